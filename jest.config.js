@@ -1,0 +1,9 @@
+/** Tests run TypeScript through the same transpiler as the CLI; `npm test` type-checks first. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/support/transform.js' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,46 @@
+import { ApiObject } from 'cdk8s';
+import { UserError } from '../errors';
+
+/** Construct ids that stand for "the object itself" and add nothing to a name. */
+const SILENT_IDS = new Set(['Default', 'Resource']);
+
+/** Longest generated name per kind; DNS-1123 labels (63) unless a kind needs less. */
+const MAX_LENGTH: Record<string, number> = {
+  CronJob: 52, // the controller appends an 11-character suffix for its Jobs
+};
+
+/** `WebServer` → `web-server`, `api_v2` → `api-v2`. */
+export function toNamePart(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * The name of an object that was given none: its construct path from the
+ * release down, each id in kebab case, joined with '-'. `Default` and
+ * `Resource` ids are left out, as in cdk8s.
+ */
+export function objectName(apiObject: ApiObject): string {
+  const parts = apiObject.node.scopes
+    .slice(1) // the App root
+    .map((scope) => scope.node.id)
+    .filter((id) => !SILENT_IDS.has(id))
+    .map(toNamePart)
+    .filter((part) => part.length > 0);
+  const name = parts.join('-');
+  const max = MAX_LENGTH[apiObject.kind] ?? 63;
+  if (name.length === 0) {
+    throw new UserError(`${apiObject.node.path}: cannot derive a name for this ${apiObject.kind} from its construct path: set metadata.name`);
+  }
+  if (name.length > max) {
+    throw new UserError(
+      `${apiObject.node.path}: the name "${name}" derived from the construct path is ${name.length} characters, ` +
+        `more than the ${max} a ${apiObject.kind} name may have: use shorter construct ids or set metadata.name`,
+    );
+  }
+  return name;
+}

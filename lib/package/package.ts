@@ -1,0 +1,142 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { UserError } from '../errors';
+import { objectName } from './naming';
+
+const PACKAGE_SYMBOL = Symbol.for('chartwright.Package');
+
+/** What a package says about itself: Helm's Chart.yaml. */
+export interface PackageMetadata {
+  /** The package name, a DNS-1123 label such as `web-service`. */
+  readonly name: string;
+  /** The package's own version, semantic versioning (`1.4.0`). */
+  readonly version: string;
+  /**
+   * The version of the application the package deploys (`1.27.3`).
+   * @default - no `app.kubernetes.io/version` label
+   */
+  readonly appVersion?: string;
+  /**
+   * One sentence on what the package deploys.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** Options every package takes. */
+export interface PackageProps<V = Record<string, unknown>> {
+  /**
+   * The package's values.
+   * @default - the package's defaults
+   */
+  readonly values?: V;
+  /**
+   * The namespace of every namespaced object the package makes.
+   * @default - the enclosing package's namespace; none (the default namespace) at the top
+   */
+  readonly namespace?: string;
+  /**
+   * Extra labels for every object the package makes.
+   * @default - only the recommended labels
+   */
+  readonly labels?: Record<string, string>;
+}
+
+/** A package class: what a release names and what a platform team publishes. */
+export interface PackageClass<V = any> {
+  new (scope: Construct, id: string, props?: PackageProps<V>): Package<V>;
+  /** The package's metadata. */
+  readonly metadata: PackageMetadata;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+function checkMetadata(cls: Function, metadata: PackageMetadata | undefined): PackageMetadata {
+  const where = `package class ${cls.name || '(anonymous)'}`;
+  if (!metadata || typeof metadata !== 'object') {
+    throw new UserError(`${where} has no static "metadata": add \`static readonly metadata = { name: 'my-app', version: '1.0.0' }\``);
+  }
+  if (typeof metadata.name !== 'string' || !DNS_LABEL.test(metadata.name) || metadata.name.length > 53) {
+    throw new UserError(`${where}: metadata.name ${JSON.stringify(metadata.name)} is not a valid package name: use lower-case letters, digits and '-', at most 53 characters, such as "web-service"`);
+  }
+  if (typeof metadata.version !== 'string' || !SEMVER.test(metadata.version)) {
+    throw new UserError(`${where}: metadata.version ${JSON.stringify(metadata.version)} is not a semantic version such as "1.0.0"`);
+  }
+  return metadata;
+}
+
+/** Turns a version into a valid label value (Helm replaces '+' the same way). */
+function labelValue(version: string): string {
+  return version.replace(/\+/g, '_').replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+}
+
+/**
+ * A package: what Helm calls a chart. The unit a team versions, shares on npm
+ * and configures through its values.
+ *
+ * Subclass it, give the class a static `metadata`, and build the package's
+ * objects in the constructor after `super()`. A release of the package is an
+ * instance whose id is the release name; a package built inside another
+ * package is a dependency (Helm's subchart).
+ *
+ * Objects are named `<release>-<path>` after their construct path, without
+ * hash suffixes: a `Deployment` with id `server` in release `web` is `web-server`.
+ */
+export abstract class Package<V = Record<string, unknown>> extends Chart {
+  /** Whether `x` is a package (works across copies of this library). */
+  static isPackage(x: unknown): x is Package {
+    return typeof x === 'object' && x !== null && PACKAGE_SYMBOL in x;
+  }
+
+  /** The package's metadata, from the class's static `metadata`. */
+  readonly metadata: PackageMetadata;
+  /** The values this package was built with. */
+  readonly values: V;
+  /** The release this package belongs to: the id of the outermost package. */
+  readonly releaseName: string;
+
+  constructor(scope: Construct, id: string, props: PackageProps<V> = {}) {
+    const cls = new.target as unknown as PackageClass<V>;
+    const metadata = checkMetadata(cls, cls.metadata);
+    const parent = Package.enclosing(scope);
+    const releaseName = parent ? parent.releaseName : id;
+    const labels: Record<string, string> = {
+      'app.kubernetes.io/name': metadata.name,
+      'app.kubernetes.io/instance': releaseName,
+      ...(metadata.appVersion ? { 'app.kubernetes.io/version': labelValue(metadata.appVersion) } : {}),
+      'app.kubernetes.io/managed-by': 'chartwright',
+      'chartwright.dev/package': labelValue(`${metadata.name}-${metadata.version}`),
+      ...parentLabels(parent),
+      ...props.labels,
+    };
+    super(scope, id, {
+      namespace: props.namespace ?? parent?.namespace,
+      labels,
+      disableResourceNameHashes: true,
+    });
+    Object.defineProperty(this, PACKAGE_SYMBOL, { value: true });
+    this.metadata = metadata;
+    this.releaseName = releaseName;
+    this.values = (props.values ?? {}) as V;
+  }
+
+  /** Objects are named after their construct path below the release: `<release>-<component>`. */
+  override generateObjectName(apiObject: ApiObject): string {
+    return objectName(apiObject);
+  }
+
+  private static enclosing(scope: Construct): Package | undefined {
+    for (let s: Construct | undefined = scope; s; s = s.node.scope as Construct | undefined) {
+      if (Package.isPackage(s)) return s;
+    }
+    return undefined;
+  }
+}
+
+/** Labels a dependency inherits from its parent: everything but what names the package itself. */
+function parentLabels(parent: Package | undefined): Record<string, string> {
+  if (!parent) return {};
+  const own = new Set(['app.kubernetes.io/name', 'app.kubernetes.io/version', 'chartwright.dev/package']);
+  return Object.fromEntries(Object.entries(parent.labels).filter(([k]) => !own.has(k)));
+}

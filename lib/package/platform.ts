@@ -1,0 +1,163 @@
+import { UserError, suggestion } from '../errors';
+import { PackageClass } from './package';
+
+const PLATFORM_SYMBOL = Symbol.for('chartwright.Platform');
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** One release of a package in an environment: Helm's `helm install NAME CHART`. */
+export interface ReleaseSpec<V = any> {
+  /**
+   * The package to release. May be left out in an environment that extends
+   * another, to change only the release's namespace or values.
+   */
+  readonly package?: PackageClass<V>;
+  /**
+   * The namespace of the release's objects.
+   * @default - the environment's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Values for this release in this environment. In an extending
+   * environment they are merged over the base environment's.
+   * @default - the package defaults
+   */
+  readonly values?: Record<string, unknown>;
+}
+
+/** An environment: dev, staging, prod… */
+export interface EnvironmentSpec {
+  /**
+   * The environment this one starts from: its releases, namespaces and
+   * values, which this one adds to and overrides.
+   * @default - none
+   */
+  readonly extends?: string;
+  /**
+   * A base that other environments extend but that is not synthesized itself.
+   * @default false
+   */
+  readonly abstract?: boolean;
+  /**
+   * The namespace of releases that name none.
+   * @default - the base environment's; none (the default namespace) at the top
+   */
+  readonly namespace?: string;
+  /**
+   * The releases, by release name (a DNS-1123 label), in the order they are
+   * written out. `null` removes a release inherited from the base.
+   * @default - none besides the base's
+   */
+  readonly releases?: Record<string, ReleaseSpec | null>;
+}
+
+export interface PlatformProps {
+  /** The environments, by name (a DNS-1123 label). */
+  readonly environments: Record<string, EnvironmentSpec>;
+}
+
+/** A release with its environment's inheritance resolved. */
+export interface ResolvedRelease {
+  readonly name: string;
+  readonly package: PackageClass;
+  readonly namespace?: string;
+  /** The environment's values for the release, base first, each layer a separate object. */
+  readonly values: readonly Record<string, unknown>[];
+}
+
+/** An environment with its inheritance resolved. */
+export interface ResolvedEnvironment {
+  readonly name: string;
+  readonly releases: readonly ResolvedRelease[];
+}
+
+/**
+ * The platform: every environment and the releases in it. The entry file
+ * (`apps/main.ts`) exports one as its default export.
+ */
+export class Platform {
+  /** Whether `x` is a platform (works across copies of this library). */
+  static isPlatform(x: unknown): x is Platform {
+    return typeof x === 'object' && x !== null && PLATFORM_SYMBOL in x;
+  }
+
+  private readonly specs: Record<string, EnvironmentSpec>;
+
+  constructor(props: PlatformProps) {
+    Object.defineProperty(this, PLATFORM_SYMBOL, { value: true });
+    if (!props || typeof props.environments !== 'object' || props.environments === null) {
+      throw new UserError('new Platform(): "environments" is required, such as { environments: { dev: { releases: {...} } } }');
+    }
+    this.specs = props.environments;
+    for (const [name, spec] of Object.entries(this.specs)) {
+      checkName(`environment "${name}"`, name);
+      if (spec.extends !== undefined && !(spec.extends in this.specs)) {
+        throw new UserError(`environment "${name}" extends "${spec.extends}", which is not an environment${suggestion(spec.extends, Object.keys(this.specs))}`);
+      }
+      for (const release of Object.keys(spec.releases ?? {})) {
+        checkName(`environment "${name}": release "${release}"`, release);
+      }
+      this.chain(name); // rejects cycles early
+    }
+    if (this.environmentNames().length === 0) {
+      throw new UserError('new Platform(): no environment to synthesize: declare at least one environment that is not abstract');
+    }
+  }
+
+  /** The environments that are synthesized, in declaration order. */
+  environmentNames(): string[] {
+    return Object.entries(this.specs)
+      .filter(([, spec]) => !spec.abstract)
+      .map(([name]) => name);
+  }
+
+  /** An environment with what it inherits resolved. */
+  environment(name: string): ResolvedEnvironment {
+    if (!(name in this.specs) || this.specs[name].abstract) {
+      const known = this.environmentNames();
+      throw new UserError(`no environment "${name}"${suggestion(name, known)}; the environments are: ${known.join(', ')}`);
+    }
+    const merged = new Map<string, { package?: PackageClass; namespace?: string; values: Record<string, unknown>[] }>();
+    let envNamespace: string | undefined;
+    for (const envName of this.chain(name)) {
+      const spec = this.specs[envName];
+      envNamespace = spec.namespace ?? envNamespace;
+      for (const [releaseName, release] of Object.entries(spec.releases ?? {})) {
+        if (release === null) {
+          merged.delete(releaseName);
+          continue;
+        }
+        const entry = merged.get(releaseName) ?? { values: [] };
+        merged.set(releaseName, {
+          package: release.package ?? entry.package,
+          namespace: release.namespace ?? entry.namespace,
+          values: release.values ? [...entry.values, release.values] : entry.values,
+        });
+      }
+    }
+    const releases = [...merged].map(([releaseName, entry]): ResolvedRelease => {
+      if (!entry.package) {
+        throw new UserError(`environment "${name}": release "${releaseName}" names no package: set "package" where the release is first declared`);
+      }
+      return { name: releaseName, package: entry.package, namespace: entry.namespace ?? envNamespace, values: entry.values };
+    });
+    return { name, releases };
+  }
+
+  /** The environment and its bases, base first. */
+  private chain(name: string): string[] {
+    const chain: string[] = [];
+    for (let current: string | undefined = name; current !== undefined; current = this.specs[current].extends) {
+      if (chain.includes(current)) {
+        throw new UserError(`environment "${name}": "extends" forms a cycle: ${[...chain, current].join(' → ')}`);
+      }
+      chain.push(current);
+    }
+    return chain.reverse();
+  }
+}
+
+function checkName(what: string, name: string): void {
+  if (!DNS_LABEL.test(name) || name.length > 63) {
+    throw new UserError(`${what}: the name is not a DNS-1123 label: use lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`);
+  }
+}

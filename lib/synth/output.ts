@@ -1,0 +1,68 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { RenderedEnvironment } from './render';
+import { toYaml, toYamlStream } from './yaml';
+
+/** The files of one environment's output folder: name → content. */
+export type OutputFiles = Map<string, string>;
+
+/**
+ * The files of one environment: `<release>.k8s.yaml` per release, and a
+ * `kustomization.yaml` listing them so `kubectl apply -k` takes the folder.
+ */
+export function environmentFiles(env: RenderedEnvironment): OutputFiles {
+  const files: OutputFiles = new Map();
+  for (const release of env.releases) {
+    files.set(`${release.name}.k8s.yaml`, toYamlStream(release.objects));
+  }
+  files.set(
+    'kustomization.yaml',
+    toYaml({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: [...files.keys()],
+    }),
+  );
+  return files;
+}
+
+/**
+ * Writes each environment to `<outDir>/<env>/`, replacing what was there,
+ * all or nothing: files go to a temporary folder inside `outDir` first, and
+ * each environment's folder is swapped in by rename only once every file is
+ * written. Folders of environments not given are left as they are.
+ */
+export function writeOutput(outDir: string, environments: ReadonlyMap<string, OutputFiles>): void {
+  fs.mkdirSync(outDir, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(outDir, '.chartwright-'));
+  try {
+    for (const [env, files] of environments) {
+      const dir = path.join(staging, 'new', env);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, content] of files) {
+        fs.writeFileSync(path.join(dir, name), content);
+      }
+    }
+    fs.mkdirSync(path.join(staging, 'old'));
+    const swapped: string[] = [];
+    try {
+      for (const env of environments.keys()) {
+        const target = path.join(outDir, env);
+        if (fs.existsSync(target)) fs.renameSync(target, path.join(staging, 'old', env));
+        swapped.push(env);
+        fs.renameSync(path.join(staging, 'new', env), target);
+      }
+    } catch (err) {
+      // put back what was already swapped, so the output is as it was
+      for (const env of swapped.reverse()) {
+        const target = path.join(outDir, env);
+        const old = path.join(staging, 'old', env);
+        fs.rmSync(target, { recursive: true, force: true });
+        if (fs.existsSync(old)) fs.renameSync(old, target);
+      }
+      throw err;
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}

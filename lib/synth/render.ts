@@ -1,0 +1,126 @@
+import { ApiObject, App } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { UserError, messageOf, userCodeLocation } from '../errors';
+import { Package, PackageMetadata } from '../package/package';
+import { Platform, ResolvedRelease } from '../package/platform';
+import { mergeValues } from '../values/merge';
+import { sortByInstallOrder } from './order';
+
+/** A Kubernetes object as JSON. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name?: string; namespace?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** One release, rendered: its objects in install order. */
+export interface RenderedRelease {
+  readonly name: string;
+  readonly package: PackageMetadata;
+  readonly objects: readonly KubeObject[];
+  /** The construct path of each object, index for index. */
+  readonly paths: readonly string[];
+}
+
+/** One environment, rendered. */
+export interface RenderedEnvironment {
+  readonly name: string;
+  readonly releases: readonly RenderedRelease[];
+}
+
+/** How a release's values are put together from its layers. */
+export type ValuesResolver = (release: ResolvedRelease, environment: string) => Record<string, unknown>;
+
+export interface RenderOptions {
+  /** @default - the environment's values layers merged over each other */
+  readonly values?: ValuesResolver;
+}
+
+const defaultValues: ValuesResolver = (release) => mergeValues(...release.values);
+
+/**
+ * Builds every release of one environment and renders its objects: validated,
+ * in Helm's install order, with names unique across the environment.
+ * Throws UserError naming the environment, release and cause.
+ */
+export function renderEnvironment(platform: Platform, environment: string, options: RenderOptions = {}): RenderedEnvironment {
+  const env = platform.environment(environment);
+  const resolveValues = options.values ?? defaultValues;
+  const app = new App({ outdir: '.' });
+  const charts: Array<{ release: ResolvedRelease; chart: Package }> = [];
+
+  for (const release of env.releases) {
+    const where = `environment "${env.name}", release "${release.name}" (package ${release.package.metadata?.name ?? release.package.name})`;
+    const values = resolveValues(release, env.name);
+    try {
+      const chart = new release.package(app, release.name, { namespace: release.namespace, values });
+      charts.push({ release, chart });
+    } catch (err) {
+      throw wrap(where, err);
+    }
+  }
+
+  validateConstructs(env.name, app);
+
+  const releases = charts.map(({ release, chart }) => renderRelease(env.name, release, chart));
+  checkUniqueNames(env.name, releases);
+  return { name: env.name, releases };
+}
+
+function renderRelease(environment: string, release: ResolvedRelease, chart: Package): RenderedRelease {
+  const apiObjects = chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+  const rendered = apiObjects.map((obj) => {
+    try {
+      return { json: obj.toJson() as KubeObject, path: obj.node.path };
+    } catch (err) {
+      throw wrap(`environment "${environment}", release "${release.name}", ${obj.node.path}`, err);
+    }
+  });
+  const ordered = sortByInstallOrder(rendered, (r) => r.json.kind);
+  return {
+    name: release.name,
+    package: chart.metadata,
+    objects: ordered.map((r) => r.json),
+    paths: ordered.map((r) => r.path),
+  };
+}
+
+/** Runs the validations constructs registered (`node.addValidation`). */
+function validateConstructs(environment: string, app: App): void {
+  const errors: string[] = [];
+  for (const construct of app.node.findAll() as IConstruct[]) {
+    for (const error of construct.node.validate()) {
+      errors.push(`  ${construct.node.path}: ${error}`);
+    }
+  }
+  if (errors.length > 0) {
+    throw new UserError(`environment "${environment}": ${errors.length} construct${errors.length === 1 ? '' : 's'} failed validation:\n${errors.join('\n')}`);
+  }
+}
+
+/** No two objects of one environment may share API group, kind, namespace and name. */
+function checkUniqueNames(environment: string, releases: readonly RenderedRelease[]): void {
+  const seen = new Map<string, string>();
+  for (const release of releases) {
+    release.objects.forEach((obj, i) => {
+      const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
+      const key = `${group}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+      const path = release.paths[i];
+      const previous = seen.get(key);
+      if (previous !== undefined) {
+        const ns = obj.metadata.namespace ? ` in namespace "${obj.metadata.namespace}"` : '';
+        throw new UserError(
+          `environment "${environment}": two objects are both ${obj.kind} "${obj.metadata.name}"${ns}: ${previous} and ${path}; ` +
+            'give one of them another construct id or set metadata.name',
+        );
+      }
+      seen.set(key, path);
+    });
+  }
+}
+
+function wrap(where: string, err: unknown): UserError {
+  const location = err instanceof UserError ? undefined : userCodeLocation(err);
+  return new UserError(`${where}: ${messageOf(err)}${location ? `\n  at ${location}` : ''}`);
+}

@@ -1,0 +1,135 @@
+import { ApiObject, App } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Package, PackageProps, Platform, UserError, renderEnvironment } from '../lib';
+
+class Web extends Package<{ replicas?: number; tier?: { size?: string; zone?: string } }> {
+  static readonly metadata = { name: 'web', version: '1.2.3', appVersion: '4.5+build.7' };
+  constructor(scope: Construct, id: string, props: PackageProps<{ replicas?: number }> = {}) {
+    super(scope, id, props);
+    new ApiObject(this, 'Default', { apiVersion: 'v1', kind: 'ConfigMap', data: { values: JSON.stringify(this.values) } });
+    new ApiObject(this, 'WebServer', { apiVersion: 'apps/v1', kind: 'Deployment' });
+  }
+}
+
+class Db extends Package {
+  static readonly metadata = { name: 'db', version: '0.1.0' };
+  constructor(scope: Construct, id: string, props: PackageProps = {}) {
+    super(scope, id, props);
+    new ApiObject(this, 'store', { apiVersion: 'apps/v1', kind: 'StatefulSet' });
+  }
+}
+
+class WithDb extends Package {
+  static readonly metadata = { name: 'with-db', version: '2.0.0' };
+  constructor(scope: Construct, id: string, props: PackageProps = {}) {
+    super(scope, id, props);
+    new Db(this, 'db');
+    new Db(this, 'cache', { namespace: 'caches' });
+  }
+}
+
+describe('Platform environments', () => {
+  const platform = new Platform({
+    environments: {
+      base: { abstract: true, namespace: 'shop', releases: { web: { package: Web, values: { replicas: 1, tier: { size: 's', zone: 'a' } } }, old: { package: Web } } },
+      dev: { extends: 'base', releases: { web: { values: { tier: { size: 'm' } } } } },
+      prod: { extends: 'base', namespace: 'shop-prod', releases: { web: { values: { replicas: 3, tier: { zone: null } } }, old: null, db: { package: Db, namespace: 'data' } } },
+    },
+  });
+
+  test('abstract environments are not synthesized', () => {
+    expect(platform.environmentNames()).toEqual(['dev', 'prod']);
+    expect(() => platform.environment('base')).toThrow(UserError);
+  });
+
+  test('an environment inherits releases, namespace and values from its base and overrides them', () => {
+    const dev = platform.environment('dev');
+    expect(dev.releases.map((r) => [r.name, r.namespace])).toEqual([['web', 'shop'], ['old', 'shop']]);
+    const prod = platform.environment('prod');
+    expect(prod.releases.map((r) => [r.name, r.namespace])).toEqual([['web', 'shop-prod'], ['db', 'data']]);
+  });
+
+  test('values merge deeply over the base, and null removes a key', () => {
+    const dev = renderEnvironment(platform, 'dev');
+    const cm = dev.releases[0].objects.find((o) => o.kind === 'ConfigMap')!;
+    expect(JSON.parse((cm as any).data.values)).toEqual({ replicas: 1, tier: { size: 'm', zone: 'a' } });
+    const prod = renderEnvironment(platform, 'prod');
+    const cmProd = prod.releases[0].objects.find((o) => o.kind === 'ConfigMap')!;
+    expect(JSON.parse((cmProd as any).data.values)).toEqual({ replicas: 3, tier: { size: 's' } });
+  });
+
+  test('unknown bases, cycles, bad names and empty platforms are errors', () => {
+    expect(() => new Platform({ environments: { dev: { extends: 'bsae' } , base: {} } })).toThrow('environment "dev" extends "bsae", which is not an environment (did you mean "base"?)');
+    expect(() => new Platform({ environments: { a: { extends: 'b' }, b: { extends: 'a' } } })).toThrow('"extends" forms a cycle: a → b → a');
+    expect(() => new Platform({ environments: { Dev: {} } })).toThrow('environment "Dev": the name is not a DNS-1123 label');
+    expect(() => new Platform({ environments: { dev: { releases: { Web_1: { package: Web } } } } })).toThrow('release "Web_1": the name is not a DNS-1123 label');
+    expect(() => new Platform({ environments: { base: { abstract: true } } })).toThrow('no environment to synthesize');
+    const noPackage = new Platform({ environments: { dev: { releases: { web: { values: {} } } } } });
+    expect(() => noPackage.environment('dev')).toThrow('release "web" names no package');
+  });
+});
+
+describe('Package', () => {
+  test('names objects after the construct path in kebab case, leaving out Default and Resource', () => {
+    const app = new App();
+    const web = new Web(app, 'shop');
+    const names = web.node.findAll().filter(ApiObject.isApiObject).map((o) => o.name);
+    expect(names).toEqual(['shop', 'shop-web-server']);
+  });
+
+  test('dependencies are named under the release and inherit its namespace unless they set one', () => {
+    const platform = new Platform({ environments: { dev: { namespace: 'apps', releases: { shop: { package: WithDb } } } } });
+    const [release] = renderEnvironment(platform, 'dev').releases;
+    expect(release.objects.map((o) => [o.metadata.name, o.metadata.namespace])).toEqual([
+      ['shop-db-store', 'apps'],
+      ['shop-cache-store', 'caches'],
+    ]);
+    const labels = release.objects[0].metadata.labels as Record<string, string>;
+    expect(labels['app.kubernetes.io/instance']).toBe('shop');
+    expect(labels['app.kubernetes.io/name']).toBe('db');
+    expect(labels['chartwright.dev/package']).toBe('db-0.1.0');
+  });
+
+  test('appVersion becomes a valid label value', () => {
+    const app = new App();
+    const web = new Web(app, 'x');
+    expect(web.labels['app.kubernetes.io/version']).toBe('4.5_build.7');
+  });
+
+  test('a name longer than the kind allows is an error naming the path', () => {
+    class Long extends Package {
+      static readonly metadata = { name: 'long', version: '1.0.0' };
+      constructor(scope: Construct, id: string) {
+        super(scope, id);
+        new ApiObject(this, 'a'.repeat(50), { apiVersion: 'batch/v1', kind: 'CronJob' });
+      }
+    }
+    expect(() => new Long(new App(), 'release')).toThrow(/release\/a+: the name "release-a+" derived from the construct path is 58 characters, more than the 52 a CronJob name may have/);
+  });
+
+  test('metadata is checked', () => {
+    class NoMeta extends Package {}
+    class BadVersion extends Package {
+      static readonly metadata = { name: 'x', version: 'one' };
+    }
+    class BadName extends Package {
+      static readonly metadata = { name: 'My_Pkg', version: '1.0.0' };
+    }
+    expect(() => new (NoMeta as any)(new App(), 'a')).toThrow('package class NoMeta has no static "metadata"');
+    expect(() => new (BadVersion as any)(new App(), 'a')).toThrow('metadata.version "one" is not a semantic version');
+    expect(() => new (BadName as any)(new App(), 'a')).toThrow('metadata.name "My_Pkg" is not a valid package name');
+  });
+
+  test('construct validations fail the environment with every path listed', () => {
+    class Invalid extends Package {
+      static readonly metadata = { name: 'invalid', version: '1.0.0' };
+      constructor(scope: Construct, id: string) {
+        super(scope, id);
+        const c = new ApiObject(this, 'c', { apiVersion: 'v1', kind: 'ConfigMap' });
+        c.node.addValidation({ validate: () => ['data must not be empty'] });
+      }
+    }
+    const platform = new Platform({ environments: { dev: { releases: { bad: { package: Invalid } } } } });
+    expect(() => renderEnvironment(platform, 'dev')).toThrow('environment "dev": 1 construct failed validation:\n  bad/c: data must not be empty');
+  });
+});
