@@ -1,22 +1,23 @@
-import { Platform } from '../lib';
+import { Platform, release } from '../lib';
 import { HelloWeb } from './hello-web';
 
 /**
- * The platform: two environments of the hello-web package. `npm run synth`
- * writes dist/dev/ and dist/prod/.
+ * The platform: the hello-web package in two environments. `npm run synth`
+ * writes dist/dev/ and dist/prod/. Values come from apps/hello-web/values.yaml
+ * and values.<env>.yaml, then from what each environment sets here.
  */
 export default new Platform({
   environments: {
     dev: {
       namespace: 'hello-dev',
       releases: {
-        hello: { package: HelloWeb, values: { replicas: 1, host: 'hello.dev.example.com', greeting: 'Hello from dev' } },
+        hello: release(HelloWeb, { valuesDir: 'hello-web', values: { greeting: 'Hello from dev' } }),
       },
     },
     prod: {
       namespace: 'hello',
       releases: {
-        hello: { package: HelloWeb, values: { replicas: 3, host: 'hello.example.com' } },
+        hello: release(HelloWeb, { valuesDir: 'hello-web' }),
       },
     },
   },

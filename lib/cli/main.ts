@@ -2,14 +2,27 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { UsageError, UserError, messageOf } from '../errors';
 import { synth } from './synth';
+import { values as valuesCommand } from './values';
 
 const USAGE = `Usage: chartwright <command> [options]
 
 Commands:
   synth      write manifests for each environment to <out>/<env>/
-             --app FILE      platform entry (default: apps/main.ts)
-             --env NAME      an environment to synthesize; repeatable (default: all)
-             --out DIR       output folder (default: dist)
+             --env NAME         an environment to synthesize; repeatable (default: all)
+             --out DIR          output folder (default: dist)
+  values     print a release's merged values as YAML
+             --env NAME         the environment (required when there are several)
+             --schema           print the package's values JSON Schema instead
+             --docs             print the package's values table (Markdown) instead
+             --write FILE       with --docs: update the table in FILE between
+                                <!-- values:begin --> and <!-- values:end -->
+
+Options of synth and values:
+  --app FILE          platform entry (default: "chartwright.app" in package.json, else apps/main.ts)
+  --values FILE       a values file over the release's own; repeatable
+  --set PATH=VALUE    a value over everything else, Helm's syntax (a.b=c, a[0]=x, a={x,y},
+                      a\\.b=c for a key with a dot); repeatable
+  --release NAME      the release --values and --set are for (default: the only one)
 
 Options:
   -h, --help   show this help
@@ -53,6 +66,8 @@ function run(argv: readonly string[], io: Io): number {
   switch (command) {
     case 'synth':
       return runSynth(rest, io);
+    case 'values':
+      return runValues(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -68,10 +83,17 @@ function parse<T extends Options>(args: readonly string[], options: T) {
   }
 }
 
+const RELEASE_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  app: { type: 'string' },
+  values: { type: 'string', multiple: true, short: 'f' },
+  set: { type: 'string', multiple: true },
+  release: { type: 'string', multiple: true },
+} as const;
+
 function runSynth(args: readonly string[], io: Io): number {
   const { values } = parse(args, {
-    help: { type: 'boolean', short: 'h' },
-    app: { type: 'string' },
+    ...RELEASE_OPTIONS,
     env: { type: 'string', multiple: true },
     out: { type: 'string' },
   });
@@ -79,9 +101,25 @@ function runSynth(args: readonly string[], io: Io): number {
     io.out(USAGE);
     return 0;
   }
-  const result = synth({ app: values.app, env: values.env, out: values.out });
+  const result = synth({ ...values });
   for (const [env, dir] of result.written) {
     io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
   }
+  return 0;
+}
+
+function runValues(args: readonly string[], io: Io): number {
+  const { values } = parse(args, {
+    ...RELEASE_OPTIONS,
+    env: { type: 'string' },
+    schema: { type: 'boolean' },
+    docs: { type: 'boolean' },
+    write: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  io.out(valuesCommand({ ...values }).replace(/\n$/, ''));
   return 0;
 }

@@ -1,12 +1,25 @@
 import * as path from 'path';
 import { UserError, suggestion } from '../errors';
+import { Platform } from '../package/platform';
 import { OutputFiles, environmentFiles, writeOutput } from '../synth/output';
 import { renderEnvironment } from '../synth/render';
+import { readValuesFile } from '../values/layers';
+import { ValuesSources } from '../values/sources';
 import { entryFile, loadPlatform } from './load';
 
-export interface SynthOptions {
+/** Options shared by the commands that render releases. */
+export interface ReleaseOptions {
   /** The platform entry file. @default - see entryFile() */
   readonly app?: string;
+  /** `--values` files. @default - none */
+  readonly values?: readonly string[];
+  /** `--set` expressions. @default - none */
+  readonly set?: readonly string[];
+  /** The releases `--values` and `--set` are for. @default - the only one */
+  readonly release?: readonly string[];
+}
+
+export interface SynthOptions extends ReleaseOptions {
   /** The environments to synthesize. @default - all */
   readonly env?: readonly string[];
   /** The output folder. @default 'dist' */
@@ -20,21 +33,52 @@ export interface SynthResult {
   readonly objects: ReadonlyMap<string, number>;
 }
 
-/** `chartwright synth`: renders environments and writes them, all or nothing. */
-export function synth(options: SynthOptions): SynthResult {
-  const platform = loadPlatform(entryFile(options.app));
+/** The platform, and the values sources the options name. */
+export function loadProject(options: ReleaseOptions): { platform: Platform; sources: ValuesSources } {
+  const entry = entryFile(options.app);
+  const platform = loadPlatform(entry);
+  const files = (options.values ?? []).map((file) => readValuesFile(path.resolve(file), file)!);
+  return {
+    platform,
+    sources: {
+      root: path.dirname(entry),
+      commandLine: { files, sets: options.set ?? [], releases: options.release },
+    },
+  };
+}
+
+/** The environments named, checked; all of them when none is named. */
+export function selectEnvironments(platform: Platform, named: readonly string[] | undefined): string[] {
   const known = platform.environmentNames();
-  const selected = options.env && options.env.length > 0 ? [...new Set(options.env)] : known;
-  for (const env of selected) {
+  if (!named || named.length === 0) return known;
+  for (const env of named) {
     if (!known.includes(env)) {
       throw new UserError(`--env ${env}: no such environment${suggestion(env, known)}; the environments are: ${known.join(', ')}`);
     }
   }
+  return [...new Set(named)];
+}
+
+/** Checks that each `--release` names a release of at least one of the environments. */
+export function checkReleases(platform: Platform, environments: readonly string[], named: readonly string[] | undefined): void {
+  const known = new Set(environments.flatMap((env) => platform.environment(env).releases.map((r) => r.name)));
+  for (const name of named ?? []) {
+    if (!known.has(name)) {
+      throw new UserError(`--release ${name}: no such release in ${environments.join(', ')}${suggestion(name, known)}; the releases are: ${[...known].join(', ')}`);
+    }
+  }
+}
+
+/** `chartwright synth`: renders environments and writes them, all or nothing. */
+export function synth(options: SynthOptions): SynthResult {
+  const { platform, sources } = loadProject(options);
+  const selected = selectEnvironments(platform, options.env);
+  checkReleases(platform, selected, options.release);
   const outDir = path.resolve(options.out ?? 'dist');
   const outputs = new Map<string, OutputFiles>();
   const objects = new Map<string, number>();
   for (const env of selected) {
-    const rendered = renderEnvironment(platform, env);
+    const rendered = renderEnvironment(platform, env, { values: sources });
     outputs.set(env, environmentFiles(rendered));
     objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
   }

@@ -1,6 +1,10 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { z } from 'zod';
 import { UserError } from '../errors';
+import { PathPart, ValuesLayer } from '../values/layers';
+import { DependencySpec, resolveValues } from '../values/resolve';
+import { Schema } from '../values/schema';
 import { objectName } from './naming';
 
 const PACKAGE_SYMBOL = Symbol.for('chartwright.Package');
@@ -23,13 +27,33 @@ export interface PackageMetadata {
   readonly description?: string;
 }
 
+/** Every field optional, at every depth: what one values layer may set. */
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? readonly U[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> | null }
+    : T;
+
+/** A package's values as its code sees them: the schema's output type, or the plain type given. */
+export type ValuesOf<S> = S extends z.ZodType ? z.output<S> : S;
+
+/** What may be given as a package's values: any part of the schema's input. */
+export type ValuesInput<S> = DeepPartial<S extends z.ZodType ? z.input<S> : S> & { global?: Record<string, unknown> };
+
 /** Options every package takes. */
-export interface PackageProps<V = Record<string, unknown>> {
+export interface PackageProps<S = Record<string, unknown>> {
   /**
-   * The package's values.
+   * Values, merged over the package's defaults and over `valuesLayers`.
    * @default - the package's defaults
    */
-  readonly values?: V;
+  readonly values?: ValuesInput<S>;
+  /**
+   * Values as layers, lowest first, each with its source, so that an
+   * invalid value is reported with the file, line and column it came from.
+   * Synth passes the layers of a release here.
+   * @default - none
+   */
+  readonly valuesLayers?: readonly ValuesLayer[];
   /**
    * The namespace of every namespaced object the package makes.
    * @default - the enclosing package's namespace; none (the default namespace) at the top
@@ -43,10 +67,22 @@ export interface PackageProps<V = Record<string, unknown>> {
 }
 
 /** A package class: what a release names and what a platform team publishes. */
-export interface PackageClass<V = any> {
-  new (scope: Construct, id: string, props?: PackageProps<V>): Package<V>;
+export interface PackageClass<S = any> {
+  new (scope: Construct, id: string, props?: PackageProps<S>): Package<S>;
   /** The package's metadata. */
   readonly metadata: PackageMetadata;
+  /**
+   * The values schema: a zod object schema with a default, constraints and a
+   * description per field. Without one, values are taken as given.
+   */
+  readonly values?: Schema;
+  /** Packages this one includes, by key (Helm's subcharts); their values live under that key. */
+  readonly dependencies?: Readonly<Record<string, PackageDependency>>;
+}
+
+/** A package another package includes: Helm's subchart. */
+export interface PackageDependency extends DependencySpec {
+  readonly package: PackageClass;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -83,7 +119,7 @@ function labelValue(version: string): string {
  * Objects are named `<release>-<path>` after their construct path, without
  * hash suffixes: a `Deployment` with id `server` in release `web` is `web-server`.
  */
-export abstract class Package<V = Record<string, unknown>> extends Chart {
+export abstract class Package<S = Record<string, unknown>> extends Chart {
   /** Whether `x` is a package (works across copies of this library). */
   static isPackage(x: unknown): x is Package {
     return typeof x === 'object' && x !== null && PACKAGE_SYMBOL in x;
@@ -91,13 +127,19 @@ export abstract class Package<V = Record<string, unknown>> extends Chart {
 
   /** The package's metadata, from the class's static `metadata`. */
   readonly metadata: PackageMetadata;
-  /** The values this package was built with. */
-  readonly values: V;
+  /** The values this package was built with: validated, defaults applied. */
+  readonly values: ValuesOf<S>;
+  /** Helm's `global`: values every package of the release sees. */
+  readonly global: Record<string, unknown>;
+  /** The dependencies that are switched on, by key. */
+  readonly dependencies: Readonly<Record<string, Package<any>>>;
   /** The release this package belongs to: the id of the outermost package. */
   readonly releaseName: string;
+  /** Where this package's values sit in the release's values: [] for the release, the key path for a dependency. */
+  readonly valuesPath: readonly PathPart[];
 
-  constructor(scope: Construct, id: string, props: PackageProps<V> = {}) {
-    const cls = new.target as unknown as PackageClass<V>;
+  constructor(scope: Construct, id: string, props: PackageProps<S> = {}) {
+    const cls = new.target as unknown as PackageClass<S>;
     const metadata = checkMetadata(cls, cls.metadata);
     const parent = Package.enclosing(scope);
     const releaseName = parent ? parent.releaseName : id;
@@ -118,7 +160,17 @@ export abstract class Package<V = Record<string, unknown>> extends Chart {
     Object.defineProperty(this, PACKAGE_SYMBOL, { value: true });
     this.metadata = metadata;
     this.releaseName = releaseName;
-    this.values = (props.values ?? {}) as V;
+    this.valuesPath = parent ? [...parent.valuesPath, id] : [];
+    const layers = [...(props.values ? [{ source: `values given to ${this.node.path}`, data: props.values as Record<string, unknown> }] : [])];
+    const resolved = resolveValues(cls, [...(props.valuesLayers ?? []), ...layers], this.valuesPath);
+    this.values = resolved.values as ValuesOf<S>;
+    this.global = resolved.global;
+    const dependencies: Record<string, Package<any>> = {};
+    for (const dep of resolved.dependencies) {
+      const Dependency = (dep.spec as PackageDependency).package;
+      dependencies[dep.key] = new Dependency(this, dep.key, { valuesLayers: dep.layers });
+    }
+    this.dependencies = dependencies;
   }
 
   /** Objects are named after their construct path below the release: `<release>-<component>`. */

@@ -1,5 +1,5 @@
 import { UserError, suggestion } from '../errors';
-import { PackageClass } from './package';
+import { PackageClass, ValuesInput } from './package';
 
 const PLATFORM_SYMBOL = Symbol.for('chartwright.Platform');
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -22,6 +22,21 @@ export interface ReleaseSpec<V = any> {
    * @default - the package defaults
    */
   readonly values?: Record<string, unknown>;
+  /**
+   * The folder of the release's values files, relative to the platform
+   * entry's folder: `values.yaml`, then `values.<env>.yaml` for each
+   * environment from the base down, each merged over the one before.
+   * @default - a folder named after the release
+   */
+  readonly valuesDir?: string;
+}
+
+/**
+ * A release of `pkg`, with its values typed by the package's schema:
+ * `releases: { web: release(WebService, { values: { replicas: 3 } }) }`.
+ */
+export function release<S>(pkg: PackageClass<S>, options: Omit<ReleaseSpec, 'package' | 'values'> & { values?: ValuesInput<S> } = {}): ReleaseSpec {
+  return { ...options, package: pkg, values: options.values as Record<string, unknown> | undefined };
 }
 
 /** An environment: dev, staging, prod… */
@@ -60,13 +75,17 @@ export interface ResolvedRelease {
   readonly name: string;
   readonly package: PackageClass;
   readonly namespace?: string;
-  /** The environment's values for the release, base first, each layer a separate object. */
-  readonly values: readonly Record<string, unknown>[];
+  /** The folder of the release's values files, relative to the platform entry's folder. */
+  readonly valuesDir: string;
+  /** The values environments give the release, base first. */
+  readonly values: readonly { readonly environment: string; readonly data: Record<string, unknown> }[];
 }
 
 /** An environment with its inheritance resolved. */
 export interface ResolvedEnvironment {
   readonly name: string;
+  /** The environment and its bases, base first. */
+  readonly chain: readonly string[];
   readonly releases: readonly ResolvedRelease[];
 }
 
@@ -116,9 +135,10 @@ export class Platform {
       const known = this.environmentNames();
       throw new UserError(`no environment "${name}"${suggestion(name, known)}; the environments are: ${known.join(', ')}`);
     }
-    const merged = new Map<string, { package?: PackageClass; namespace?: string; values: Record<string, unknown>[] }>();
+    const merged = new Map<string, { package?: PackageClass; namespace?: string; valuesDir?: string; values: ResolvedRelease['values'] }>();
     let envNamespace: string | undefined;
-    for (const envName of this.chain(name)) {
+    const chain = this.chain(name);
+    for (const envName of chain) {
       const spec = this.specs[envName];
       envNamespace = spec.namespace ?? envNamespace;
       for (const [releaseName, release] of Object.entries(spec.releases ?? {})) {
@@ -130,7 +150,8 @@ export class Platform {
         merged.set(releaseName, {
           package: release.package ?? entry.package,
           namespace: release.namespace ?? entry.namespace,
-          values: release.values ? [...entry.values, release.values] : entry.values,
+          valuesDir: release.valuesDir ?? entry.valuesDir,
+          values: release.values ? [...entry.values, { environment: envName, data: release.values }] : entry.values,
         });
       }
     }
@@ -138,9 +159,15 @@ export class Platform {
       if (!entry.package) {
         throw new UserError(`environment "${name}": release "${releaseName}" names no package: set "package" where the release is first declared`);
       }
-      return { name: releaseName, package: entry.package, namespace: entry.namespace ?? envNamespace, values: entry.values };
+      return {
+        name: releaseName,
+        package: entry.package,
+        namespace: entry.namespace ?? envNamespace,
+        valuesDir: entry.valuesDir ?? releaseName,
+        values: entry.values,
+      };
     });
-    return { name, releases };
+    return { name, chain, releases };
   }
 
   /** The environment and its bases, base first. */

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedRelease } from '../package/platform';
-import { mergeValues } from '../values/merge';
+import { ValuesSources, releaseLayers } from '../values/sources';
 import { sortByInstallOrder } from './order';
 
 /** A Kubernetes object as JSON. */
@@ -29,15 +29,10 @@ export interface RenderedEnvironment {
   readonly releases: readonly RenderedRelease[];
 }
 
-/** How a release's values are put together from its layers. */
-export type ValuesResolver = (release: ResolvedRelease, environment: string) => Record<string, unknown>;
-
 export interface RenderOptions {
-  /** @default - the environment's values layers merged over each other */
-  readonly values?: ValuesResolver;
+  /** Values files and command-line values. @default - only the platform entry's values */
+  readonly values?: ValuesSources;
 }
-
-const defaultValues: ValuesResolver = (release) => mergeValues(...release.values);
 
 /**
  * Builds every release of one environment and renders its objects: validated,
@@ -46,15 +41,14 @@ const defaultValues: ValuesResolver = (release) => mergeValues(...release.values
  */
 export function renderEnvironment(platform: Platform, environment: string, options: RenderOptions = {}): RenderedEnvironment {
   const env = platform.environment(environment);
-  const resolveValues = options.values ?? defaultValues;
   const app = new App({ outdir: '.' });
   const charts: Array<{ release: ResolvedRelease; chart: Package }> = [];
 
   for (const release of env.releases) {
     const where = `environment "${env.name}", release "${release.name}" (package ${release.package.metadata?.name ?? release.package.name})`;
-    const values = resolveValues(release, env.name);
     try {
-      const chart = new release.package(app, release.name, { namespace: release.namespace, values });
+      const valuesLayers = releaseLayers(env, release, options.values ?? {});
+      const chart = new release.package(app, release.name, { namespace: release.namespace, valuesLayers });
       charts.push({ release, chart });
     } catch (err) {
       throw wrap(where, err);

@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import { UsageError, UserError, suggestion } from '../errors';
+import { toYaml } from '../synth/yaml';
+import { embedDocs, packageJsonSchema, valuesDocs } from '../values/json-schema';
+import { resolveTree } from '../values/resolve';
+import { releaseLayers } from '../values/sources';
+import { ReleaseOptions, loadProject, selectEnvironments } from './synth';
+
+export interface ValuesOptions extends ReleaseOptions {
+  /** The environment. @default - the only one; required when there are several (except with schema or docs) */
+  readonly env?: string;
+  /** Print the package's JSON Schema instead of values. */
+  readonly schema?: boolean;
+  /** Print the package's values table (Markdown) instead of values. */
+  readonly docs?: boolean;
+  /** With docs: write the table into this README between the values markers instead of printing it. */
+  readonly write?: string;
+}
+
+/** `chartwright values`: a release's merged values, or its package's schema or values table. Returns the text to print. */
+export function values(options: ValuesOptions): string {
+  if (options.schema && options.docs) throw new UsageError('--schema and --docs print different things: choose one');
+  if (options.write && !options.docs) throw new UsageError('--write goes with --docs');
+  if ((options.release?.length ?? 0) > 1) throw new UsageError('values shows one release: give --release once');
+  const { platform, sources } = loadProject(options);
+  const environments = selectEnvironments(platform, options.env ? [options.env] : undefined);
+  const describing = options.schema || options.docs;
+  if (environments.length > 1 && !describing) {
+    throw new UserError(`values: name an environment with --env; the environments are: ${environments.join(', ')}`);
+  }
+  const env = platform.environment(environments[0]);
+  const wanted = options.release?.[0];
+  const names = env.releases.map((r) => r.name);
+  if (wanted === undefined && env.releases.length !== 1) {
+    throw new UserError(`values: name a release with --release; environment "${env.name}" has: ${names.join(', ')}`);
+  }
+  const release = env.releases.find((r) => r.name === (wanted ?? names[0]));
+  if (!release) {
+    throw new UserError(`--release ${wanted}: no such release in environment "${env.name}"${suggestion(wanted!, names)}; the releases are: ${names.join(', ')}`);
+  }
+
+  if (options.schema) return JSON.stringify(packageJsonSchema(release.package), null, 2) + '\n';
+  if (options.docs) {
+    const table = valuesDocs(release.package);
+    if (!options.write) return table;
+    const readme = fs.existsSync(options.write) ? fs.readFileSync(options.write, 'utf8') : undefined;
+    const updated = readme === undefined ? undefined : embedDocs(readme, table);
+    if (updated === undefined) {
+      throw new UserError(`--write ${options.write}: the file needs the lines <!-- values:begin --> and <!-- values:end --> to put the table between`);
+    }
+    fs.writeFileSync(options.write, updated);
+    return `${options.write}: values table updated\n`;
+  }
+  try {
+    return toYaml(resolveTree(release.package, releaseLayers(env, release, sources)));
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`environment "${env.name}", release "${release.name}": ${err.message}`);
+    throw err;
+  }
+}

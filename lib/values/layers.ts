@@ -1,0 +1,177 @@
+import * as fs from 'fs';
+import { LineCounter, Node as YamlNode, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { UserError } from '../errors';
+import { getOwn, isPlainObject, setOwn } from './objects';
+
+/** A place in a values file. */
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/**
+ * One layer of values and where it came from. Layers merge lowest first:
+ * package defaults < values files < environment values < --values < --set.
+ */
+export interface ValuesLayer {
+  /** What the layer is, for messages: a file path, `--set a=b`, `environment "prod"`… */
+  readonly source: string;
+  readonly data: Record<string, unknown>;
+  /** Where each path of `data` stands in the source file, by formatted path. */
+  readonly positions?: ReadonlyMap<string, Position>;
+}
+
+export type PathPart = string | number;
+
+/** `['a', 'b.c', 0, 'd']` → `a["b.c"][0].d`: how values paths appear in messages. */
+export function formatPath(parts: readonly PathPart[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z0-9_-]+$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** The merged values of some layers, and which layer set each path. */
+export interface MergedValues {
+  readonly data: Record<string, unknown>;
+  /** formatted path → the layer that set it last. */
+  readonly sources: ReadonlyMap<string, ValuesLayer>;
+}
+
+/**
+ * Merges layers lowest first: maps merge deeply, arrays and scalars are
+ * replaced, and `null` removes a key with whatever lower layers put under it.
+ */
+export function mergeLayers(layers: readonly ValuesLayer[]): MergedValues {
+  const data: Record<string, unknown> = {};
+  const sources = new Map<string, ValuesLayer>();
+  for (const layer of layers) mergeInto(data, layer.data, [], layer, sources);
+  return { data, sources };
+}
+
+function mergeInto(target: Record<string, unknown>, over: Record<string, unknown>, parts: PathPart[], layer: ValuesLayer, sources: Map<string, ValuesLayer>): void {
+  for (const [key, value] of Object.entries(over)) {
+    const path = [...parts, key];
+    if (value === undefined) continue;
+    if (value === null) {
+      delete target[key];
+      continue;
+    }
+    const current = getOwn(target, key);
+    if (isPlainObject(value) && isPlainObject(current)) {
+      sources.set(formatPath(path), layer);
+      mergeInto(current, value, path, layer, sources);
+      continue;
+    }
+    setOwn(target, key, copyWithoutNulls(value, path, layer, sources));
+  }
+}
+
+function copyWithoutNulls(value: unknown, path: PathPart[], layer: ValuesLayer, sources: Map<string, ValuesLayer>): unknown {
+  sources.set(formatPath(path), layer);
+  if (Array.isArray(value)) return value.map((item, i) => copyWithoutNulls(item, [...path, i], layer, sources));
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (child === null || child === undefined) continue;
+      setOwn(out, key, copyWithoutNulls(child, [...path, key], layer, sources));
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Positions of keys (rather than their values) are stored under the path with this suffix. */
+const KEY_SUFFIX = '#key';
+
+/**
+ * Says where the value at `parts` came from: `values.prod.yaml:3:11`, or
+ * where its key is when `atKey`.
+ */
+export function describeSource(merged: MergedValues, parts: readonly PathPart[], atKey = false): string | undefined {
+  for (let n = parts.length; n >= 0; n--) {
+    const key = formatPath(parts.slice(0, n));
+    const layer = merged.sources.get(key);
+    if (!layer) continue;
+    const keyPosition = atKey ? layer.positions?.get(formatPath(parts) + KEY_SUFFIX) : undefined;
+    if (keyPosition) return `${layer.source}:${keyPosition.line}:${keyPosition.col}`;
+    for (let m = parts.length; m >= 0; m--) {
+      const position = layer.positions?.get(formatPath(parts.slice(0, m)));
+      if (position) return `${layer.source}:${position.line}:${position.col}`;
+    }
+    return layer.source;
+  }
+  return undefined;
+}
+
+/** The part of a layer under `key`, as a layer of its own (a dependency's values). */
+export function subLayer(layer: ValuesLayer, key: string): ValuesLayer | undefined {
+  const data = getOwn(layer.data, key);
+  if (!isPlainObject(data)) return undefined;
+  const prefix = formatPath([key]);
+  let positions: Map<string, Position> | undefined;
+  if (layer.positions) {
+    positions = new Map();
+    for (const [path, position] of layer.positions) {
+      if (path === prefix) positions.set('', position);
+      else if (path.startsWith(prefix + '.')) positions.set(path.slice(prefix.length + 1), position);
+      else if (path.startsWith(prefix + '[')) positions.set(path.slice(prefix.length), position);
+    }
+  }
+  return { source: layer.source, data, positions };
+}
+
+/**
+ * Reads a values file (YAML; JSON is YAML too). Syntax errors, duplicate
+ * keys and a top level that is not a map fail with file, line and column.
+ * A missing file is an error unless `optional`, when it gives undefined.
+ */
+export function readValuesFile(file: string, shown = file, optional = false): ValuesLayer | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (optional && (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UserError(`values file ${shown} cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const pos = lineCounter.linePos(error.pos[0]);
+    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new UserError(`${shown}:${pos.line}:${pos.col}: ${message}`);
+  }
+  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  if (data === null || data === undefined) return { source: shown, data: {}, positions: new Map() };
+  if (!isPlainObject(data)) {
+    throw new UserError(`${shown}:1:1: a values file must be a map of keys to values, not ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}`);
+  }
+  const positions = new Map<string, Position>();
+  collectPositions(doc.contents as YamlNode | null, [], positions, lineCounter);
+  return { source: shown, data, positions };
+}
+
+function collectPositions(node: YamlNode | null, parts: PathPart[], out: Map<string, Position>, lc: LineCounter): void {
+  if (!node) return;
+  if (node.range) out.set(formatPath(parts), lc.linePos(node.range[0]));
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const path = [...parts, key];
+      const value = pair.value as YamlNode | null;
+      const keyNode = pair.key as YamlNode | null;
+      if (value && !isScalar(value)) collectPositions(value, path, out, lc);
+      // a scalar is found at its value; a map or list at its key
+      const at = value && isScalar(value) && value.range ? value : keyNode;
+      if (at?.range) out.set(formatPath(path), lc.linePos(at.range[0]));
+      if (keyNode?.range) out.set(formatPath(path) + KEY_SUFFIX, lc.linePos(keyNode.range[0]));
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectPositions(item as YamlNode, [...parts, i], out, lc));
+  }
+}

@@ -1,0 +1,41 @@
+import { UserError } from '../../lib';
+import { parseSet } from '../../lib/values/set';
+
+describe('--set syntax', () => {
+  test('nested keys, several assignments, list items and lists', () => {
+    expect(parseSet('a.b=c')).toEqual({ a: { b: 'c' } });
+    expect(parseSet('a=1,b.c=two')).toEqual({ a: 1, b: { c: 'two' } });
+    expect(parseSet('servers[0].port=80,servers[1].port=81')).toEqual({ servers: [{ port: 80 }, { port: 81 }] });
+    expect(parseSet('names={x,y,z}')).toEqual({ names: ['x', 'y', 'z'] });
+    expect(parseSet('names={}')).toEqual({ names: [] });
+    expect(parseSet('matrix[1][0]=a')).toEqual({ matrix: [null, ['a']] });
+  });
+
+  test('escaped dots in keys and escaped commas in values', () => {
+    expect(parseSet('nodeSelector.kubernetes\\.io/os=linux')).toEqual({ nodeSelector: { 'kubernetes.io/os': 'linux' } });
+    expect(parseSet('a=x\\,y')).toEqual({ a: 'x,y' });
+    expect(parseSet('a={x\\,y,z}')).toEqual({ a: ['x,y', 'z'] });
+    expect(parseSet('url=http://h/?q\\=1')).toEqual({ url: 'http://h/?q=1' });
+  });
+
+  test("without a schema, Helm's guesses: whole numbers, booleans, null; the rest strings", () => {
+    expect(parseSet('a=3,b=true,c=false,d=null,e=0777,f=1.5,g=,h=-2')).toEqual({ a: 3, b: true, c: false, d: null, e: '0777', f: '1.5', g: '', h: -2 });
+  });
+
+  test('with a schema, the type at the path decides', () => {
+    const kinds: Record<string, any> = { count: 'integer', ratio: 'number', mode: 'string', on: 'boolean', tags: 'array' };
+    const kindAt = (p: readonly (string | number)[]) => (p[0] === 'tags' && p.length === 2 ? 'string' : kinds[p.join('.')] ?? 'unknown');
+    expect(parseSet('count=3,ratio=1.5,mode=0777,on=true', kindAt)).toEqual({ count: 3, ratio: 1.5, mode: '0777', on: true });
+    expect(parseSet('mode=true', kindAt)).toEqual({ mode: 'true' });
+    expect(parseSet('count=many', kindAt)).toEqual({ count: 'many' }); // left for validation to report
+    expect(parseSet('tags={1,2}', kindAt)).toEqual({ tags: ['1', '2'] });
+  });
+
+  test('malformed expressions are errors that show the expected form', () => {
+    expect(() => parseSet('novalue')).toThrow(new UserError('--set novalue: "novalue" is not of the form path=value, such as image.tag=1.2.3'));
+    expect(() => parseSet('=x')).toThrow('is not of the form path=value');
+    expect(() => parseSet('a..b=1')).toThrow('"a..b" is not a values path');
+    expect(() => parseSet('a=1,b')).toThrow('"b" is not of the form path=value');
+    expect(() => parseSet('a[x]=1')).toThrow('is not a values path');
+  });
+});
