@@ -9,8 +9,19 @@ const MAX_LENGTH: Record<string, number> = {
   CronJob: 52, // the controller appends an 11-character suffix for its Jobs
 };
 
+const nameParts = new Map<string, string>();
+
 /** `WebServer` → `web-server`, `api_v2` → `api-v2`. */
 export function toNamePart(id: string): string {
+  let part = nameParts.get(id);
+  if (part === undefined) {
+    part = kebab(id);
+    if (nameParts.size < 100_000) nameParts.set(id, part);
+  }
+  return part;
+}
+
+function kebab(id: string): string {
   return id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()

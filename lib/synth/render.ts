@@ -4,6 +4,7 @@ import { UserError, messageOf, userCodeLocation } from '../errors';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedRelease } from '../package/platform';
 import { ValuesSources, releaseLayers } from '../values/sources';
+import { withFastResolve } from './fast-resolve';
 import { sortByInstallOrder } from './order';
 
 /** A Kubernetes object as JSON. */
@@ -57,7 +58,7 @@ export function renderEnvironment(platform: Platform, environment: string, optio
 
   validateConstructs(env.name, app);
 
-  const releases = charts.map(({ release, chart }) => renderRelease(env.name, release, chart));
+  const releases = withFastResolve(() => charts.map(({ release, chart }) => renderRelease(env.name, release, chart)));
   checkUniqueNames(env.name, releases);
   return { name: env.name, releases };
 }

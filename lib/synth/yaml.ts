@@ -53,8 +53,24 @@ function isPlainSafe(s: string): boolean {
   return true;
 }
 
+/** Recent answers of quoteString: manifests repeat their keys and most values. */
+const QUOTED = new Map<string, string>();
+const QUOTED_MAX = 50_000;
+
 /** Renders a string as a YAML scalar that fits on one line. */
 export function quoteString(s: string): string {
+  let quoted = QUOTED.get(s);
+  if (quoted === undefined) {
+    quoted = quote(s);
+    if (s.length <= 256) {
+      if (QUOTED.size >= QUOTED_MAX) QUOTED.clear();
+      QUOTED.set(s, quoted);
+    }
+  }
+  return quoted;
+}
+
+function quote(s: string): string {
   if (isPlainSafe(s)) return s;
   const json = JSON.stringify(s);
   return NON_PRINTABLE.test(json)
@@ -77,20 +93,25 @@ function literalHeader(s: string): string | undefined {
   return s.endsWith('\n') ? '|' : '|-';
 }
 
-function scalar(value: unknown, path: string): string {
+/** A value YAML for Kubernetes cannot carry; `path` grows as the error unwinds. */
+class UnwritableValue extends Error {
+  constructor(readonly what: string, public path: string = '') {
+    super(what);
+  }
+}
+
+function scalar(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return quoteString(value);
     case 'number':
-      if (!Number.isFinite(value)) {
-        throw new Error(`cannot write ${value} at ${path || '(root)'}: YAML for Kubernetes takes finite numbers only`);
-      }
+      if (!Number.isFinite(value)) throw new UnwritableValue(`cannot write ${value} at {path}: YAML for Kubernetes takes finite numbers only`);
       return String(value);
     case 'boolean':
       return value ? 'true' : 'false';
     default:
       if (value === null) return 'null';
-      throw new Error(`cannot write a value of type ${typeof value} at ${path || '(root)'}`);
+      throw new UnwritableValue(`cannot write a value of type ${typeof value} at {path}`);
   }
 }
 
@@ -106,7 +127,7 @@ function isEmptyCollection(value: object): boolean {
  * Appends `value`, the value of a mapping key or sequence entry, to `out`:
  * everything after the `key:` or `-` on the same line, and the lines below.
  */
-function writeValue(out: string[], value: unknown, level: number, path: string): void {
+function writeValue(out: string[], value: unknown, level: number): void {
   if (typeof value === 'string' && value.includes('\n')) {
     const header = literalHeader(value);
     if (header !== undefined) {
@@ -126,27 +147,33 @@ function writeValue(out: string[], value: unknown, level: number, path: string):
       return;
     }
     out.push('\n');
-    writeCollection(out, value, level, path);
+    writeCollection(out, value, level, indent(level));
     return;
   }
-  out.push(' ', scalar(value, path), '\n');
+  out.push(' ', scalar(value), '\n');
 }
 
-function writeCollection(out: string[], value: object, level: number, path: string): void {
+/**
+ * Appends a non-empty map or sequence at `level`; its first line starts with
+ * `first` instead of the indent, so a sequence entry can put its dash there.
+ */
+function writeCollection(out: string[], value: object, level: number, first: string): void {
   const pad = indent(level);
+  let prefix = first;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      const itemPath = `${path}[${i}]`;
-      if (item !== null && typeof item === 'object' && !isEmptyCollection(item)) {
-        // Render the item one level deeper, then put the dash where its first indent was.
-        const start = out.length;
-        writeCollection(out, item, level + 2, itemPath);
-        out[start] = pad + '- ' + out[start].slice(level + 2);
-      } else {
-        out.push(pad, '-');
-        writeValue(out, item, level + 2, itemPath);
+      try {
+        if (item !== null && typeof item === 'object' && !isEmptyCollection(item)) {
+          writeCollection(out, item, level + 2, prefix + '- ');
+        } else {
+          out.push(prefix, '-');
+          writeValue(out, item, level + 2);
+        }
+      } catch (err) {
+        throw along(err, `[${i}]`);
       }
+      prefix = pad;
     }
     return;
   }
@@ -154,22 +181,40 @@ function writeCollection(out: string[], value: object, level: number, path: stri
   for (const key in record) {
     const child = record[key];
     if (child === undefined) continue;
-    out.push(pad, quoteString(key), ':');
-    writeValue(out, child, level + 2, path ? `${path}.${key}` : key);
+    try {
+      out.push(prefix, quoteString(key), ':');
+      writeValue(out, child, level + 2);
+    } catch (err) {
+      throw along(err, `.${key}`);
+    }
+    prefix = pad;
   }
+}
+
+function along(err: unknown, step: string): unknown {
+  if (err instanceof UnwritableValue) err.path = step + err.path;
+  return err;
+}
+
+function unwritable(err: unknown): unknown {
+  if (!(err instanceof UnwritableValue)) return err;
+  const path = err.path.replace(/^\./, '') || '(root)';
+  return new Error(err.what.replace('{path}', path));
 }
 
 /** Renders one document (without the `---` separator). */
 export function toYaml(value: unknown): string {
-  const out: string[] = [];
-  if (value !== null && typeof value === 'object' && !isEmptyCollection(value)) {
-    writeCollection(out, value, 0, '');
-  } else if (value !== null && typeof value === 'object') {
-    out.push(Array.isArray(value) ? '[]\n' : '{}\n');
-  } else {
-    out.push(scalar(value, ''), '\n');
+  try {
+    if (value !== null && typeof value === 'object') {
+      if (isEmptyCollection(value)) return Array.isArray(value) ? '[]\n' : '{}\n';
+      const out: string[] = [];
+      writeCollection(out, value, 0, '');
+      return out.join('');
+    }
+    return scalar(value) + '\n';
+  } catch (err) {
+    throw unwritable(err);
   }
-  return out.join('');
 }
 
 /** Renders a multi-document YAML stream, documents separated by `---`. */

@@ -1,0 +1,56 @@
+import { App, Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Package, PackageProps, Platform } from '../lib';
+
+/**
+ * The benchmark's fleet: N web services, each a ConfigMap, a Deployment, a
+ * Service and an Ingress, built from the same cdk8s-plus-28 constructs for
+ * chartwright (one release holding every service) and for plain cdk8s (one
+ * chart holding every service). Both write one file of 4N objects.
+ */
+function webService(scope: Construct, index: number): void {
+  const config = new kplus.ConfigMap(scope, 'config', {
+    data: { 'app.properties': `service.index=${index}\nservice.greeting=hello\n` },
+  });
+  const deployment = new kplus.Deployment(scope, 'server', { replicas: 2 });
+  const container = deployment.addContainer({
+    name: 'app',
+    image: `registry.example.com/team/service-${index}:1.4.2`,
+    portNumber: 8080,
+    resources: {
+      cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
+      memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) },
+    },
+  });
+  container.mount('/etc/app', kplus.Volume.fromConfigMap(scope, 'config-volume', config));
+  const service = deployment.exposeViaService({ ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
+  new kplus.Ingress(scope, 'ingress', {
+    rules: [{ host: `service-${index}.example.com`, path: '/', pathType: kplus.HttpIngressPathType.PREFIX, backend: kplus.IngressBackend.fromService(service) }],
+  });
+}
+
+function fleet(scope: Construct, services: number): void {
+  for (let i = 0; i < services; i++) webService(new Construct(scope, `service-${i}`), i);
+}
+
+export class BenchFleet extends Package<{ services: number }> {
+  static readonly metadata = { name: 'bench-fleet', version: '1.0.0', appVersion: '1.4.2' };
+  constructor(scope: Construct, id: string, props: PackageProps<{ services: number }> = {}) {
+    super(scope, id, props);
+    fleet(this, this.values.services);
+  }
+}
+
+/** A platform with one environment and one release of `n` web services. */
+export function fleetPlatform(n: number): Platform {
+  return new Platform({ environments: { bench: { namespace: 'fleet', releases: { fleet: { package: BenchFleet, values: { services: n } } } } } });
+}
+
+/** The same fleet in plain cdk8s: one chart, written by App.synth(). */
+export function plainCdk8sSynth(n: number, outdir: string): number {
+  const app = new App({ outdir });
+  fleet(new Chart(app, 'fleet', { namespace: 'fleet', disableResourceNameHashes: true }), n);
+  app.synth();
+  return n * 4;
+}

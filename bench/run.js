@@ -1,0 +1,75 @@
+'use strict';
+/**
+ * npm run bench: chartwright against plain cdk8s on a generated fleet of N
+ * web services (4N objects), each measured in a fresh process, the two
+ * tools alternating so both see the same machine load; then the cold start.
+ *
+ *   node bench/run.js [--runs 3] [--sizes 250,1000,2500]
+ *
+ * The last line is one JSON object with the figures at the largest size.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { cold, median } = require('./cold');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+const runs = Number(option('runs', process.env.BENCH_RUNS || 3));
+const sizes = option('sizes', '250,1000,2500').split(',').map(Number);
+
+function measure(tool, n) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), `chartwright-bench-${tool}-`));
+  try {
+    const result = spawnSync(process.execPath, [path.join(__dirname, 'worker.js'), tool, String(n), out], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${tool} ${n} failed:\n${result.stderr}`);
+    return JSON.parse(result.stdout.trim().split('\n').pop());
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const rows = [];
+for (const n of sizes) {
+  const samples = { chartwright: [], cdk8s: [] };
+  for (let r = 0; r < runs; r++) {
+    for (const tool of ['chartwright', 'cdk8s']) samples[tool].push(measure(tool, n));
+  }
+  const row = { services: n, objects: samples.chartwright[0].objects };
+  for (const tool of ['chartwright', 'cdk8s']) {
+    row[`${tool}_ms`] = median(samples[tool].map((s) => s.ms));
+    row[`${tool}_rss_mb`] = Math.max(...samples[tool].map((s) => s.rss_mb));
+  }
+  row.ratio = row.chartwright_ms / row.cdk8s_ms;
+  rows.push(row);
+  console.log(
+    `${String(row.objects).padStart(6)} objects: chartwright ${row.chartwright_ms.toFixed(0).padStart(6)} ms ` +
+      `(${Math.round(row.objects / (row.chartwright_ms / 1000))} objects/s, ${row.chartwright_rss_mb.toFixed(0)} MB)  ` +
+      `cdk8s ${row.cdk8s_ms.toFixed(0).padStart(6)} ms (${Math.round(row.objects / (row.cdk8s_ms / 1000))} objects/s, ${row.cdk8s_rss_mb.toFixed(0)} MB)  ` +
+      `ratio ${row.ratio.toFixed(3)}  [median of ${runs}]`,
+  );
+}
+
+const largest = rows[rows.length - 1];
+const before = rows.length > 1 ? rows[rows.length - 2] : undefined;
+if (before) {
+  const growth = largest.chartwright_ms / before.chartwright_ms;
+  console.log(`growth ${before.objects} → ${largest.objects} objects: ${growth.toFixed(2)}x time for ${(largest.objects / before.objects).toFixed(1)}x objects`);
+}
+
+const c = cold(Math.max(runs, 5));
+console.log(`cold start (median of ${c.runs}): node -e "require('cdk8s-plus-28')" ${c.baseline_ms.toFixed(0)} ms, ` +
+  `chartwright synth ${c.synth_ms.toFixed(0)} ms (${c.cold_ratio.toFixed(2)}x), npx chartwright synth ${c.npx_ms.toFixed(0)} ms (${c.npx_ratio.toFixed(2)}x)`);
+
+console.log(JSON.stringify({
+  objects: largest.objects,
+  chartwright_ms: Math.round(largest.chartwright_ms),
+  cdk8s_ms: Math.round(largest.cdk8s_ms),
+  ratio: +largest.ratio.toFixed(3),
+  rss_mb: Math.round(largest.chartwright_rss_mb),
+  cold_ratio: +c.cold_ratio.toFixed(2),
+}));

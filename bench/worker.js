@@ -1,0 +1,31 @@
+'use strict';
+/**
+ * One benchmark measurement in a fresh process:
+ *   node bench/worker.js chartwright|cdk8s N OUTDIR
+ * Prints {"ms": synth time, "objects": n, "rss_mb": peak RSS} as JSON.
+ * Module loading is outside the timed part for both tools.
+ */
+const path = require('path');
+require('../bin/register').register();
+
+const [tool, nArg, out] = process.argv.slice(2);
+const n = Number(nArg);
+require('cdk8s-plus-28');
+const fleet = require('./fleet.ts');
+let objects;
+let start;
+if (tool === 'cdk8s') {
+  start = process.hrtime.bigint();
+  objects = fleet.plainCdk8sSynth(n, out);
+} else {
+  const { synth } = require('../lib/cli/synth.ts');
+  process.env.CHARTWRIGHT_BENCH_SERVICES = String(n);
+  const entry = path.join(__dirname, 'fleet-entry.ts');
+  require(entry); // load outside the timed part, as for cdk8s
+  start = process.hrtime.bigint();
+  const result = synth({ app: entry, out });
+  objects = [...result.objects.values()].reduce((a, b) => a + b, 0);
+}
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+const rss_mb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ tool, n, objects, ms, rss_mb }) + '\n');
