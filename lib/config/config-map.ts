@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { contentHash } from '../core/hash';
@@ -55,8 +56,8 @@ export class ConfigMap extends Construct implements IConfigSource {
     for (const [key, file] of Object.entries(props.files ?? {})) this.addFile(file, key);
     this.resource = new k8s.KubeConfigMap(this, 'Resource', {
       metadata: { name: this.name },
-      data: this.data,
-      binaryData: this.binaryData,
+      data: Lazy.any({ produce: () => (Object.keys(this.data).length ? this.data : undefined) }),
+      binaryData: Lazy.any({ produce: () => (Object.keys(this.binaryData).length ? this.binaryData : undefined) }),
       immutable: props.immutable,
     });
   }

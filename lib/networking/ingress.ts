@@ -37,6 +37,8 @@ export interface IngressTls {
 export interface IngressProps {
   /** @default - `<release>-<construct path>` */
   readonly name?: string;
+  /** Extra labels. @default - the package's */
+  readonly labels?: Record<string, string>;
   /** The IngressClass, such as `nginx`. @default - the cluster's default class */
   readonly className?: string;
   /** At least one rule. */
@@ -83,7 +85,7 @@ export class Ingress extends Construct {
       return { hosts: t.hosts, secretName: typeof t.secret === 'string' ? t.secret : t.secret.name };
     });
     this.resource = new k8s.KubeIngress(this, 'Resource', {
-      metadata: { name: this.name, annotations: props.annotations },
+      metadata: { name: this.name, labels: props.labels, annotations: props.annotations },
       spec: { ingressClassName: props.className, rules, tls },
     });
   }
