@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Package } from '../package/package';
 import { toNamePart } from '../package/naming';
@@ -75,4 +75,13 @@ export function selectorLabels(scope: IConstruct): Record<string, string> {
   out['app.kubernetes.io/instance'] = labels['app.kubernetes.io/instance'] ?? releaseName(scope);
   out['app.kubernetes.io/component'] = componentName(scope);
   return out;
+}
+
+/**
+ * Cluster-scoped kinds (Namespace, ClusterRole, PersistentVolume…) take no
+ * namespace: removes the one the package would give them.
+ */
+export function clusterScoped<T extends ApiObject>(apiObject: T): T {
+  if (apiObject.metadata.namespace !== undefined) apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+  return apiObject;
 }
