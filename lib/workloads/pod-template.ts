@@ -120,13 +120,19 @@ export function renderPodTemplate(scope: IConstruct, props: PodProps, options: P
 
   const automount = props.automountServiceAccountToken ?? props.serviceAccount?.automountToken ?? SECURE_DEFAULTS.automountServiceAccountToken;
   const unique = [...new Map(sources.map((s) => [`${s.kind}/${s.name}`, s])).values()];
-  const checksum = Lazy.any({
+  const checksum = {
     produce: () => {
       const hashes = unique.map((s) => [s.kind, s.name, s.contentHash()]).filter(([, , h]) => h !== undefined);
       return hashes.length ? contentHash(hashes) : undefined;
     },
+  };
+  const annotations = Lazy.any({
+    produce: () => {
+      const all = { ...props.podAnnotations, [CHECKSUM_ANNOTATION]: checksum.produce() };
+      if (all[CHECKSUM_ANNOTATION] === undefined) delete all[CHECKSUM_ANNOTATION];
+      return Object.keys(all).length ? all : undefined;
+    },
   });
-  const annotations = { ...props.podAnnotations, [CHECKSUM_ANNOTATION]: checksum };
 
   const spec: k8s.PodSpec = {
     ...options.extra,

@@ -1,3 +1,4 @@
+import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkOneOf } from '../core/validate';
@@ -18,7 +19,7 @@ export class Pod extends Workload {
     super(scope, id, props, { longRunning: restartPolicy === 'Always', preset: tcpPreset, restartPolicy });
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Always', 'OnFailure', 'Never']);
     this.resource = new k8s.KubePod(this, 'Resource', {
-      metadata: { ...this.metadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...this.pod.template.metadata?.annotations, ...props.annotations } },
+      metadata: { ...this.metadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: Lazy.any({ produce: () => ({ ...(this.pod.template.metadata?.annotations as Lazy | undefined)?.produce(), ...props.annotations }) }) },
       spec: this.pod.template.spec,
     });
   }

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { UserError } from '../errors';
 import { IConfigSource } from '../config/source';
 import { checkInt, checkPort, problem } from '../core/validate';
 import { Ingress } from '../networking/ingress';
@@ -76,6 +77,9 @@ export class WebService extends Workload {
   readonly scaleTarget: ScaleTarget;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
+    if (props.containers?.length && !props.containers[0].ports?.length) {
+      throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`);
+    }
     super(scope, id, props, { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
     const replicas = props.replicas ?? 2;
     checkInt(this, 'replicas', replicas, { min: 0 });
