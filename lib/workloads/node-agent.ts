@@ -1,7 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Warnings } from '../core/warnings';
-import { checkDnsLabel, invalid } from '../core/validate';
+import { UserError } from '../errors';
+import { checkDnsLabel, show } from '../core/validate';
 import { HostPathType, Volume } from '../storage/volume';
 import { tcpPreset } from './presets';
 import { intOrPercent } from './rollout';
@@ -42,6 +43,11 @@ export class NodeAgent extends Workload {
 
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
     const mounts = props.hostMounts ?? [];
+    mounts.forEach((m, i) => {
+      if (typeof m.hostPath !== 'string' || !m.hostPath.startsWith('/')) {
+        throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].hostPath ${show(m.hostPath)} is not valid: expected an absolute path on the node, such as "/var/log"`);
+      }
+    });
     const containers = props.containers?.length
       ? [
           {
@@ -58,7 +64,6 @@ export class NodeAgent extends Workload {
     super(scope, id, { ...props, containers, tolerations }, { longRunning: true, preset: tcpPreset, extra: { hostNetwork: props.hostNetwork } });
     mounts.forEach((m, i) => {
       checkDnsLabel(this, `hostMounts[${i}].name`, m.name);
-      if (!m.hostPath?.startsWith('/')) throw invalid(this, `hostMounts[${i}].hostPath`, m.hostPath, 'an absolute path on the node, such as "/var/log"');
       if (m.readOnly === false) Warnings.of(this).add(`hostMounts[${i}] mounts the node's ${m.hostPath} writable`);
     });
     if (props.hostNetwork) Warnings.of(this).add("hostNetwork is true: the pods share the node's network namespace");
