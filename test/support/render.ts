@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { KubeObject, Package, PackageProps, Platform, collectWarnings, renderEnvironment } from '../../lib';
 
 /** Builds `build` inside a package released as `shop` in namespace `web`, and renders it like synth does. */
-export function render(build: (scope: Package) => void, namespace: string | undefined = 'web'): KubeObject[] {
+export function render(build: (scope: Package) => void, namespace: string | null = 'web'): KubeObject[] {
   class Test extends Package {
     static readonly metadata = { name: 'test', version: '1.0.0', appVersion: '2.0.0' };
     constructor(scope: Construct, id: string, props: PackageProps = {}) {
@@ -11,7 +11,7 @@ export function render(build: (scope: Package) => void, namespace: string | unde
       build(this);
     }
   }
-  const platform = new Platform({ environments: { dev: { namespace, releases: { shop: { package: Test } } } } });
+  const platform = new Platform({ environments: { dev: { namespace: namespace ?? undefined, releases: { shop: { package: Test } } } } });
   return renderEnvironment(platform, 'dev').releases[0].objects as KubeObject[];
 }
 
