@@ -18,6 +18,8 @@ export interface SynthResult {
   readonly written: ReadonlyMap<string, string>;
   /** Object count per environment. */
   readonly objects: ReadonlyMap<string, number>;
+  /** Construct warnings, as `environment "dev": path: message` lines. */
+  readonly warnings: readonly string[];
 }
 
 /** `chartwright synth`: renders environments and writes them, all or nothing. */
@@ -33,14 +35,17 @@ export function synth(options: SynthOptions): SynthResult {
   const outDir = path.resolve(options.out ?? 'dist');
   const outputs = new Map<string, OutputFiles>();
   const objects = new Map<string, number>();
+  const warnings: string[] = [];
   for (const env of selected) {
     const rendered = renderEnvironment(platform, env);
     outputs.set(env, environmentFiles(rendered));
     objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
+    for (const w of rendered.warnings) warnings.push(`environment "${env}": ${w.path}: ${w.message}`);
   }
   writeOutput(outDir, outputs);
   return {
     written: new Map(selected.map((env) => [env, path.join(outDir, env)])),
     objects,
+    warnings,
   };
 }

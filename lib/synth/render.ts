@@ -1,6 +1,7 @@
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
+import { ConstructWarning, collectWarnings } from '../core/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedRelease } from '../package/platform';
 import { mergeValues } from '../values/merge';
@@ -27,6 +28,8 @@ export interface RenderedRelease {
 export interface RenderedEnvironment {
   readonly name: string;
   readonly releases: readonly RenderedRelease[];
+  /** Warnings the constructs recorded (see lib/core/warnings.ts). */
+  readonly warnings: readonly ConstructWarning[];
 }
 
 /** How a release's values are put together from its layers. */
@@ -65,7 +68,7 @@ export function renderEnvironment(platform: Platform, environment: string, optio
 
   const releases = charts.map(({ release, chart }) => renderRelease(env.name, release, chart));
   checkUniqueNames(env.name, releases);
-  return { name: env.name, releases };
+  return { name: env.name, releases, warnings: collectWarnings(app) };
 }
 
 function renderRelease(environment: string, release: ResolvedRelease, chart: Package): RenderedRelease {

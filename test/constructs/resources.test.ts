@@ -215,3 +215,26 @@ describe('RBAC and namespace policy', () => {
     expect(() => render((p) => new Namespace(p, 'n', { name: 'Shop' }))).toThrow('shop/n: name "Shop" is not valid: expected a DNS-1123 label');
   });
 });
+
+describe('warnings reach synth', () => {
+  test('chartwright synth prints construct warnings on stderr and still succeeds', () => {
+    const { makeProject, runCli } = require('../support/project');
+    const dir = makeProject({
+      'apps/main.ts': `
+import { Construct } from 'constructs';
+import { Package, PackageProps, Platform, Secret } from '{{lib}}';
+class App extends Package {
+  static readonly metadata = { name: 'app', version: '1.0.0' };
+  constructor(scope: Construct, id: string, props: PackageProps = {}) {
+    super(scope, id, props);
+    new Secret(this, 'token', { stringData: { token: 'abc' } });
+  }
+}
+export default new Platform({ environments: { dev: { namespace: 'ns', releases: { app: { package: App } } } } });
+`,
+    });
+    const result = runCli(dir, ['synth']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('warning: environment "dev": app/token: holds literal secret data');
+  });
+});
