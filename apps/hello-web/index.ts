@@ -1,8 +1,6 @@
 import { Construct } from 'constructs';
-import * as kplus from 'cdk8s-plus-28';
-import { Size } from 'cdk8s';
 import { z } from 'zod';
-import { Package, PackageProps } from '../../lib';
+import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Volume, WebService } from '../../lib';
 
 /** Values of the hello-web package. */
 export const helloWebValues = z.object({
@@ -20,30 +18,28 @@ export const helloWebValues = z.object({
 
 /**
  * hello-web: a static page served by unprivileged nginx, with its page and
- * server configuration in a ConfigMap, a ClusterIP Service and an Ingress.
+ * server configuration in a ConfigMap, behind a Service and an Ingress, with
+ * traffic allowed only from the ingress controller.
  */
 export class HelloWeb extends Package<typeof helloWebValues> {
   static readonly metadata = {
     name: 'hello-web',
-    version: '1.0.0',
+    version: '1.1.0',
     appVersion: '1.27.3',
     description: 'A static page served by unprivileged nginx behind a Service and an Ingress.',
   };
   static readonly values = helloWebValues;
 
-  readonly config: kplus.ConfigMap;
-  readonly deployment: kplus.Deployment;
-  readonly service: kplus.Service;
-  readonly ingress: kplus.Ingress;
+  readonly config: ConfigMap;
+  readonly web: WebService;
 
   constructor(scope: Construct, id: string, props: PackageProps<typeof helloWebValues> = {}) {
     super(scope, id, props);
     const values = this.values;
-    const greeting = values.greeting;
 
-    this.config = new kplus.ConfigMap(this, 'content', {
+    this.config = new ConfigMap(this, 'content', {
       data: {
-        'index.html': `<!doctype html>\n<title>${greeting}</title>\n<h1>${greeting}</h1>\n`,
+        'index.html': `<!doctype html>\n<title>${values.greeting}</title>\n<h1>${values.greeting}</h1>\n`,
         'default.conf': [
           'server {',
           '    listen 8080;',
@@ -60,37 +56,30 @@ export class HelloWeb extends Package<typeof helloWebValues> {
       },
     });
 
-    this.deployment = new kplus.Deployment(this, 'server', {
+    this.web = new WebService(this, 'server', {
       replicas: values.replicas,
-      automountServiceAccountToken: false,
-      securityContext: { ensureNonRoot: true, user: 101, group: 101 },
+      healthCheckPath: '/healthz',
+      podSecurity: { runAsUser: 101, runAsGroup: 101 },
+      containers: [
+        {
+          name: 'nginx',
+          image: `${values.image.repository}:${values.image.tag}`,
+          ports: [{ name: 'http', port: 8080 }],
+          resources: { cpu: { request: '50m', limit: '200m' }, memory: { request: '32Mi', limit: '64Mi' } },
+          liveness: Probe.httpGet('/healthz'),
+          mounts: [
+            { volume: Volume.fromSource('content', this.config, { items: { 'index.html': 'index.html' } }), path: '/usr/share/nginx/html' },
+            { volume: Volume.fromSource('conf', this.config, { items: { 'default.conf': 'default.conf' } }), path: '/etc/nginx/conf.d' },
+            { volume: Volume.emptyDir('tmp', { sizeLimit: '64Mi' }), path: '/tmp' },
+          ],
+        },
+      ],
+      ingress: { hosts: [values.host] },
     });
-    const container = this.deployment.addContainer({
-      name: 'nginx',
-      image: `${values.image.repository}:${values.image.tag}`,
-      portNumber: 8080,
-      resources: {
-        cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(200) },
-        memory: { request: Size.mebibytes(32), limit: Size.mebibytes(64) },
-      },
-      readiness: kplus.Probe.fromHttpGet('/healthz', { port: 8080 }),
-      liveness: kplus.Probe.fromHttpGet('/healthz', { port: 8080 }),
-      securityContext: { ensureNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, user: 101, group: 101 },
-    });
-    const content = kplus.Volume.fromConfigMap(this, 'content-volume', this.config, {
-      name: 'content',
-      items: { 'index.html': { path: 'index.html' } },
-    });
-    container.mount('/usr/share/nginx/html', content, { readOnly: true });
-    container.mount('/etc/nginx/conf.d', kplus.Volume.fromConfigMap(this, 'conf-volume', this.config, {
-      name: 'conf',
-      items: { 'default.conf': { path: 'default.conf' } },
-    }), { readOnly: true });
-    container.mount('/tmp', kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp'));
 
-    this.service = this.deployment.exposeViaService({ name: `${this.releaseName}`, ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
-    this.ingress = new kplus.Ingress(this, 'ingress', {
-      rules: [{ host: values.host, path: '/', pathType: kplus.HttpIngressPathType.PREFIX, backend: kplus.IngressBackend.fromService(this.service) }],
+    new NetworkPolicy(this, 'allow-ingress', {
+      selector: this.web,
+      ingress: [{ peers: [NetworkPeer.ingressController()], ports: [{ port: 'http' }] }],
     });
   }
 }

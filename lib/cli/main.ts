@@ -102,6 +102,7 @@ function runSynth(args: readonly string[], io: Io): number {
     return 0;
   }
   const result = synth({ ...values });
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
   for (const [env, dir] of result.written) {
     io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
   }

@@ -31,6 +31,8 @@ export interface SynthResult {
   readonly written: ReadonlyMap<string, string>;
   /** Object count per environment. */
   readonly objects: ReadonlyMap<string, number>;
+  /** Construct warnings, as `environment "dev": path: message` lines. */
+  readonly warnings: readonly string[];
 }
 
 /** The platform, and the values sources the options name. */
@@ -77,14 +79,17 @@ export function synth(options: SynthOptions): SynthResult {
   const outDir = path.resolve(options.out ?? 'dist');
   const outputs = new Map<string, OutputFiles>();
   const objects = new Map<string, number>();
+  const warnings: string[] = [];
   for (const env of selected) {
     const rendered = renderEnvironment(platform, env, { values: sources });
     outputs.set(env, environmentFiles(rendered));
     objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
+    for (const w of rendered.warnings) warnings.push(`environment "${env}": ${w.path}: ${w.message}`);
   }
   writeOutput(outDir, outputs);
   return {
     written: new Map(selected.map((env) => [env, path.join(outDir, env)])),
     objects,
+    warnings,
   };
 }

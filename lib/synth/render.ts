@@ -1,6 +1,7 @@
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
+import { ConstructWarning, collectWarnings } from '../core/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedRelease } from '../package/platform';
 import { ValuesSources, releaseLayers } from '../values/sources';
@@ -28,6 +29,8 @@ export interface RenderedRelease {
 export interface RenderedEnvironment {
   readonly name: string;
   readonly releases: readonly RenderedRelease[];
+  /** Warnings the constructs recorded (see lib/core/warnings.ts). */
+  readonly warnings: readonly ConstructWarning[];
 }
 
 export interface RenderOptions {
@@ -60,7 +63,7 @@ export function renderEnvironment(platform: Platform, environment: string, optio
 
   const releases = withFastResolve(() => charts.map(({ release, chart }) => renderRelease(env.name, release, chart)));
   checkUniqueNames(env.name, releases);
-  return { name: env.name, releases };
+  return { name: env.name, releases, warnings: collectWarnings(app) };
 }
 
 function renderRelease(environment: string, release: ResolvedRelease, chart: Package): RenderedRelease {

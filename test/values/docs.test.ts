@@ -1,11 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { valuesDocRows, valuesDocs, embedDocs } from '../../lib/values/json-schema';
+import { Cache } from '../../apps/cache';
 import { HelloWeb } from '../../apps/hello-web';
 import { Shop } from './fixtures';
 
 describe('values documentation', () => {
-  test.each([['apps/hello-web/README.md', HelloWeb]])('%s embeds the current values table', (readme, pkg) => {
+  test.each([
+    ['apps/hello-web/README.md', HelloWeb],
+    ['apps/cache/README.md', Cache],
+  ])('%s embeds the current values table', (readme, pkg) => {
     const text = fs.readFileSync(path.join(__dirname, '..', '..', readme), 'utf8');
     const expected = embedDocs(text, valuesDocs(pkg));
     if (text !== expected) {

@@ -1,0 +1,98 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { contentHash } from '../core/hash';
+import { resourceName } from '../core/names';
+import { checkDnsSubdomain, invalid, problem } from '../core/validate';
+import { ExistingSource, IConfigSource } from './source';
+
+export interface ConfigMapProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** Text entries, key → value. @default - none */
+  readonly data?: Record<string, string>;
+  /**
+   * Files to read at synth time, key → path (relative to the working
+   * directory). Text files go to `data`, others to `binaryData`.
+   * @default - none
+   */
+  readonly files?: Record<string, string>;
+  /**
+   * Kubernetes refuses changes to the data; pods need not watch it. Change
+   * the construct id (hence the name) to roll out new content.
+   * @default false
+   */
+  readonly immutable?: boolean;
+}
+
+/** ConfigMap and Secret keys: letters, digits, '-', '_' and '.'. */
+export const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * A ConfigMap from literals and files. Its keys reach containers through
+ * `EnvValue.fromSource`, `envFrom` or `Volume.fromSource`, and a change of
+ * content rolls the pods that read it (see `checksum/config`).
+ */
+export class ConfigMap extends Construct implements IConfigSource {
+  /** A ConfigMap that exists in the cluster already. */
+  static fromName(name: string): IConfigSource {
+    return new ExistingSource('ConfigMap', name);
+  }
+
+  readonly kind = 'ConfigMap' as const;
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeConfigMap;
+  private readonly data: Record<string, string> = {};
+  private readonly binaryData: Record<string, string> = {};
+
+  constructor(scope: Construct, id: string, props: ConfigMapProps = {}) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    checkDnsSubdomain(this, 'name', this.name);
+    for (const [key, value] of Object.entries(props.data ?? {})) this.addData(key, value);
+    for (const [key, file] of Object.entries(props.files ?? {})) this.addFile(file, key);
+    this.resource = new k8s.KubeConfigMap(this, 'Resource', {
+      metadata: { name: this.name },
+      data: Lazy.any({ produce: () => (Object.keys(this.data).length ? this.data : undefined) }),
+      binaryData: Lazy.any({ produce: () => (Object.keys(this.binaryData).length ? this.binaryData : undefined) }),
+      immutable: props.immutable,
+    });
+  }
+
+  /** Adds a text entry. */
+  addData(key: string, value: string): void {
+    this.checkKey(key, 'data');
+    if (typeof value !== 'string') throw invalid(this, `data["${key}"]`, value, 'a string');
+    this.data[key] = value;
+  }
+
+  /** Adds a file's content; text to `data`, anything else base64 to `binaryData`. */
+  addFile(file: string, key: string = path.basename(file)): void {
+    this.checkKey(key, 'files');
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(file);
+    } catch (err) {
+      throw problem(this, `files["${key}"]: cannot read ${JSON.stringify(file)} (${(err as NodeJS.ErrnoException).code ?? 'error'}): give a path relative to ${process.cwd()}`);
+    }
+    const text = content.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(content) && !text.includes('\u0000')) this.data[key] = text;
+    else this.binaryData[key] = content.toString('base64');
+  }
+
+  knownKeys(): string[] {
+    return [...Object.keys(this.data), ...Object.keys(this.binaryData)];
+  }
+
+  contentHash(): string {
+    return contentHash({ data: this.data, binaryData: this.binaryData });
+  }
+
+  private checkKey(key: string, field: string): void {
+    if (!CONFIG_KEY.test(key) || key.length > 253) throw invalid(this, `${field} key`, key, "a key of letters, digits, '-', '_' and '.', at most 253 characters");
+    if (key in this.data || key in this.binaryData) throw problem(this, `${field}: the key "${key}" is given twice`);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './source';
+export * from './env';
+export * from './config-map';
+export * from './secret';
+export * from './external-secret';

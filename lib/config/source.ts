@@ -1,0 +1,27 @@
+/**
+ * Something whose keys can reach a container: a ConfigMap or a Secret, made
+ * here or existing in the cluster. Workloads hash the content of every
+ * source their pods use into a `checksum/config` pod annotation, so a change
+ * of configuration rolls the pods.
+ */
+export interface IConfigSource {
+  /** `ConfigMap` or `Secret`. */
+  readonly kind: 'ConfigMap' | 'Secret';
+  /** The object's name in the cluster. */
+  readonly name: string;
+  /** The keys the source is known to hold, to check references; undefined when unknown (existing or external). */
+  knownKeys(): readonly string[] | undefined;
+  /** A hash of the content; undefined when the content is not known here (an existing or external Secret). */
+  contentHash(): string | undefined;
+}
+
+/** A ConfigMap or Secret that already exists in the cluster (made by hand or by another tool). */
+export class ExistingSource implements IConfigSource {
+  constructor(readonly kind: 'ConfigMap' | 'Secret', readonly name: string) {}
+  knownKeys(): undefined {
+    return undefined;
+  }
+  contentHash(): undefined {
+    return undefined;
+  }
+}

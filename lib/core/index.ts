@@ -1,0 +1,4 @@
+export * from './validate';
+export * from './names';
+export * from './warnings';
+export * from './hash';

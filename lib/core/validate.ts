@@ -1,0 +1,136 @@
+import { IConstruct } from 'constructs';
+import { UserError, suggestion } from '../errors';
+
+/**
+ * Prop validation shared by every construct of the library. Each error names
+ * the construct path, the field, what was given and what is allowed:
+ *
+ *     shop/web: replicas -1 is not valid: expected a whole number of 0 or more
+ */
+
+/** How a given value reads in an error message. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The error for a field whose value is not allowed. */
+export function invalid(scope: IConstruct, field: string, given: unknown, allowed: string): UserError {
+  return new UserError(`${scope.node.path}: ${field} ${show(given)} is not valid: expected ${allowed}`);
+}
+
+/** The error for a combination of fields that cannot go together, or a missing one. */
+export function problem(scope: IConstruct, message: string): UserError {
+  return new UserError(`${scope.node.path}: ${message}`);
+}
+
+export interface IntRange {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A whole number within a range; undefined passes. */
+export function checkInt(scope: IConstruct, field: string, value: number | undefined, range: IntRange = {}): void {
+  if (value === undefined) return;
+  const { min, max } = range;
+  const ok = Number.isInteger(value) && (min === undefined || value >= min) && (max === undefined || value <= max);
+  if (!ok) {
+    const bounds =
+      min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of ${min} or more` : max !== undefined ? `of ${max} or less` : '';
+    throw invalid(scope, field, value, `a whole number ${bounds}`.trim());
+  }
+}
+
+/** One of a fixed set of strings; suggests the closest on a typo. */
+export function checkOneOf<T extends string>(scope: IConstruct, field: string, value: T | undefined, allowed: readonly T[]): void {
+  if (value === undefined || allowed.includes(value)) return;
+  throw invalid(scope, field, value, `one of ${allowed.join(', ')}${suggestion(String(value), allowed)}`);
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A DNS-1123 label: what most object names, port-less hosts' parts and container names must be. */
+export function checkDnsLabel(scope: IConstruct, field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > 63) {
+    throw invalid(scope, field, value, "a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters");
+  }
+}
+
+/** A DNS-1123 subdomain: the names of ConfigMaps, Secrets, PVCs, StorageClasses and most other objects. */
+export function checkDnsSubdomain(scope: IConstruct, field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !DNS_SUBDOMAIN.test(value) || value.length > 253) {
+    throw invalid(scope, field, value, "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters");
+  }
+}
+
+/** A port number, 1–65535. */
+export function checkPort(scope: IConstruct, field: string, value: number | undefined): void {
+  checkInt(scope, field, value, { min: 1, max: 65535 });
+}
+
+const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A named port (IANA_SVC_NAME): at most 15 lower-case letters, digits and '-', with at least one letter and no '--'. */
+export function checkPortName(scope: IConstruct, field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const ok = typeof value === 'string' && value.length <= 15 && PORT_NAME.test(value) && /[a-z]/.test(value) && !value.includes('--');
+  if (!ok) {
+    throw invalid(scope, field, value, "a port name: at most 15 lower-case letters, digits and '-', with at least one letter, such as \"http\"");
+  }
+}
+
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+/** A Kubernetes quantity: `100m`, `0.5`, `128Mi`, `1G`. */
+export function checkQuantity(scope: IConstruct, field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !QUANTITY.test(value)) {
+    throw invalid(scope, field, value, 'a Kubernetes quantity such as "100m", "0.5", "128Mi" or "10Gi"');
+  }
+}
+
+/** The value of a quantity in base units, for comparisons (`500m` → 0.5, `1Gi` → 1073741824). */
+export function quantityValue(quantity: string): number {
+  const match = QUANTITY.exec(quantity);
+  if (!match) return NaN;
+  const suffix = match[3] ?? '';
+  const number = parseFloat(quantity.slice(0, quantity.length - (suffix.match(/^[eE]/) ? 0 : suffix.length)));
+  if (/^[eE]/.test(suffix)) return number;
+  const binary: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+  const decimal: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+  return number * (binary[suffix] ?? decimal[suffix]);
+}
+
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+
+/** Label keys (`[prefix/]name`) and values per the Kubernetes syntax. */
+export function checkLabels(scope: IConstruct, field: string, labels: Record<string, string> | undefined): void {
+  if (labels === undefined) return;
+  for (const [key, value] of Object.entries(labels)) {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    const prefixOk = prefix === undefined || (DNS_SUBDOMAIN.test(prefix) && prefix.length <= 253);
+    if (!prefixOk || !LABEL_NAME.test(name) || name.length > 63) {
+      throw invalid(scope, `${field} key`, key, "a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+    }
+    if (typeof value !== 'string' || (value !== '' && (!LABEL_NAME.test(value) || value.length > 63))) {
+      throw invalid(scope, `${field}["${key}"]`, value, "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, or empty");
+    }
+  }
+}
+
+/** A non-empty string. */
+export function checkRequired(scope: IConstruct, field: string, value: unknown, what: string): void {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+    throw problem(scope, `${field} is required: ${what}`);
+  }
+}

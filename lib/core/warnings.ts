@@ -1,0 +1,49 @@
+import { IConstruct } from 'constructs';
+
+/** The metadata type under which warnings are stored on a construct node. */
+export const WARNING_METADATA = 'chartwright:warning';
+
+/** A warning and the construct it is about. */
+export interface ConstructWarning {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Warnings about a construct: something that works but that a reviewer should
+ * see, such as literal secret data written into the manifests. They are kept
+ * as construct node metadata of type `chartwright:warning` (the way AWS CDK
+ * keeps its annotations), so anything holding the construct tree can read
+ * them; `chartwright synth` prints them on stderr.
+ *
+ *     Warnings.of(this).add('holds literal secret data');
+ */
+export class Warnings {
+  static of(scope: IConstruct): Warnings {
+    return new Warnings(scope);
+  }
+
+  private constructor(private readonly scope: IConstruct) {}
+
+  /** Records a warning (once per message). */
+  add(message: string): void {
+    const exists = this.scope.node.metadata.some((m) => m.type === WARNING_METADATA && m.data === message);
+    if (!exists) this.scope.node.addMetadata(WARNING_METADATA, message, { stackTrace: false });
+  }
+
+  /** The warnings recorded on this construct alone. */
+  list(): string[] {
+    return this.scope.node.metadata.filter((m) => m.type === WARNING_METADATA).map((m) => String(m.data));
+  }
+}
+
+/** Every warning in a construct tree, in tree order. */
+export function collectWarnings(root: IConstruct): ConstructWarning[] {
+  const out: ConstructWarning[] = [];
+  for (const construct of root.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type === WARNING_METADATA) out.push({ path: construct.node.path, message: String(entry.data) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './service';
+export * from './ingress';
+export * from './network-policy';

@@ -1,0 +1,4 @@
+export * from './namespace';
+export * from './resource-quota';
+export * from './limit-range';
+export * from './priority-class';

@@ -1,0 +1,60 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { resourceName } from '../core/names';
+import { checkOneOf, checkQuantity, problem, quantityValue } from '../core/validate';
+
+type Amounts = Partial<Record<'cpu' | 'memory' | 'ephemeral-storage' | 'storage', string>>;
+
+/** Limits for one kind of object. */
+export interface LimitRangeItem {
+  /** @default 'Container' */
+  readonly type?: 'Container' | 'Pod' | 'PersistentVolumeClaim';
+  /** The limit given to containers that set none. @default - none */
+  readonly default?: Amounts;
+  /** The request given to containers that set none. @default - none */
+  readonly defaultRequest?: Amounts;
+  /** @default - none */
+  readonly min?: Amounts;
+  /** @default - none */
+  readonly max?: Amounts;
+}
+
+export interface LimitRangeProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  readonly limits: LimitRangeItem[];
+}
+
+/** A LimitRange: default and bounding requests and limits in a namespace. */
+export class LimitRange extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeLimitRange;
+
+  constructor(scope: Construct, id: string, props: LimitRangeProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    if (!props.limits?.length) throw problem(this, 'limits is required: give at least one item, such as { default: { memory: "256Mi" } }');
+    const q = (field: string, a?: Amounts) => {
+      if (!a) return undefined;
+      return Object.fromEntries(
+        Object.entries(a).map(([k, v]) => {
+          checkOneOf(this, `${field} key`, k, ['cpu', 'memory', 'ephemeral-storage', 'storage']);
+          checkQuantity(this, `${field}.${k}`, v);
+          return [k, k8s.Quantity.fromString(v!)];
+        }),
+      );
+    };
+    const limits = props.limits.map((l, i): k8s.LimitRangeItem => {
+      const f = `limits[${i}]`;
+      checkOneOf(this, `${f}.type`, l.type, ['Container', 'Pod', 'PersistentVolumeClaim']);
+      for (const k of Object.keys({ ...l.min, ...l.max }) as Array<keyof Amounts>) {
+        const min = l.min?.[k];
+        const max = l.max?.[k];
+        if (min && max && quantityValue(min) > quantityValue(max)) throw problem(this, `${f}: min.${k} ${min} is more than max.${k} ${max}`);
+      }
+      return { type: l.type ?? 'Container', default: q(`${f}.default`, l.default), defaultRequest: q(`${f}.defaultRequest`, l.defaultRequest), min: q(`${f}.min`, l.min), max: q(`${f}.max`, l.max) };
+    });
+    this.resource = new k8s.KubeLimitRange(this, 'Resource', { metadata: { name: this.name }, spec: { limits } });
+  }
+}

@@ -1,0 +1,50 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { clusterScoped } from '../core/names';
+import { checkDnsLabel, checkOneOf, problem } from '../core/validate';
+
+/** Pod Security Admission levels. */
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+
+export interface NamespaceProps {
+  /** The namespace's name, a DNS-1123 label. */
+  readonly name: string;
+  /** Pod Security Admission level enforced on the namespace's pods. @default 'restricted' (what this library's defaults satisfy) */
+  readonly podSecurity?: PodSecurityLevel;
+  /** @default - none */
+  readonly labels?: Record<string, string>;
+  /** @default - none */
+  readonly annotations?: Record<string, string>;
+}
+
+/**
+ * A Namespace (cluster-scoped), enforcing a Pod Security Admission level —
+ * `restricted` unless told otherwise, which the secure defaults meet.
+ */
+export class Namespace extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeNamespace;
+
+  constructor(scope: Construct, id: string, props: NamespaceProps) {
+    super(scope, id);
+    if (!props.name) throw problem(this, 'name is required: a namespace is named explicitly, such as "shop"');
+    checkDnsLabel(this, 'name', props.name);
+    const level = props.podSecurity ?? 'restricted';
+    checkOneOf(this, 'podSecurity', level, ['privileged', 'baseline', 'restricted']);
+    this.name = props.name;
+    this.resource = clusterScoped(
+      new k8s.KubeNamespace(this, 'Resource', {
+        metadata: {
+          name: this.name,
+          labels: {
+            'pod-security.kubernetes.io/enforce': level,
+            'pod-security.kubernetes.io/warn': level,
+            ...props.labels,
+          },
+          annotations: props.annotations,
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { clusterScoped, resourceName } from '../core/names';
+import { checkInt, checkOneOf } from '../core/validate';
+
+export interface PriorityClassProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** Higher runs first and preempts lower; up to 1 000 000 000 (higher is reserved for the system). */
+  readonly value: number;
+  /** @default false */
+  readonly globalDefault?: boolean;
+  /** Whether pods of this class evict lower ones. @default 'PreemptLowerPriority' */
+  readonly preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
+  /** @default - none */
+  readonly description?: string;
+}
+
+/** A PriorityClass (cluster-scoped): pass it as a workload's `priorityClass`. */
+export class PriorityClass extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubePriorityClass;
+
+  constructor(scope: Construct, id: string, props: PriorityClassProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    checkInt(this, 'value', props.value, { min: -2147483648, max: 1000000000 });
+    checkOneOf(this, 'preemptionPolicy', props.preemptionPolicy, ['PreemptLowerPriority', 'Never']);
+    this.resource = clusterScoped(
+      new k8s.KubePriorityClass(this, 'Resource', {
+        metadata: { name: this.name },
+        value: props.value,
+        globalDefault: props.globalDefault ?? false,
+        preemptionPolicy: props.preemptionPolicy,
+        description: props.description,
+      }),
+    );
+  }
+}

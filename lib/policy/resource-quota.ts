@@ -1,0 +1,36 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { resourceName } from '../core/names';
+import { checkQuantity, problem } from '../core/validate';
+
+export interface ResourceQuotaProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /**
+   * Hard limits, by resource name as the API has them: `requests.cpu`,
+   * `limits.memory`, `pods`, `persistentvolumeclaims`, `requests.storage`,
+   * `count/deployments.apps`…; values are quantities.
+   */
+  readonly hard: Record<string, string>;
+  /** Only objects in these scopes (`BestEffort`, `NotTerminating`…). @default - every object */
+  readonly scopes?: string[];
+}
+
+/** A ResourceQuota: the most a namespace may request and hold. */
+export class ResourceQuota extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeResourceQuota;
+
+  constructor(scope: Construct, id: string, props: ResourceQuotaProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    const entries = Object.entries(props.hard ?? {});
+    if (entries.length === 0) throw problem(this, 'hard is required: give at least one limit, such as { "requests.cpu": "4" }');
+    for (const [key, value] of entries) checkQuantity(this, `hard["${key}"]`, value);
+    this.resource = new k8s.KubeResourceQuota(this, 'Resource', {
+      metadata: { name: this.name },
+      spec: { hard: Object.fromEntries(entries.map(([k, v]) => [k, k8s.Quantity.fromString(v)])), scopes: props.scopes },
+    });
+  }
+}

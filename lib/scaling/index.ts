@@ -1,0 +1,2 @@
+export * from './pod-disruption-budget';
+export * from './horizontal-pod-autoscaler';

@@ -1,0 +1,61 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { resourceName } from '../core/names';
+import { checkInt, checkLabels, invalid, problem } from '../core/validate';
+
+export interface PodDisruptionBudgetProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** Extra labels. @default - the package's */
+  readonly labels?: Record<string, string>;
+  /** The pods: labels or a workload of this library. */
+  readonly selector: Record<string, string> | { readonly selector: Record<string, string> };
+  /** Pods that must stay up during voluntary disruptions: a count or a percentage such as `"50%"`. @default - unset (maxUnavailable is used) */
+  readonly minAvailable?: number | string;
+  /** Pods that may be down at once: a count or a percentage. @default 1 (when minAvailable is unset) */
+  readonly maxUnavailable?: number | string;
+  /** Whether pods that are not ready may be evicted regardless of the budget. @default 'AlwaysAllow' */
+  readonly unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+}
+
+function intOrPercent(scope: Construct, field: string, value: number | string | undefined): k8s.IntOrString | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') {
+    checkInt(scope, field, value, { min: 0 });
+    return k8s.IntOrString.fromNumber(value);
+  }
+  const m = /^(\d{1,3})%$/.exec(value);
+  if (!m || Number(m[1]) > 100) throw invalid(scope, field, value, 'a whole number or a percentage from "0%" to "100%"');
+  return k8s.IntOrString.fromString(value);
+}
+
+/** A PodDisruptionBudget: how many pods node drains and other voluntary evictions may take down at once. */
+export class PodDisruptionBudget extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubePodDisruptionBudget;
+
+  constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this);
+    const selector = 'selector' in props.selector && typeof props.selector.selector === 'object' ? props.selector.selector : (props.selector as Record<string, string>);
+    checkLabels(this, 'selector', selector);
+    if (props.minAvailable !== undefined && props.maxUnavailable !== undefined) {
+      throw problem(this, 'set minAvailable or maxUnavailable, not both');
+    }
+    const min = intOrPercent(this, 'minAvailable', props.minAvailable);
+    const max = intOrPercent(this, 'maxUnavailable', props.maxUnavailable ?? (min ? undefined : 1));
+    if (props.maxUnavailable === 0 || props.maxUnavailable === '0%') {
+      throw problem(this, 'maxUnavailable 0 blocks every node drain: allow at least 1');
+    }
+    this.resource = new k8s.KubePodDisruptionBudget(this, 'Resource', {
+      metadata: { name: this.name, labels: props.labels },
+      spec: {
+        selector: { matchLabels: selector },
+        minAvailable: min,
+        maxUnavailable: max,
+        unhealthyPodEvictionPolicy: props.unhealthyPodEvictionPolicy ?? 'AlwaysAllow',
+      },
+    });
+  }
+}

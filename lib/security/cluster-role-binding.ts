@@ -1,0 +1,29 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { clusterScoped, resourceName } from '../core/names';
+import { BindingSubject, renderSubjects } from './subject';
+
+export interface ClusterRoleBindingProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  readonly role: { readonly kind: 'ClusterRole'; readonly name: string };
+  readonly subjects: BindingSubject[];
+}
+
+/** A ClusterRoleBinding: grants a ClusterRole in every namespace. */
+export class ClusterRoleBinding extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeClusterRoleBinding;
+
+  constructor(scope: Construct, id: string, props: ClusterRoleBindingProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    this.resource = new k8s.KubeClusterRoleBinding(this, 'Resource', {
+      metadata: { name: this.name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: props.role.name },
+      subjects: renderSubjects(this, props.subjects),
+    });
+    clusterScoped(this.resource);
+  }
+}

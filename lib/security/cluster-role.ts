@@ -1,0 +1,31 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { clusterScoped, resourceName } from '../core/names';
+import { PolicyRule, renderRules } from './policy-rule';
+
+export interface ClusterRoleProps {
+  /** Cluster-wide: include something unique to the environment if a release name repeats across namespaces. @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** What the role allows, in every namespace. */
+  readonly rules: PolicyRule[];
+  /** Allow `*` in rules. @default false */
+  readonly allowWildcards?: boolean;
+}
+
+/** A ClusterRole: permissions across namespaces, or on cluster-scoped resources (nodes, namespaces). */
+export class ClusterRole extends Construct {
+  readonly kind = 'ClusterRole' as const;
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeClusterRole;
+
+  constructor(scope: Construct, id: string, props: ClusterRoleProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    this.resource = new k8s.KubeClusterRole(this, 'Resource', {
+      metadata: { name: this.name },
+      rules: renderRules(this, props.rules, { allowWildcards: props.allowWildcards, clusterScoped: true }),
+    });
+    clusterScoped(this.resource);
+  }
+}

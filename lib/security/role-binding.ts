@@ -1,0 +1,29 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { resourceName } from '../core/names';
+import { BindingSubject, renderSubjects } from './subject';
+
+export interface RoleBindingProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** A Role, or a ClusterRole granted within this namespace only. */
+  readonly role: { readonly kind: 'Role' | 'ClusterRole'; readonly name: string };
+  readonly subjects: BindingSubject[];
+}
+
+/** A RoleBinding: grants a Role (or a ClusterRole's rules) in one namespace. */
+export class RoleBinding extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeRoleBinding;
+
+  constructor(scope: Construct, id: string, props: RoleBindingProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    this.resource = new k8s.KubeRoleBinding(this, 'Resource', {
+      metadata: { name: this.name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: props.role.kind, name: props.role.name },
+      subjects: renderSubjects(this, props.subjects),
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { resourceName } from '../core/names';
+import { PolicyRule, renderRules } from './policy-rule';
+
+export interface RoleProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** What the role allows, in its namespace. */
+  readonly rules: PolicyRule[];
+  /** Allow `*` in rules. @default false */
+  readonly allowWildcards?: boolean;
+}
+
+/** A Role: permissions within one namespace. */
+export class Role extends Construct {
+  readonly kind = 'Role' as const;
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeRole;
+
+  constructor(scope: Construct, id: string, props: RoleProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    this.resource = new k8s.KubeRole(this, 'Resource', {
+      metadata: { name: this.name },
+      rules: renderRules(this, props.rules, { allowWildcards: props.allowWildcards, clusterScoped: false }),
+    });
+  }
+}

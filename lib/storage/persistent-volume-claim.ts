@@ -1,0 +1,49 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { resourceName } from '../core/names';
+import { checkDnsSubdomain, checkOneOf, checkQuantity, problem } from '../core/validate';
+
+export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+export const ACCESS_MODES: readonly AccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+
+export interface PersistentVolumeClaimProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** A quantity such as `10Gi`. */
+  readonly size: string;
+  /** @default ['ReadWriteOnce'] */
+  readonly accessModes?: AccessMode[];
+  /** A StorageClass by name or object; `''` binds only to PVs without a class. @default - the cluster's default StorageClass */
+  readonly storageClass?: string | { readonly name: string };
+  /** Bind to this PersistentVolume. @default - any matching volume */
+  readonly volumeName?: string;
+  /** @default 'Filesystem' */
+  readonly volumeMode?: 'Filesystem' | 'Block';
+}
+
+/** A PersistentVolumeClaim: a request for storage, mounted with `Volume.fromClaim`. */
+export class PersistentVolumeClaim extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubePersistentVolumeClaim;
+
+  constructor(scope: Construct, id: string, props: PersistentVolumeClaimProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    checkDnsSubdomain(this, 'name', this.name);
+    if (props.size === undefined) throw problem(this, 'size is required: a quantity such as "10Gi"');
+    checkQuantity(this, 'size', props.size);
+    (props.accessModes ?? []).forEach((m, i) => checkOneOf(this, `accessModes[${i}]`, m, ACCESS_MODES));
+    checkOneOf(this, 'volumeMode', props.volumeMode, ['Filesystem', 'Block']);
+    this.resource = new k8s.KubePersistentVolumeClaim(this, 'Resource', {
+      metadata: { name: this.name },
+      spec: {
+        accessModes: props.accessModes ?? ['ReadWriteOnce'],
+        storageClassName: typeof props.storageClass === 'object' ? props.storageClass.name : props.storageClass,
+        volumeName: props.volumeName,
+        volumeMode: props.volumeMode,
+        resources: { requests: { storage: k8s.Quantity.fromString(props.size) } },
+      },
+    });
+  }
+}

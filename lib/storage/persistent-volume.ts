@@ -1,0 +1,75 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { clusterScoped, resourceName } from '../core/names';
+import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem } from '../core/validate';
+import { ACCESS_MODES, AccessMode } from './persistent-volume-claim';
+
+/** Where a PersistentVolume's data lives. Exactly one. */
+export interface PersistentVolumeSource {
+  /** A path on one node (single-node clusters and tests only). */
+  readonly hostPath?: { readonly path: string; readonly type?: string };
+  /** An NFS export. */
+  readonly nfs?: { readonly server: string; readonly path: string; readonly readOnly?: boolean };
+  /** A CSI volume. */
+  readonly csi?: { readonly driver: string; readonly volumeHandle: string; readonly fsType?: string; readonly readOnly?: boolean };
+  /** A local disk of one node (needs `nodeAffinity`). */
+  readonly local?: { readonly path: string };
+}
+
+export interface PersistentVolumeProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** A quantity such as `100Gi`. */
+  readonly capacity: string;
+  readonly source: PersistentVolumeSource;
+  /** @default ['ReadWriteOnce'] */
+  readonly accessModes?: AccessMode[];
+  /** What happens to the data when the claim is deleted. @default 'Retain' */
+  readonly reclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
+  /** @default '' (no class: binds to claims that ask for none) */
+  readonly storageClassName?: string;
+  /** The nodes that can reach the volume, as `kubernetes.io/hostname` values (required for `local`). @default - any node */
+  readonly nodes?: string[];
+  /** @default - none */
+  readonly mountOptions?: string[];
+}
+
+/** A PersistentVolume provisioned by hand (cluster-scoped). */
+export class PersistentVolume extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubePersistentVolume;
+
+  constructor(scope: Construct, id: string, props: PersistentVolumeProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    checkDnsSubdomain(this, 'name', this.name);
+    checkQuantity(this, 'capacity', props.capacity);
+    (props.accessModes ?? []).forEach((m, i) => checkOneOf(this, `accessModes[${i}]`, m, ACCESS_MODES));
+    checkOneOf(this, 'reclaimPolicy', props.reclaimPolicy, ['Retain', 'Delete', 'Recycle']);
+    const given = Object.entries(props.source ?? {}).filter(([, v]) => v !== undefined).map(([k]) => k);
+    if (given.length !== 1) throw invalid(this, 'source', given, 'exactly one of hostPath, nfs, csi, local');
+    const s = props.source;
+    const path = s.hostPath?.path ?? s.nfs?.path ?? s.local?.path;
+    if (path !== undefined && !path.startsWith('/')) throw invalid(this, `source.${given[0]}.path`, path, 'an absolute path');
+    if (s.local && !props.nodes?.length) throw problem(this, 'a local volume needs nodes: name the node(s) the disk is attached to');
+    this.resource = new k8s.KubePersistentVolume(this, 'Resource', {
+      metadata: { name: this.name },
+      spec: {
+        capacity: { storage: k8s.Quantity.fromString(props.capacity) },
+        accessModes: props.accessModes ?? ['ReadWriteOnce'],
+        persistentVolumeReclaimPolicy: props.reclaimPolicy ?? 'Retain',
+        storageClassName: props.storageClassName ?? '',
+        mountOptions: props.mountOptions,
+        hostPath: s.hostPath,
+        nfs: s.nfs,
+        csi: s.csi,
+        local: s.local,
+        nodeAffinity: props.nodes?.length
+          ? { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: props.nodes }] }] } }
+          : undefined,
+      },
+    });
+    clusterScoped(this.resource);
+  }
+}

@@ -1,0 +1,52 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { clusterScoped, resourceName } from '../core/names';
+import { checkDnsSubdomain, checkOneOf, problem } from '../core/validate';
+
+export interface StorageClassProps {
+  /** @default - `<release>-<construct path>` */
+  readonly name?: string;
+  /** The CSI driver or provisioner, such as `ebs.csi.aws.com`. */
+  readonly provisioner: string;
+  /** Driver parameters. @default - none */
+  readonly parameters?: Record<string, string>;
+  /** What happens to a provisioned volume when its claim is deleted. @default 'Delete' */
+  readonly reclaimPolicy?: 'Delete' | 'Retain';
+  /** `WaitForFirstConsumer` provisions in the zone of the pod. @default 'WaitForFirstConsumer' */
+  readonly volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
+  /** Claims may grow. @default true */
+  readonly allowVolumeExpansion?: boolean;
+  /** Make it the cluster's default class. @default false */
+  readonly isDefault?: boolean;
+  /** @default - none */
+  readonly mountOptions?: string[];
+}
+
+/** A StorageClass (cluster-scoped): how claims get volumes. */
+export class StorageClass extends Construct {
+  readonly name: string;
+  /** The Kubernetes object. */
+  readonly resource: k8s.KubeStorageClass;
+
+  constructor(scope: Construct, id: string, props: StorageClassProps) {
+    super(scope, id);
+    this.name = props.name ?? resourceName(this, 253);
+    checkDnsSubdomain(this, 'name', this.name);
+    if (!props.provisioner) throw problem(this, 'provisioner is required, such as "ebs.csi.aws.com"');
+    checkOneOf(this, 'reclaimPolicy', props.reclaimPolicy, ['Delete', 'Retain']);
+    checkOneOf(this, 'volumeBindingMode', props.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer']);
+    this.resource = new k8s.KubeStorageClass(this, 'Resource', {
+      metadata: {
+        name: this.name,
+        annotations: props.isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : undefined,
+      },
+      provisioner: props.provisioner,
+      parameters: props.parameters,
+      reclaimPolicy: props.reclaimPolicy ?? 'Delete',
+      volumeBindingMode: props.volumeBindingMode ?? 'WaitForFirstConsumer',
+      allowVolumeExpansion: props.allowVolumeExpansion ?? true,
+      mountOptions: props.mountOptions,
+    });
+    clusterScoped(this.resource);
+  }
+}

@@ -1,0 +1,121 @@
+import { k8s } from 'cdk8s-plus-28';
+import { IConfigSource } from '../config/source';
+
+/** How `emptyDir` is backed. */
+export enum EmptyDirMedium {
+  /** The node's disk. */
+  DEFAULT = '',
+  /** tmpfs, counted against the container's memory limit. */
+  MEMORY = 'Memory',
+}
+
+export interface EmptyDirOptions {
+  /** @default EmptyDirMedium.DEFAULT */
+  readonly medium?: EmptyDirMedium;
+  /**
+   * Most the volume may hold, a quantity such as `64Mi`.
+   * @default - no limit (bounded by the node)
+   */
+  readonly sizeLimit?: string;
+}
+
+/** `hostPath` types: what must exist at the path. */
+export type HostPathType = '' | 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
+
+export interface ConfigVolumeOptions {
+  /**
+   * Only these keys, each at the given relative path.
+   * @default - every key, as a file named after the key
+   */
+  readonly items?: Record<string, string>;
+  /**
+   * File mode of the files, such as 0o440.
+   * @default 0o444 for ConfigMaps, 0o440 for Secrets
+   */
+  readonly defaultMode?: number;
+  /** @default false */
+  readonly optional?: boolean;
+}
+
+/**
+ * A pod volume. Made by a static factory, reached by containers through their
+ * `mounts`; the pod lists each volume its containers mount, once.
+ */
+export class Volume {
+  /** Scratch space that lives as long as the pod. */
+  static emptyDir(name: string, options: EmptyDirOptions = {}): Volume {
+    return new Volume(name, {
+      emptyDir: {
+        medium: options.medium || undefined,
+        sizeLimit: options.sizeLimit === undefined ? undefined : k8s.Quantity.fromString(options.sizeLimit),
+      },
+    }, { sizeLimit: options.sizeLimit });
+  }
+
+  /**
+   * A file or directory of the node. Gives the pod access to the node: use for
+   * node agents, and mount read-only where you can.
+   */
+  static hostPath(name: string, path: string, type: HostPathType = ''): Volume {
+    return new Volume(name, { hostPath: { path, type: type || undefined } }, { hostPath: path });
+  }
+
+  /** The keys of a ConfigMap or Secret as files. */
+  static fromSource(name: string, source: IConfigSource, options: ConfigVolumeOptions = {}): Volume {
+    const items = options.items && Object.entries(options.items).map(([key, path]) => ({ key, path }));
+    if (source.kind === 'Secret') {
+      return new Volume(name, { secret: { secretName: source.name, items, defaultMode: options.defaultMode ?? 0o440, optional: options.optional } }, { source, keys: options.items && Object.keys(options.items) });
+    }
+    return new Volume(name, { configMap: { name: source.name, items, defaultMode: options.defaultMode, optional: options.optional } }, { source, keys: options.items && Object.keys(options.items) });
+  }
+
+  /** A PersistentVolumeClaim, by claim name. */
+  static fromClaim(name: string, claim: string | { readonly name: string }, options: { readOnly?: boolean } = {}): Volume {
+    const claimName = typeof claim === 'string' ? claim : claim.name;
+    return new Volume(name, { persistentVolumeClaim: { claimName, readOnly: options.readOnly } });
+  }
+
+  /**
+   * The claim a StatefulSet makes per pod from a volume claim template of this
+   * name. The pod does not list it; the StatefulSet does.
+   */
+  static claimTemplate(name: string): Volume {
+    return new Volume(name, {}, { claimTemplate: true });
+  }
+
+  /** Any other volume source, as the Kubernetes API spells it (`csi`, `nfs`, `projected`…). */
+  static fromSpec(name: string, spec: Omit<k8s.Volume, 'name'>): Volume {
+    return new Volume(name, spec);
+  }
+
+  private constructor(
+    /** The volume's name within the pod. */
+    readonly name: string,
+    private readonly spec: Omit<k8s.Volume, 'name'>,
+    /** What the volume is built from, for validation and rollout checksums. */
+    readonly origin: { readonly source?: IConfigSource; readonly keys?: readonly string[]; readonly hostPath?: string; readonly sizeLimit?: string; readonly claimTemplate?: boolean } = {},
+  ) {}
+
+  /** The volume as the pod spec lists it. */
+  toKube(): k8s.Volume {
+    return { name: this.name, ...this.spec };
+  }
+}
+
+/** Where a container sees a volume. */
+export interface VolumeMount {
+  /** The volume. */
+  readonly volume: Volume;
+  /** The absolute path in the container. */
+  readonly path: string;
+  /**
+   * A path within the volume to mount instead of its root.
+   * @default - the volume's root
+   */
+  readonly subPath?: string;
+  /**
+   * Whether the container may only read.
+   * @default false (true for ConfigMap, Secret and hostPath volumes)
+   */
+  readonly readOnly?: boolean;
+}

@@ -1,0 +1,79 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Warnings } from '../core/warnings';
+import { UserError } from '../errors';
+import { checkDnsLabel, show } from '../core/validate';
+import { HostPathType, Volume } from '../storage/volume';
+import { tcpPreset } from './presets';
+import { intOrPercent } from './rollout';
+import { Workload, WorkloadProps } from './workload';
+
+/** A path of the node the agent sees. Every host mount is listed here, explicitly. */
+export interface HostMount {
+  /** A DNS-1123 label for the volume. */
+  readonly name: string;
+  /** The path on the node. */
+  readonly hostPath: string;
+  /** Where the first container sees it. @default - the same path */
+  readonly mountPath?: string;
+  /** @default true */
+  readonly readOnly?: boolean;
+  /** What must exist at the path. @default '' (no check) */
+  readonly type?: HostPathType;
+}
+
+export interface NodeAgentProps extends WorkloadProps {
+  /** Host paths mounted into the first container. @default - none */
+  readonly hostMounts?: HostMount[];
+  /** Use the node's network namespace. @default false */
+  readonly hostNetwork?: boolean;
+  /** Run on every node, tainted ones included (control plane too). @default false */
+  readonly tolerateAllTaints?: boolean;
+  /** Nodes updated at once: a count or a percentage. @default 1 */
+  readonly maxUnavailable?: number | string;
+}
+
+/**
+ * A node agent (log shipper, metrics exporter): a DaemonSet running one pod
+ * per node. Host paths are mounted only when listed in `hostMounts`, read-only
+ * unless said otherwise; each is recorded as a warning for reviewers.
+ */
+export class NodeAgent extends Workload {
+  readonly daemonSet: k8s.KubeDaemonSet;
+
+  constructor(scope: Construct, id: string, props: NodeAgentProps) {
+    const mounts = props.hostMounts ?? [];
+    mounts.forEach((m, i) => {
+      if (typeof m.hostPath !== 'string' || !m.hostPath.startsWith('/')) {
+        throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].hostPath ${show(m.hostPath)} is not valid: expected an absolute path on the node, such as "/var/log"`);
+      }
+    });
+    const containers = props.containers?.length
+      ? [
+          {
+            ...props.containers[0],
+            mounts: [
+              ...(props.containers[0].mounts ?? []),
+              ...mounts.map((m) => ({ volume: Volume.hostPath(m.name, m.hostPath, m.type), path: m.mountPath ?? m.hostPath, readOnly: m.readOnly ?? true })),
+            ],
+          },
+          ...props.containers.slice(1),
+        ]
+      : props.containers;
+    const tolerations = props.tolerateAllTaints ? [...(props.tolerations ?? []), { operator: 'Exists' as const }] : props.tolerations;
+    super(scope, id, { ...props, containers, tolerations }, { longRunning: true, preset: tcpPreset, extra: { hostNetwork: props.hostNetwork } });
+    mounts.forEach((m, i) => {
+      checkDnsLabel(this, `hostMounts[${i}].name`, m.name);
+      if (m.readOnly === false) Warnings.of(this).add(`hostMounts[${i}] mounts the node's ${m.hostPath} writable`);
+    });
+    if (props.hostNetwork) Warnings.of(this).add("hostNetwork is true: the pods share the node's network namespace");
+    this.daemonSet = new k8s.KubeDaemonSet(this, 'Resource', {
+      metadata: this.metadata(props),
+      spec: {
+        selector: { matchLabels: this.selector },
+        template: this.pod.template,
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: intOrPercent(this, 'maxUnavailable', props.maxUnavailable ?? 1) } },
+      },
+    });
+  }
+}

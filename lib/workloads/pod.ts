@@ -1,0 +1,30 @@
+import { Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { checkOneOf } from '../core/validate';
+import { CHECKSUM_ANNOTATION } from './pod-template';
+import { tcpPreset } from './presets';
+import { Workload, WorkloadProps } from './workload';
+
+export interface StandalonePodProps extends WorkloadProps {
+  /** `Always` for a long-running pod (probes required), `OnFailure` or `Never` for one that runs to completion. @default 'Always' */
+  readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+}
+
+/** A bare Pod, for completeness (debug pods, one-off tasks): nothing recreates it if its node fails. */
+export class Pod extends Workload {
+  readonly resource: k8s.KubePod;
+
+  constructor(scope: Construct, id: string, props: StandalonePodProps) {
+    const restartPolicy = props.restartPolicy ?? 'Always';
+    super(scope, id, props, { longRunning: restartPolicy === 'Always', preset: tcpPreset, restartPolicy });
+    checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Always', 'OnFailure', 'Never']);
+    this.resource = new k8s.KubePod(this, 'Resource', {
+      metadata: { ...this.metadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...props.podAnnotations, ...props.annotations } },
+      spec: this.pod.template.spec,
+    });
+    // The pod's own metadata takes the checksum the template would carry, computed at synth time.
+    const template = this.pod.template.metadata?.annotations as Lazy | undefined;
+    this.resource.metadata.addAnnotation(CHECKSUM_ANNOTATION, Lazy.any({ produce: () => template?.produce()?.[CHECKSUM_ANNOTATION] }));
+  }
+}

@@ -1,0 +1,24 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { checkInt } from '../core/validate';
+import { tcpPreset } from './presets';
+import { Workload, WorkloadProps } from './workload';
+
+export interface ReplicaSetProps extends WorkloadProps {
+  /** @default 1 */
+  readonly replicas?: number;
+}
+
+/** A bare ReplicaSet, for completeness: prefer WebService or Worker, whose Deployment manages ReplicaSets and rollouts. */
+export class ReplicaSet extends Workload {
+  readonly replicaSet: k8s.KubeReplicaSet;
+
+  constructor(scope: Construct, id: string, props: ReplicaSetProps) {
+    super(scope, id, props, { longRunning: true, preset: tcpPreset });
+    checkInt(this, 'replicas', props.replicas, { min: 0 });
+    this.replicaSet = new k8s.KubeReplicaSet(this, 'Resource', {
+      metadata: this.metadata(props),
+      spec: { replicas: props.replicas ?? 1, selector: { matchLabels: this.selector }, template: this.pod.template },
+    });
+  }
+}

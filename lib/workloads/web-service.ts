@@ -1,0 +1,150 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { UserError } from '../errors';
+import { IConfigSource } from '../config/source';
+import { checkInt, checkPort, problem } from '../core/validate';
+import { Ingress } from '../networking/ingress';
+import { Service, ServiceType } from '../networking/service';
+import { HorizontalPodAutoscaler, ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
+import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
+import { webPreset } from './presets';
+import { DeploymentStrategyProps, deploymentStrategy } from './rollout';
+import { Workload, WorkloadProps } from './workload';
+
+/** The Ingress of a web service. */
+export interface WebServiceIngressProps {
+  /** The host names. */
+  readonly hosts: string[];
+  /** @default '/' */
+  readonly path?: string;
+  /** @default - the cluster's default IngressClass */
+  readonly className?: string;
+  /** A kubernetes.io/tls Secret covering every host, by name or object. @default - plain HTTP */
+  readonly tlsSecret?: string | IConfigSource;
+  /** @default - none */
+  readonly annotations?: Record<string, string>;
+}
+
+/** Autoscaling of a web service. */
+export interface WebServiceAutoscalingProps {
+  /** @default - `replicas` */
+  readonly minReplicas?: number;
+  readonly maxReplicas: number;
+  /** @default 75 */
+  readonly cpuUtilization?: number;
+  /** @default - none */
+  readonly memoryUtilization?: number;
+}
+
+export interface WebServiceProps extends WorkloadProps, DeploymentStrategyProps {
+  /** @default 2 */
+  readonly replicas?: number;
+  /**
+   * The container port the Service sends traffic to, by number or name; it
+   * must be a port of the first container.
+   * @default - the first container's first port
+   */
+  readonly port?: number | string;
+  /** The Service's port. @default 80 */
+  readonly servicePort?: number;
+  /** @default 'ClusterIP' */
+  readonly serviceType?: Exclude<ServiceType, 'ExternalName'>;
+  /** The readiness probe's HTTP path, for containers that set no readiness probe. @default '/' */
+  readonly healthCheckPath?: string;
+  /** @default - no Ingress */
+  readonly ingress?: WebServiceIngressProps;
+  /** A HorizontalPodAutoscaler. Replaces `replicas` in the Deployment. @default - none, fixed replicas */
+  readonly autoscaling?: WebServiceAutoscalingProps;
+  /**
+   * A PodDisruptionBudget; `false` for none.
+   * @default - { maxUnavailable: 1 } when more than one replica can run, else none
+   */
+  readonly disruptionBudget?: { readonly minAvailable?: number | string; readonly maxUnavailable?: number | string } | false;
+}
+
+/**
+ * A stateless HTTP service: a Deployment and a Service, with an optional
+ * Ingress, HorizontalPodAutoscaler and PodDisruptionBudget. The objects share
+ * the name `<release>-<id>`; containers get HTTP readiness, TCP liveness and
+ * startup probes unless they set their own.
+ */
+export class WebService extends Workload {
+  readonly deployment: k8s.KubeDeployment;
+  readonly service: Service;
+  readonly ingress?: Ingress;
+  readonly autoscaler?: HorizontalPodAutoscaler;
+  readonly disruptionBudget?: PodDisruptionBudget;
+  readonly scaleTarget: ScaleTarget;
+
+  constructor(scope: Construct, id: string, props: WebServiceProps) {
+    if (props.containers?.length && !props.containers[0].ports?.length) {
+      throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`);
+    }
+    super(scope, id, props, { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
+    const replicas = props.replicas ?? 2;
+    checkInt(this, 'replicas', replicas, { min: 0 });
+    checkPort(this, 'servicePort', props.servicePort);
+
+    const main = props.containers[0];
+    const ports = main.ports ?? [];
+    if (ports.length === 0) throw problem(this, 'containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]');
+    const target = props.port === undefined ? ports[0] : ports.find((p) => p.port === props.port || p.name === props.port);
+    if (!target) {
+      throw problem(this, `port ${JSON.stringify(props.port)} is not a port of containers[0]; its ports are: ${ports.map((p) => (p.name ? `${p.port} ("${p.name}")` : p.port)).join(', ')}`);
+    }
+
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: this.metadata(props),
+      spec: {
+        replicas: props.autoscaling ? undefined : replicas,
+        selector: { matchLabels: this.selector },
+        template: this.pod.template,
+        ...deploymentStrategy(this, props),
+      },
+    });
+    this.scaleTarget = { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };
+
+    this.service = new Service(this, 'Service', {
+      name: this.name,
+      type: props.serviceType,
+      selector: this.selector,
+      labels: { 'app.kubernetes.io/component': this.component },
+      ports: [{ name: 'http', port: props.servicePort ?? 80, targetPort: target.name ?? target.port }],
+    });
+
+    if (props.ingress) {
+      const i = props.ingress;
+      if (!i.hosts || i.hosts.length === 0) throw problem(this, 'ingress.hosts is required: name at least one host');
+      this.ingress = new Ingress(this, 'Ingress', {
+        name: this.name,
+        labels: { 'app.kubernetes.io/component': this.component },
+        className: i.className,
+        annotations: i.annotations,
+        rules: i.hosts.map((host) => ({ host, paths: [{ path: i.path ?? '/', service: this.service }] })),
+        tls: i.tlsSecret ? [{ hosts: i.hosts, secret: i.tlsSecret }] : undefined,
+      });
+    }
+
+    if (props.autoscaling) {
+      this.autoscaler = new HorizontalPodAutoscaler(this, 'Autoscaler', {
+        name: this.name,
+        labels: { 'app.kubernetes.io/component': this.component },
+        target: this.scaleTarget,
+        minReplicas: props.autoscaling.minReplicas ?? Math.max(1, replicas),
+        maxReplicas: props.autoscaling.maxReplicas,
+        cpuUtilization: props.autoscaling.cpuUtilization,
+        memoryUtilization: props.autoscaling.memoryUtilization,
+      });
+    }
+
+    const manyReplicas = props.autoscaling ? props.autoscaling.maxReplicas > 1 : replicas > 1;
+    if (props.disruptionBudget !== false && (props.disruptionBudget !== undefined || manyReplicas)) {
+      this.disruptionBudget = new PodDisruptionBudget(this, 'DisruptionBudget', {
+        name: this.name,
+        labels: { 'app.kubernetes.io/component': this.component },
+        selector: this.selector,
+        ...(props.disruptionBudget || {}),
+      });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { checkInt } from '../core/validate';
+import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
+import { DeploymentStrategyProps, deploymentStrategy } from './rollout';
+import { Workload, WorkloadProps } from './workload';
+
+export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
+  /** @default 1 */
+  readonly replicas?: number;
+}
+
+/**
+ * A long-running process that serves no traffic (a queue consumer): a
+ * Deployment without a Service. There is no probe preset: each container
+ * must set a liveness probe (often `Probe.exec`) or `liveness: false`.
+ */
+export class Worker extends Workload {
+  readonly deployment: k8s.KubeDeployment;
+  readonly scaleTarget: ScaleTarget;
+
+  constructor(scope: Construct, id: string, props: WorkerProps) {
+    super(scope, id, props, { longRunning: true });
+    checkInt(this, 'replicas', props.replicas, { min: 0 });
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: this.metadata(props),
+      spec: {
+        replicas: props.replicas ?? 1,
+        selector: { matchLabels: this.selector },
+        template: this.pod.template,
+        ...deploymentStrategy(this, props),
+      },
+    });
+    this.scaleTarget = { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };
+  }
+}

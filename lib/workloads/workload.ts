@@ -1,0 +1,46 @@
+import { Construct } from 'constructs';
+import { componentName, resourceName, selectorLabels } from '../core/names';
+import { checkLabels } from '../core/validate';
+import { PodProps, PodTemplateOptions, RenderedPodTemplate, renderPodTemplate } from './pod-template';
+
+/** Props every workload takes. */
+export interface WorkloadProps extends PodProps {
+  /** Extra labels on the workload object. @default - the package's labels and the component */
+  readonly labels?: Record<string, string>;
+  /** Annotations on the workload object. @default - none */
+  readonly annotations?: Record<string, string>;
+}
+
+/**
+ * What every workload shares: its name (`<release>-<construct path>`), its
+ * stable selector labels, and a pod template built by the shared container
+ * spec, where the secure defaults live.
+ */
+export abstract class Workload extends Construct {
+  /** The name of the workload object (and of its Service, if any). */
+  readonly name: string;
+  /** The component label: the construct path below the release. */
+  readonly component: string;
+  /** The labels that select the workload's pods. */
+  readonly selector: Record<string, string>;
+  /** The rendered pod template and what the pods use. */
+  readonly pod: RenderedPodTemplate;
+
+  protected constructor(scope: Construct, id: string, props: WorkloadProps, options: Omit<PodTemplateOptions, 'selector'>, maxNameLength = 63) {
+    super(scope, id);
+    this.name = resourceName(this, maxNameLength);
+    this.component = componentName(this);
+    this.selector = selectorLabels(this);
+    checkLabels(this, 'labels', props.labels);
+    this.pod = renderPodTemplate(this, props, { ...options, selector: this.selector });
+  }
+
+  /** Metadata for the objects the workload makes. */
+  protected metadata(props: WorkloadProps, name = this.name) {
+    return {
+      name,
+      labels: { 'app.kubernetes.io/component': this.component, ...props.labels },
+      annotations: props.annotations,
+    };
+  }
+}
