@@ -1,15 +1,15 @@
 import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Package, PackageProps, Platform } from '../lib';
+import { ConfigMap, Package, PackageProps, Platform, Volume, WebService } from '../lib';
 
 /**
  * The benchmark's fleet: N web services, each a ConfigMap, a Deployment, a
- * Service and an Ingress, built from the same cdk8s-plus-28 constructs for
- * chartwright (one release holding every service) and for plain cdk8s (one
- * chart holding every service). Both write one file of 4N objects.
+ * Service and an Ingress. chartwright builds them with its WebService and
+ * ConfigMap in one release; plain cdk8s builds the same objects with
+ * cdk8s-plus-28 in one chart. Both write one file of 4N objects.
  */
-function webService(scope: Construct, index: number): void {
+function plusWebService(scope: Construct, index: number): void {
   const config = new kplus.ConfigMap(scope, 'config', {
     data: { 'app.properties': `service.index=${index}\nservice.greeting=hello\n` },
   });
@@ -30,7 +30,27 @@ function webService(scope: Construct, index: number): void {
   });
 }
 
-function fleet(scope: Construct, services: number): void {
+function chartwrightWebService(scope: Construct, index: number): void {
+  const config = new ConfigMap(scope, 'config', {
+    data: { 'app.properties': `service.index=${index}\nservice.greeting=hello\n` },
+  });
+  new WebService(scope, 'server', {
+    replicas: 2,
+    disruptionBudget: false,
+    containers: [
+      {
+        name: 'app',
+        image: `registry.example.com/team/service-${index}:1.4.2`,
+        ports: [{ name: 'http', port: 8080 }],
+        resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '64Mi', limit: '256Mi' } },
+        mounts: [{ volume: Volume.fromSource('config', config), path: '/etc/app' }],
+      },
+    ],
+    ingress: { hosts: [`service-${index}.example.com`] },
+  });
+}
+
+function fleet(scope: Construct, services: number, webService: (scope: Construct, index: number) => void): void {
   for (let i = 0; i < services; i++) webService(new Construct(scope, `service-${i}`), i);
 }
 
@@ -38,7 +58,7 @@ export class BenchFleet extends Package<{ services: number }> {
   static readonly metadata = { name: 'bench-fleet', version: '1.0.0', appVersion: '1.4.2' };
   constructor(scope: Construct, id: string, props: PackageProps<{ services: number }> = {}) {
     super(scope, id, props);
-    fleet(this, this.values.services);
+    fleet(this, this.values.services, chartwrightWebService);
   }
 }
 
@@ -50,7 +70,7 @@ export function fleetPlatform(n: number): Platform {
 /** The same fleet in plain cdk8s: one chart, written by App.synth(). */
 export function plainCdk8sSynth(n: number, outdir: string): number {
   const app = new App({ outdir });
-  fleet(new Chart(app, 'fleet', { namespace: 'fleet', disableResourceNameHashes: true }), n);
+  fleet(new Chart(app, 'fleet', { namespace: 'fleet', disableResourceNameHashes: true }), n, plusWebService);
   app.synth();
   return n * 4;
 }
