@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { UsageError, UserError, messageOf } from '../errors';
+import { init } from './init';
 import { synth } from './synth';
 import { values as valuesCommand } from './values';
 
@@ -16,6 +17,10 @@ Commands:
              --docs             print the package's values table (Markdown) instead
              --write FILE       with --docs: update the table in FILE between
                                 <!-- values:begin --> and <!-- values:end -->
+
+  init       start a project from a template: init app|package [DIR]
+             app: apps and environments to synthesize; package: a package to publish
+             --name NAME        the project's name (default: the folder's name)
 
 Options of synth and values:
   --app FILE          platform entry (default: "chartwright.app" in package.json, else apps/main.ts)
@@ -68,6 +73,8 @@ function run(argv: readonly string[], io: Io): number {
       return runSynth(rest, io);
     case 'values':
       return runValues(rest, io);
+    case 'init':
+      return runInit(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -122,5 +129,24 @@ function runValues(args: readonly string[], io: Io): number {
     return 0;
   }
   io.out(valuesCommand({ ...values }).replace(/\n$/, ''));
+  return 0;
+}
+
+function runInit(args: readonly string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' }, name: { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(messageOf(err));
+  }
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const [kind, dir, ...extra] = parsed.positionals;
+  if (kind === undefined || extra.length > 0) throw new UsageError('init takes a kind (app or package) and, optionally, a folder');
+  const files = init({ kind, dir, name: parsed.values.name });
+  const where = dir ?? '.';
+  io.out(`${files.length} files written to ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nnext: cd ${where} && npm install && npm run synth`);
   return 0;
 }

@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { UsageError, UserError } from '../errors';
+
+/** The project kinds `chartwright init` makes. */
+export const TEMPLATES = ['app', 'package'] as const;
+export type TemplateKind = (typeof TEMPLATES)[number];
+
+export interface InitOptions {
+  readonly kind: string;
+  /** The folder to create the project in. @default '.' */
+  readonly dir?: string;
+  /** The project's name. @default - the folder's name */
+  readonly name?: string;
+}
+
+/** chartwright's own folder: where package.json and templates/ are. */
+function packageRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'templates')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  throw new Error('chartwright: templates/ not found beside package.json');
+}
+
+function templateFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? templateFiles(path.join(dir, entry.name), path.join(prefix, entry.name)) : [path.join(prefix, entry.name)],
+  );
+}
+
+/** npm leaves `.gitignore` out of published packages, so templates carry it as `gitignore`. */
+function targetName(file: string): string {
+  return path.basename(file) === 'gitignore' ? path.join(path.dirname(file), '.gitignore') : file;
+}
+
+/**
+ * `chartwright init app|package [DIR]`: writes a new project from a
+ * template. Refuses, writing nothing, when any file it would write exists.
+ * Returns the files written, relative to DIR.
+ */
+export function init(options: InitOptions): string[] {
+  if (!(TEMPLATES as readonly string[]).includes(options.kind)) {
+    throw new UsageError(`init makes an "app" project (apps and environments) or a "package" project (a package to publish), not "${options.kind}"`);
+  }
+  const dir = path.resolve(options.dir ?? '.');
+  const name = options.name ?? path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 53) {
+    throw new UserError(`init: "${name}" is not a valid project name: use lower-case letters, digits and '-' (give one with --name)`);
+  }
+  const root = packageRoot();
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+  const source = path.join(root, 'templates', options.kind);
+  const files = templateFiles(source);
+  const existing = files.map(targetName).filter((f) => fs.existsSync(path.join(dir, f)));
+  if (existing.length > 0) {
+    throw new UserError(`init: ${path.relative(process.cwd(), dir) || '.'} already has ${existing.join(', ')}; choose an empty folder`);
+  }
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(source, file), 'utf8').split('{{name}}').join(name).split('{{version}}').join(version);
+    const target = path.join(dir, targetName(file));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  }
+  return files.map(targetName);
+}
