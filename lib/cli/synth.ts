@@ -2,6 +2,8 @@ import * as path from 'path';
 import { UserError, suggestion } from '../errors';
 import { OutputFiles, environmentFiles, writeOutput } from '../synth/output';
 import { renderEnvironment } from '../synth/render';
+import { Finding, ProfileName } from '../validate';
+import { failOnErrors, validateEnvironment } from '../validate/environment';
 import { entryFile, loadPlatform } from './load';
 
 export interface SynthOptions {
@@ -11,6 +13,8 @@ export interface SynthOptions {
   readonly env?: readonly string[];
   /** The output folder. @default 'dist' */
   readonly out?: string;
+  /** The validation profile for every environment. @default - each environment's `profile`, else 'dev' */
+  readonly profile?: ProfileName;
 }
 
 export interface SynthResult {
@@ -18,6 +22,8 @@ export interface SynthResult {
   readonly written: ReadonlyMap<string, string>;
   /** Object count per environment. */
   readonly objects: ReadonlyMap<string, number>;
+  /** Validation warnings per environment (errors fail the synth). */
+  readonly warnings: ReadonlyMap<string, readonly Finding[]>;
 }
 
 /** `chartwright synth`: renders environments and writes them, all or nothing. */
@@ -33,8 +39,15 @@ export function synth(options: SynthOptions): SynthResult {
   const outDir = path.resolve(options.out ?? 'dist');
   const outputs = new Map<string, OutputFiles>();
   const objects = new Map<string, number>();
+  const warnings = new Map<string, readonly Finding[]>();
   for (const env of selected) {
     const rendered = renderEnvironment(platform, env);
+    // validation: errors fail before anything is written; warnings are returned
+    const { profile: envProfile, external } = platform.environment(env);
+    const profile = options.profile ?? envProfile ?? 'dev';
+    const findings = validateEnvironment(rendered, { profile, external });
+    failOnErrors(env, profile, findings);
+    warnings.set(env, findings);
     outputs.set(env, environmentFiles(rendered));
     objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
   }
@@ -42,5 +55,6 @@ export function synth(options: SynthOptions): SynthResult {
   return {
     written: new Map(selected.map((env) => [env, path.join(outDir, env)])),
     objects,
+    warnings,
   };
 }

@@ -48,6 +48,18 @@ export interface EnvironmentSpec {
    * @default - none besides the base's
    */
   readonly releases?: Record<string, ReleaseSpec | null>;
+  /**
+   * The validation profile: `dev` reports best-practice findings as
+   * warnings, `prod` as errors (see README, "Validation").
+   * @default - the base environment's; 'dev' at the top
+   */
+  readonly profile?: 'dev' | 'prod';
+  /**
+   * Objects made outside this platform that its objects may refer to
+   * (`Secret/db-credentials`, `ConfigMap/namespace/shared`).
+   * @default - the base environment's; none at the top
+   */
+  readonly external?: readonly string[];
 }
 
 export interface PlatformProps {
@@ -68,6 +80,10 @@ export interface ResolvedRelease {
 export interface ResolvedEnvironment {
   readonly name: string;
   readonly releases: readonly ResolvedRelease[];
+  /** The validation profile, inherited from the base if not set. */
+  readonly profile?: 'dev' | 'prod';
+  /** Objects made outside the platform, inherited from the base if not set. */
+  readonly external?: readonly string[];
 }
 
 /**
@@ -96,6 +112,9 @@ export class Platform {
       for (const release of Object.keys(spec.releases ?? {})) {
         checkName(`environment "${name}": release "${release}"`, release);
       }
+      if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
+        throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
+      }
       this.chain(name); // rejects cycles early
     }
     if (this.environmentNames().length === 0) {
@@ -118,9 +137,13 @@ export class Platform {
     }
     const merged = new Map<string, { package?: PackageClass; namespace?: string; values: Record<string, unknown>[] }>();
     let envNamespace: string | undefined;
+    let profile: 'dev' | 'prod' | undefined;
+    let external: readonly string[] | undefined;
     for (const envName of this.chain(name)) {
       const spec = this.specs[envName];
       envNamespace = spec.namespace ?? envNamespace;
+      profile = spec.profile ?? profile;
+      external = spec.external ?? external;
       for (const [releaseName, release] of Object.entries(spec.releases ?? {})) {
         if (release === null) {
           merged.delete(releaseName);
@@ -140,7 +163,7 @@ export class Platform {
       }
       return { name: releaseName, package: entry.package, namespace: entry.namespace ?? envNamespace, values: entry.values };
     });
-    return { name, releases };
+    return { name, releases, profile, external };
   }
 
   /** The environment and its bases, base first. */

@@ -66,6 +66,8 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
       continue;
     }
 
+    // kustomize's own files (kustomization.yaml) configure a build; they are not applied
+    if (groupOf(obj.apiVersion) === 'kustomize.config.k8s.io') continue;
     checkOptOuts(annotations, report);
     const schema = schemaFor(obj, customKinds, options.ignoreMissingSchemas ?? false, report);
     if (schema) checkNode(schema, obj, [], report);
