@@ -15,6 +15,7 @@ export default new Platform({
     },
     prod: {
       namespace: 'hello',
+      profile: 'prod', // best-practice findings fail the synth
       releases: {
         hello: { package: HelloWeb, values: { replicas: 3, host: 'hello.example.com' } },
       },

@@ -160,7 +160,9 @@ export function checkApiServer(obj: Json, report: Report): void {
       const templateMeta = pod.path.slice(0, -1);
       checkLabels(pod.labels, [...templateMeta, 'metadata', 'labels'], report);
     }
-    checkPodSpec(pod.spec, pod.path, report);
+    // a StatefulSet's volumeClaimTemplates are volumes of its pods too
+    const claims = kind === 'StatefulSet' && spec ? asArray(spec.volumeClaimTemplates).map((t) => (isRecord(t) && isRecord(t.metadata) ? t.metadata.name : undefined)) : [];
+    checkPodSpec(pod.spec, pod.path, report, claims.filter((n): n is string => typeof n === 'string'));
   }
 
   if (spec && SELECTOR_MUST_MATCH.has(kind) && isRecord(spec.selector) && pod) {
@@ -211,7 +213,7 @@ function checkService(spec: Json, report: Report): void {
   });
 }
 
-function checkPodSpec(spec: Json, path: JsonPath, report: Report): void {
+function checkPodSpec(spec: Json, path: JsonPath, report: Report, claimNames: readonly string[]): void {
   const volumes = new Map<string, number>();
   asArray(spec.volumes).forEach((v, i) => {
     if (!isRecord(v) || typeof v.name !== 'string') return;
@@ -222,6 +224,7 @@ function checkPodSpec(spec: Json, path: JsonPath, report: Report): void {
     else volumes.set(v.name, i);
   });
   checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
+  for (const claim of claimNames) if (!volumes.has(claim)) volumes.set(claim, -1);
 
   const containerNames = new Map<string, string>();
   const portNames = new Map<string, string>();
