@@ -80,12 +80,12 @@ export function labelValueProblem(value: unknown): string | undefined {
 
 function checkLabels(labels: unknown, path: JsonPath, report: Report): void {
   if (!isRecord(labels)) return;
-  for (const [key, value] of Object.entries(labels)) {
-    const p = [...path, key];
+  for (const key in labels) {
+    const value = labels[key];
     const kp = keyProblem(key);
-    if (kp) report('label-syntax', p, `label key "${key}" ${kp}`);
+    if (kp) report('label-syntax', [...path, key], `label key "${key}" ${kp}`);
     const vp = labelValueProblem(value);
-    if (vp) report('label-syntax', p, `label value "${String(value)}" ${vp}`);
+    if (vp) report('label-syntax', [...path, key], `label value "${String(value)}" ${vp}`);
   }
 }
 
@@ -119,7 +119,10 @@ export function portNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-function checkIntOrNamedPort(value: unknown, path: JsonPath, report: Report): void {
+function checkIntOrNamedPort(value: unknown, parent: JsonPath, field: string | readonly string[], report: Report): void {
+  if (typeof value === 'number' && value >= 1 && value <= 65535) return;
+  if (typeof value === 'string' && IANA_SVC_NAME.test(value) && value.length <= 15 && !value.includes('--') && /[a-z]/.test(value)) return;
+  const path = [...parent, ...(typeof field === 'string' ? [field] : field)];
   if (typeof value === 'number') {
     const p = portProblem(value);
     if (p) report('port-range', path, p, 'use a port number from 1 to 65535');
@@ -196,7 +199,7 @@ function checkService(spec: Json, report: Report): void {
     if (problem) report('port-range', [...p, 'port'], problem, 'use a port number from 1 to 65535');
     const nodeProblem = portProblem(port.nodePort, true);
     if (nodeProblem) report('port-range', [...p, 'nodePort'], nodeProblem, 'use a node port in the cluster\'s range (30000–32767 by default)');
-    if (port.targetPort !== undefined) checkIntOrNamedPort(port.targetPort, [...p, 'targetPort'], report);
+    if (port.targetPort !== undefined) checkIntOrNamedPort(port.targetPort, p, 'targetPort', report);
     if (typeof port.name === 'string') {
       const np = nameProblem(port.name, 'label', 63);
       if (np) report('port-name', [...p, 'name'], `Service port name "${port.name}" ${np}`);
@@ -217,10 +220,9 @@ function checkPodSpec(spec: Json, path: JsonPath, report: Report, claimNames: re
   const volumes = new Map<string, number>();
   asArray(spec.volumes).forEach((v, i) => {
     if (!isRecord(v) || typeof v.name !== 'string') return;
-    const p = [...path, 'volumes', i, 'name'];
     const problem = nameProblem(v.name, 'label', 63);
-    if (problem) report('name-format', p, `volume name "${v.name}" ${problem}`, suggestName(v.name, 63));
-    if (volumes.has(v.name)) report('duplicate-name', p, `volume name "${v.name}" is also volumes[${volumes.get(v.name)}]'s`, 'give each volume its own name');
+    if (problem) report('name-format', [...path, 'volumes', i, 'name'], `volume name "${v.name}" ${problem}`, suggestName(v.name, 63));
+    if (volumes.has(v.name)) report('duplicate-name', [...path, 'volumes', i, 'name'], `volume name "${v.name}" is also volumes[${volumes.get(v.name)}]'s`, 'give each volume its own name');
     else volumes.set(v.name, i);
   });
   checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
@@ -246,28 +248,28 @@ function checkPodSpec(spec: Json, path: JsonPath, report: Report, claimNames: re
     const ports = new Map<string, number>();
     asArray(container.ports).forEach((port, i) => {
       if (!isRecord(port)) return;
-      const p = [...cpath, 'ports', i];
+      const at = (...rest: (string | number)[]) => [...cpath, 'ports', i, ...rest];
       const problem = portProblem(port.containerPort);
-      if (problem) report('port-range', [...p, 'containerPort'], problem, 'use a port number from 1 to 65535');
+      if (problem) report('port-range', at('containerPort'), problem, 'use a port number from 1 to 65535');
       const hostProblem = portProblem(port.hostPort, true);
-      if (hostProblem) report('port-range', [...p, 'hostPort'], hostProblem, 'use a port number from 1 to 65535');
+      if (hostProblem) report('port-range', at('hostPort'), hostProblem, 'use a port number from 1 to 65535');
       if (typeof port.name === 'string') {
         const np = portNameProblem(port.name);
-        if (np) report('port-name', [...p, 'name'], `port name "${port.name}" ${np}`, 'use at most 15 lower-case letters, digits and "-", such as "http" or "metrics"');
+        if (np) report('port-name', at('name'), `port name "${port.name}" ${np}`, 'use at most 15 lower-case letters, digits and "-", such as "http" or "metrics"');
         const first = portNames.get(port.name);
-        if (first) report('duplicate-name', [...p, 'name'], `port name "${port.name}" is also ${first}'s`, 'give each port of the pod its own name');
-        else portNames.set(port.name, formatWhere(p));
+        if (first) report('duplicate-name', at('name'), `port name "${port.name}" is also ${first}'s`, 'give each port of the pod its own name');
+        else portNames.set(port.name, `ports[${i}] of ${formatWhere(cpath)}`);
       }
       const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
-      if (ports.has(key)) report('duplicate-name', [...p, 'containerPort'], `port ${key} is also ports[${ports.get(key)}] of this container`, 'remove the duplicate port');
+      if (ports.has(key)) report('duplicate-name', at('containerPort'), `port ${key} is also ports[${ports.get(key)}] of this container`, 'remove the duplicate port');
       else ports.set(key, i);
     });
     const env = new Map<string, number>();
     asArray(container.env).forEach((e, i) => {
       if (!isRecord(e) || typeof e.name !== 'string') return;
-      const p = [...cpath, 'env', i, 'name'];
-      if (!ENV_VAR_NAME.test(e.name)) report('name-format', p, `environment variable name "${e.name}" is not letters, digits, "_", "-" and ".", not starting with a digit`, 'rename it, such as "LOG_LEVEL"');
-      if (env.has(e.name)) report('duplicate-name', p, `environment variable "${e.name}" is also env[${env.get(e.name)}]`, 'remove one of them: only the last would take effect');
+      const p = () => [...cpath, 'env', i, 'name'];
+      if (!ENV_VAR_NAME.test(e.name)) report('name-format', p(), `environment variable name "${e.name}" is not letters, digits, "_", "-" and ".", not starting with a digit`, 'rename it, such as "LOG_LEVEL"');
+      if (env.has(e.name)) report('duplicate-name', p(), `environment variable "${e.name}" is also env[${env.get(e.name)}]`, 'remove one of them: only the last would take effect');
       else env.set(e.name, i);
     });
     asArray(container.volumeMounts).forEach((m, i) => {
@@ -279,8 +281,8 @@ function checkPodSpec(spec: Json, path: JsonPath, report: Report, claimNames: re
     for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
       const pr = container[probe];
       if (!isRecord(pr)) continue;
-      if (isRecord(pr.httpGet)) checkIntOrNamedPort(pr.httpGet.port, [...cpath, probe, 'httpGet', 'port'], report);
-      if (isRecord(pr.tcpSocket)) checkIntOrNamedPort(pr.tcpSocket.port, [...cpath, probe, 'tcpSocket', 'port'], report);
+      if (isRecord(pr.httpGet)) checkIntOrNamedPort(pr.httpGet.port, cpath, [probe, 'httpGet', 'port'], report);
+      if (isRecord(pr.tcpSocket)) checkIntOrNamedPort(pr.tcpSocket.port, cpath, [probe, 'tcpSocket', 'port'], report);
       if (isRecord(pr.grpc)) {
         const problem = portProblem(pr.grpc.port);
         if (problem) report('port-range', [...cpath, probe, 'grpc', 'port'], problem);

@@ -44,6 +44,25 @@ export function checkReferences(items: readonly Checked[], external: readonly st
     if (pod && obj.kind !== 'PodTemplate') workloads.push({ obj, namespace: namespaceOf(obj), labels: pod.labels });
   }
   const globalExternal = external.map(parseExternal).filter((e) => e !== undefined);
+  // workloads by namespace and by each pod label, so a selector looks only at candidates
+  const byNamespace = new Map<string, Workload[]>();
+  const byLabel = new Map<string, Workload[]>();
+  const push = (map: Map<string, Workload[]>, key: string, w: Workload) => {
+    const list = map.get(key);
+    if (list) list.push(w);
+    else map.set(key, [w]);
+  };
+  for (const w of workloads) {
+    push(byNamespace, w.namespace, w);
+    for (const k in w.labels) push(byLabel, `${w.namespace}\0${k}\0${String(w.labels[k])}`, w);
+  }
+  /** The workloads of a namespace that could match a selector whose required labels are `required`. */
+  const candidates = (ns: string, required: unknown): Workload[] => {
+    if (isRecord(required)) {
+      for (const k in required) return byLabel.get(`${ns}\0${k}\0${String(required[k])}`) ?? [];
+    }
+    return byNamespace.get(ns) ?? [];
+  };
 
   for (const { obj, report } of items) {
     const ns = namespaceOf(obj);
@@ -60,7 +79,7 @@ export function checkReferences(items: readonly Checked[], external: readonly st
     const missing = (kind: string, name: string, path: JsonPath, what: string) =>
       report('object-reference', path, `${what} ${kind} "${name}" is not in the output${inNamespace}`,
         `add the ${kind}, correct the name, or declare it external: annotation ${EXTERNAL_ANNOTATION}: "${kind}/${name}"`);
-    const selects = (match: (labels: Record<string, unknown>) => boolean) => workloads.some((w) => w.namespace === ns && match(w.labels));
+    const selects = (required: unknown, match: (labels: Record<string, unknown>) => boolean) => candidates(ns, required).some((w) => match(w.labels));
     const spec = isRecord(obj.spec) ? obj.spec : {};
 
     const pod = podTemplateOf(obj);
@@ -70,7 +89,7 @@ export function checkReferences(items: readonly Checked[], external: readonly st
       case 'Service': {
         const selector = spec.selector;
         if (spec.type !== 'ExternalName' && isRecord(selector) && Object.keys(selector).length > 0 && !allExternal) {
-          if (!selects((labels) => mapSelectorMatches(selector, labels))) {
+          if (!selects(selector, (labels) => mapSelectorMatches(selector, labels))) {
             report('service-selector', ['spec', 'selector'], `the selector ${JSON.stringify(selector)} matches no pod template${inNamespace}`, 'correct the selector to labels of a workload\'s pod template, or declare the Service external');
           }
         }
@@ -109,7 +128,7 @@ export function checkReferences(items: readonly Checked[], external: readonly st
         break;
       }
       case 'PodDisruptionBudget': {
-        if (isRecord(spec.selector) && !allExternal && !selects((labels) => selectorMatches(spec.selector, labels))) {
+        if (isRecord(spec.selector) && !allExternal && !selects(spec.selector.matchLabels, (labels) => selectorMatches(spec.selector, labels))) {
           report('pdb-selector', ['spec', 'selector'], `the selector matches no pod template${inNamespace}`, 'correct spec.selector to the pod labels of the workload it protects');
         }
         break;
@@ -128,7 +147,7 @@ export function checkReferences(items: readonly Checked[], external: readonly st
       case 'NetworkPolicy': {
         const sel = spec.podSelector;
         const empty = !isRecord(sel) || (Object.keys(sel.matchLabels ?? {}).length === 0 && asArray(sel.matchExpressions).length === 0);
-        if (!empty && !allExternal && !selects((labels) => selectorMatches(sel, labels))) {
+        if (!empty && !allExternal && !selects(sel.matchLabels, (labels) => selectorMatches(sel, labels))) {
           report('networkpolicy-selector', ['spec', 'podSelector'], `the podSelector matches no pod template${inNamespace}`, 'correct spec.podSelector, or use {} to select every pod of the namespace');
         }
         break;
@@ -141,36 +160,36 @@ type Exists = (kind: string, name: string) => boolean;
 type Missing = (kind: string, name: string, path: JsonPath, what: string) => void;
 
 function checkPodReferences(spec: Json, path: JsonPath, exists: Exists, missing: Missing, find: (kind: string, name: string) => Json | undefined): void {
-  const ref = (kind: string, name: unknown, optional: unknown, p: JsonPath, what: string) => {
+  const ref = (kind: string, name: unknown, optional: unknown, p: () => JsonPath, what: string) => {
     if (typeof name !== 'string' || optional === true) return;
-    if (!exists(kind, name)) missing(kind, name, p, what);
+    if (!exists(kind, name)) missing(kind, name, p(), what);
   };
   asArray(spec.volumes).forEach((v, i) => {
     if (!isRecord(v)) return;
-    const p = [...path, 'volumes', i];
-    if (isRecord(v.configMap)) ref('ConfigMap', v.configMap.name, v.configMap.optional, [...p, 'configMap', 'name'], `volume "${v.name}" mounts`);
-    if (isRecord(v.secret)) ref('Secret', v.secret.secretName, v.secret.optional, [...p, 'secret', 'secretName'], `volume "${v.name}" mounts`);
-    if (isRecord(v.persistentVolumeClaim)) ref('PersistentVolumeClaim', v.persistentVolumeClaim.claimName, false, [...p, 'persistentVolumeClaim', 'claimName'], `volume "${v.name}" mounts`);
+    const p = [...path, 'volumes', i]; // only volumes that refer to something get here
+    if (isRecord(v.configMap)) ref('ConfigMap', v.configMap.name, v.configMap.optional, () => [...p, 'configMap', 'name'], `volume "${v.name}" mounts`);
+    if (isRecord(v.secret)) ref('Secret', v.secret.secretName, v.secret.optional, () => [...p, 'secret', 'secretName'], `volume "${v.name}" mounts`);
+    if (isRecord(v.persistentVolumeClaim)) ref('PersistentVolumeClaim', v.persistentVolumeClaim.claimName, false, () => [...p, 'persistentVolumeClaim', 'claimName'], `volume "${v.name}" mounts`);
     if (isRecord(v.projected)) {
       asArray(v.projected.sources).forEach((s, j) => {
         if (!isRecord(s)) return;
         const sp = [...p, 'projected', 'sources', j];
-        if (isRecord(s.configMap)) ref('ConfigMap', s.configMap.name, s.configMap.optional, [...sp, 'configMap', 'name'], `volume "${v.name}" projects`);
-        if (isRecord(s.secret)) ref('Secret', s.secret.name, s.secret.optional, [...sp, 'secret', 'name'], `volume "${v.name}" projects`);
+        if (isRecord(s.configMap)) ref('ConfigMap', s.configMap.name, s.configMap.optional, () => [...sp, 'configMap', 'name'], `volume "${v.name}" projects`);
+        if (isRecord(s.secret)) ref('Secret', s.secret.name, s.secret.optional, () => [...sp, 'secret', 'name'], `volume "${v.name}" projects`);
       });
     }
   });
   if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== 'default') {
-    ref('ServiceAccount', spec.serviceAccountName, false, [...path, 'serviceAccountName'], 'the pod runs as');
+    ref('ServiceAccount', spec.serviceAccountName, false, () => [...path, 'serviceAccountName'], 'the pod runs as');
   }
   asArray(spec.imagePullSecrets).forEach((s, i) => {
-    if (isRecord(s)) ref('Secret', s.name, false, [...path, 'imagePullSecrets', i, 'name'], 'the image pull secret');
+    if (isRecord(s)) ref('Secret', s.name, false, () => [...path, 'imagePullSecrets', i, 'name'], 'the image pull secret');
   });
   for (const { container, path: cpath } of containersOf({ spec, path, labels: {} })) {
     asArray(container.envFrom).forEach((e, i) => {
       if (!isRecord(e)) return;
-      if (isRecord(e.configMapRef)) ref('ConfigMap', e.configMapRef.name, e.configMapRef.optional, [...cpath, 'envFrom', i, 'configMapRef', 'name'], 'envFrom reads');
-      if (isRecord(e.secretRef)) ref('Secret', e.secretRef.name, e.secretRef.optional, [...cpath, 'envFrom', i, 'secretRef', 'name'], 'envFrom reads');
+      if (isRecord(e.configMapRef)) ref('ConfigMap', e.configMapRef.name, e.configMapRef.optional, () => [...cpath, 'envFrom', i, 'configMapRef', 'name'], 'envFrom reads');
+      if (isRecord(e.secretRef)) ref('Secret', e.secretRef.name, e.secretRef.optional, () => [...cpath, 'envFrom', i, 'secretRef', 'name'], 'envFrom reads');
     });
     asArray(container.env).forEach((e, i) => {
       const from = isRecord(e) && isRecord(e.valueFrom) ? e.valueFrom : undefined;
@@ -179,7 +198,7 @@ function checkPodReferences(spec: Json, path: JsonPath, exists: Exists, missing:
         const r = from[field];
         if (!isRecord(r)) continue;
         const p = [...cpath, 'env', i, 'valueFrom', field];
-        ref(kind, r.name, r.optional, [...p, 'name'], `variable "${e.name}" reads`);
+        ref(kind, r.name, r.optional, () => [...p, 'name'], `variable "${e.name}" reads`);
         const target = typeof r.name === 'string' ? find(kind, r.name) : undefined;
         if (target && typeof r.key === 'string' && r.optional !== true) {
           const keys = dataKeys.flatMap((k) => (isRecord(target[k]) ? Object.keys(target[k]) : []));

@@ -42,7 +42,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
 
   for (const input of inputs) {
     const obj = input.obj;
-    const object = describeObject(obj);
+    let object: string | undefined | null = null; // described when first reported
     const annotations = isRecord(obj) ? annotationsOf(obj) : {};
     const sourceAt = (path: JsonPath): Source => {
       const line = input.locate?.(path);
@@ -53,6 +53,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
         const reason = annotations[IGNORE_PREFIX + rule];
         if (typeof reason === 'string' && reason.trim() !== '') return;
       }
+      if (object === null) object = describeObject(obj);
       findings.push({ rule, severity: severityOf(rule, profile), object, source: sourceAt(path), path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
     };
 
@@ -81,8 +82,9 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
 }
 
 function checkOptOuts(annotations: Record<string, unknown>, report: Report): void {
-  for (const [key, value] of Object.entries(annotations)) {
+  for (const key in annotations) {
     if (!key.startsWith(IGNORE_PREFIX)) continue;
+    const value = annotations[key];
     const id = key.slice(IGNORE_PREFIX.length);
     const path = ['metadata', 'annotations', key];
     if (!isRule(id)) {

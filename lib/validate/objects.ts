@@ -46,8 +46,19 @@ export interface PodTemplate {
 
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
 
-/** The pod spec of a Pod, workload, Job, CronJob or PodTemplate; undefined for other kinds. */
+const podCache = new WeakMap<object, PodTemplate | null>();
+
+/** The pod spec of a Pod, workload, Job, CronJob or PodTemplate; undefined for other kinds. Cached per object. */
 export function podTemplateOf(obj: Json): PodTemplate | undefined {
+  let pod = podCache.get(obj);
+  if (pod === undefined) {
+    pod = findPodTemplate(obj) ?? null;
+    podCache.set(obj, pod);
+  }
+  return pod ?? undefined;
+}
+
+function findPodTemplate(obj: Json): PodTemplate | undefined {
   const kind = obj.kind;
   if (kind === 'Pod') {
     return isRecord(obj.spec) ? { spec: obj.spec, path: ['spec'], labels: labelsAt(obj.metadata) } : undefined;
@@ -79,7 +90,19 @@ export interface ContainerAt {
   readonly init: boolean;
 }
 
-export function containersOf(pod: PodTemplate, withInit = true): ContainerAt[] {
+const containerCache = new WeakMap<object, ContainerAt[]>();
+
+/** The init containers and containers of a pod spec (cached per spec). */
+export function containersOf(pod: PodTemplate): ContainerAt[] {
+  let out = containerCache.get(pod.spec);
+  if (!out) {
+    out = listContainers(pod);
+    containerCache.set(pod.spec, out);
+  }
+  return out;
+}
+
+function listContainers(pod: PodTemplate, withInit = true): ContainerAt[] {
   const out: ContainerAt[] = [];
   const lists: Array<[string, boolean]> = withInit ? [['initContainers', true], ['containers', false]] : [['containers', false]];
   for (const [field, init] of lists) {

@@ -100,10 +100,18 @@ export interface KindInfo {
 }
 
 /** The built-in kind for an apiVersion and kind, if Kubernetes 1.28 serves it. */
+const kindCache = new Map<string, Map<string, KindInfo | null>>();
+
 export function builtInKind(apiVersion: string, kind: string): KindInfo | undefined {
-  const entry = schemaFile().kinds[`${apiVersion}/${kind}`];
-  if (!entry) return undefined;
-  return { node: definition(entry.d), namespaced: entry.list ? undefined : entry.ns, builtIn: true };
+  let byKind = kindCache.get(apiVersion);
+  if (!byKind) kindCache.set(apiVersion, (byKind = new Map()));
+  let info = byKind.get(kind);
+  if (info === undefined) {
+    const entry = schemaFile().kinds[`${apiVersion}/${kind}`];
+    info = entry ? { node: definition(entry.d), namespaced: entry.list ? undefined : entry.ns, builtIn: true } : null;
+    byKind.set(kind, info);
+  }
+  return info ?? undefined;
 }
 
 let groups: Set<string> | undefined;
