@@ -213,6 +213,14 @@ describe('opt-outs, externals and profiles', () => {
     expect(run(yaml.replace('namespace: shop\n', 'namespace: shop\n  annotations:\n    chartwright.dev/external: "true"\n'))).toEqual([]);
   });
 
+  test('a key read from a ConfigMap of the output must be one of its keys', () => {
+    const yaml = fs.readFileSync(path.join(FIXTURES, 'valid', 'web.yaml'), 'utf8').replace('key: greeting', 'key: greetin');
+    expect(run(yaml).map((f) => `${f.path}: ${f.message} / ${f.fix}`)).toEqual([
+      'spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef.key: variable "GREETING" reads key "greetin" of ConfigMap "web-config", which has no such key' +
+        ' / use one of its keys: LOG_LEVEL, greeting, or add "greetin" to the ConfigMap',
+    ]);
+  });
+
   test('dev reports best practices as warnings, prod as errors; schema findings are errors in both', () => {
     const bp = run(invalid('image-tag'), { profile: 'dev' });
     expect(bp.map((f) => f.severity)).toEqual(['warning']);

@@ -76,9 +76,12 @@ export function checkReferences(items: readonly Checked[], external: readonly st
     const find = (kind: string, name: string) => byKind.get(kind)?.get(`${ns}/${name}`);
     const exists = (kind: string, name: string) => find(kind, name) !== undefined || isExternal(kind, name);
     const inNamespace = ns ? ` in namespace "${ns}"` : '';
-    const missing = (kind: string, name: string, path: JsonPath, what: string) =>
-      report('object-reference', path, `${what} ${kind} "${name}" is not in the output${inNamespace}`,
-        `add the ${kind}, correct the name, or declare it external: annotation ${EXTERNAL_ANNOTATION}: "${kind}/${name}"`);
+    const missing: Missing = (kind, name, path, what, keyFix) =>
+      keyFix
+        ? report('object-reference', path, `${what} key "${keyFix.key}" of ${kind} "${name}", which has no such key`,
+          keyFix.keys.length > 0 ? `use one of its keys: ${keyFix.keys.join(', ')}, or add "${keyFix.key}" to the ${kind}` : `add "${keyFix.key}" to the ${kind}'s data`)
+        : report('object-reference', path, `${what} ${kind} "${name}", which is not in the output${inNamespace}`,
+          `add the ${kind}, correct the name, or declare it external: annotation ${EXTERNAL_ANNOTATION}: "${kind}/${name}"`);
     const selects = (required: unknown, match: (labels: Record<string, unknown>) => boolean) => candidates(ns, required).some((w) => match(w.labels));
     const spec = isRecord(obj.spec) ? obj.spec : {};
 
@@ -157,7 +160,7 @@ export function checkReferences(items: readonly Checked[], external: readonly st
 }
 
 type Exists = (kind: string, name: string) => boolean;
-type Missing = (kind: string, name: string, path: JsonPath, what: string) => void;
+type Missing = (kind: string, name: string, path: JsonPath, what: string, keyFix?: { key: string; keys: string[] }) => void;
 
 function checkPodReferences(spec: Json, path: JsonPath, exists: Exists, missing: Missing, find: (kind: string, name: string) => Json | undefined): void {
   const ref = (kind: string, name: unknown, optional: unknown, p: () => JsonPath, what: string) => {
@@ -203,7 +206,7 @@ function checkPodReferences(spec: Json, path: JsonPath, exists: Exists, missing:
         if (target && typeof r.key === 'string' && r.optional !== true) {
           const keys = dataKeys.flatMap((k) => (isRecord(target[k]) ? Object.keys(target[k]) : []));
           if (!keys.includes(r.key)) {
-            missing(kind, `${r.name}" key "${r.key}`, [...p, 'key'], `variable "${e.name}" reads`);
+            missing(kind, r.name as string, [...p, 'key'], `variable "${e.name}" reads`, { key: r.key, keys });
           }
         }
       }
