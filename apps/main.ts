@@ -21,6 +21,7 @@ export default new Platform({
     },
     prod: {
       namespace: 'hello',
+      profile: 'prod', // best-practice findings fail the synth
       releases: {
         hello: release(HelloWeb, { valuesDir: 'hello-web' }),
         cache: release(Cache, { values: { storageSize: '10Gi', password: { vaultPath: 'prod/hello/redis' }, clients } }),

@@ -55,9 +55,9 @@ describe('chartwright init', () => {
     const synth = runCli(dir, ['synth', '--app', 'test/platform.ts', '--out', 'out']);
     expect(synth.stderr).toBe('');
     expect(synth.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'out/test/example.k8s.yaml'), 'utf8')).toContain('name: example-worker');
+    expect(fs.readFileSync(path.join(dir, 'out/test/example.k8s.yaml'), 'utf8')).toContain('name: example-server');
     expect(runCli(dir, ['values', '--app', 'test/platform.ts', '--release', 'example', '--docs', '--write', 'README.md']).code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('| `message` | string | `"hello"` | What the worker prints. |');
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('| `resources.cpu.limit` | string | `"250m"` |  |');
   });
 
   test('both templates type-check against the library', () => {

@@ -46,7 +46,7 @@ export class Cache extends Package<typeof cacheValues> {
           command: ['sh', '-c', 'exec redis-server --appendonly yes --dir /data --requirepass "$REDIS_PASSWORD"'],
           ports: [{ name: 'redis', port: 6379 }],
           env: { REDIS_PASSWORD: EnvValue.fromSource(this.password, 'password') },
-          resources: { cpu: { request: '100m', limit: null }, memory: { request: '256Mi', limit: '256Mi' } },
+          resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '256Mi', limit: '256Mi' } },
           readiness: Probe.exec(['sh', '-c', 'redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG'], { periodSeconds: 5 }),
           mounts: [{ volume: Volume.emptyDir('tmp', { sizeLimit: '16Mi' }), path: '/tmp' }],
         },

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Volume, WebService } from '../../lib';
+import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Secret, Volume, WebService } from '../../lib';
 
 /** Values of the hello-web package. */
 export const helloWebValues = z.object({
@@ -14,6 +14,11 @@ export const helloWebValues = z.object({
     .describe('The nginx image.'),
   host: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/).default('hello.example.com').describe('Host name the Ingress answers for.'),
   greeting: z.string().min(1).max(200).default('Hello from chartwright').describe('Greeting on the page.'),
+  tlsSecret: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+    .default('hello-web-tls')
+    .describe('An existing kubernetes.io/tls Secret for the host, made outside the repo (by cert-manager, say).'),
 });
 
 /**
@@ -74,7 +79,7 @@ export class HelloWeb extends Package<typeof helloWebValues> {
           ],
         },
       ],
-      ingress: { hosts: [values.host] },
+      ingress: { hosts: [values.host], tlsSecret: Secret.fromName(values.tlsSecret) },
     });
 
     new NetworkPolicy(this, 'allow-ingress', {

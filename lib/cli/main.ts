@@ -1,8 +1,11 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { UsageError, UserError, messageOf } from '../errors';
+import { UnreadableInputError, isProfile } from '../validate';
+import { formatByRelease } from '../validate/environment';
 import { init } from './init';
 import { synth } from './synth';
+import { formatJson, formatText, validateFiles } from './validate';
 import { values as valuesCommand } from './values';
 
 const USAGE = `Usage: chartwright <command> [options]
@@ -11,13 +14,19 @@ Commands:
   synth      write manifests for each environment to <out>/<env>/
              --env NAME         an environment to synthesize; repeatable (default: all)
              --out DIR          output folder (default: dist)
+             --profile NAME     validation profile: dev or prod (default: each environment's, else dev)
   values     print a release's merged values as YAML
              --env NAME         the environment (required when there are several)
              --schema           print the package's values JSON Schema instead
              --docs             print the package's values table (Markdown) instead
              --write FILE       with --docs: update the table in FILE between
                                 <!-- values:begin --> and <!-- values:end -->
-
+  validate   check manifest files like kubeconform -strict, plus API-server, cross-object and best-practice rules
+             FILE|DIR ...       files, or folders of *.yaml/*.yml, validated together
+             --output FMT       text or json (default: text)
+             --profile NAME     dev (best practices warn) or prod (they fail) (default: dev)
+             --ignore-missing-schemas   accept custom resources whose CRD is not in the input
+             --external KIND/[NAMESPACE/]NAME   an object made elsewhere that references may name; repeatable
   init       start a project from a template: init app|package [DIR]
              app: apps and environments to synthesize; package: a package to publish
              --name NAME        the project's name (default: the folder's name)
@@ -32,7 +41,8 @@ Options of synth and values:
 Options:
   -h, --help   show this help
 
-Exit codes: 0 success, 1 the input is wrong (the message says what and where), 2 usage error.`;
+Exit codes: 0 success, 1 the input is wrong (the message says what and where), 2 usage error.
+validate: 0 valid (warnings allowed), 1 errors, 2 usage error or unreadable input.`;
 
 interface Io {
   readonly out: (text: string) => void;
@@ -73,6 +83,8 @@ function run(argv: readonly string[], io: Io): number {
       return runSynth(rest, io);
     case 'values':
       return runValues(rest, io);
+    case 'validate':
+      return runValidate(rest, io);
     case 'init':
       return runInit(rest, io);
     default:
@@ -103,15 +115,19 @@ function runSynth(args: readonly string[], io: Io): number {
     ...RELEASE_OPTIONS,
     env: { type: 'string', multiple: true },
     out: { type: 'string' },
+    profile: { type: 'string' },
   });
   if (values.help) {
     io.out(USAGE);
     return 0;
   }
-  const result = synth({ ...values });
-  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  const result = synth({ ...values, profile: profileFlag(values.profile) });
   for (const [env, dir] of result.written) {
     io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
+    const warnings = result.warnings.get(env) ?? [];
+    if (warnings.length > 0) {
+      io.err(`warning: environment "${env}": ${warnings.length} validation warning${warnings.length === 1 ? '' : 's'}\n${formatByRelease(warnings)}`);
+    }
   }
   return 0;
 }
@@ -149,4 +165,56 @@ function runInit(args: readonly string[], io: Io): number {
   const where = dir ?? '.';
   io.out(`${files.length} files written to ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nnext: cd ${where} && npm install && npm run synth`);
   return 0;
+}
+function profileFlag(value: string | undefined) {
+  if (value === undefined) return undefined;
+  if (!isProfile(value)) throw new UsageError(`--profile ${value}: not a profile; use dev or prod`);
+  return value;
+}
+
+function runValidate(args: readonly string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        output: { type: 'string', short: 'o' },
+        profile: { type: 'string' },
+        'ignore-missing-schemas': { type: 'boolean' },
+        external: { type: 'string', multiple: true },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw new UsageError(messageOf(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const output = values.output ?? 'text';
+  if (output !== 'text' && output !== 'json') throw new UsageError(`--output ${output}: use text or json`);
+  if (positionals.length === 0) throw new UsageError('validate: name at least one FILE or DIR');
+  for (const entry of values.external ?? []) {
+    if (!/^[^/\s]+\/([^/\s]+\/)?[^/\s]+$/.test(entry)) throw new UsageError(`--external ${entry}: write Kind/name or Kind/namespace/name`);
+  }
+  let result;
+  try {
+    result = validateFiles(positionals, {
+      profile: profileFlag(values.profile),
+      ignoreMissingSchemas: values['ignore-missing-schemas'] ?? false,
+      external: values.external,
+    });
+  } catch (err) {
+    if (err instanceof UnreadableInputError) {
+      io.err(`error: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  io.out(output === 'json' ? formatJson(result) : formatText(result));
+  return result.errors > 0 ? 1 : 0;
 }

@@ -5,6 +5,8 @@ import { OutputFiles, environmentFiles, writeOutput } from '../synth/output';
 import { renderEnvironment } from '../synth/render';
 import { readValuesFile } from '../values/layers';
 import { ValuesSources } from '../values/sources';
+import { Finding, ProfileName } from '../validate';
+import { failOnErrors, validateEnvironment } from '../validate/environment';
 import { entryFile, loadPlatform } from './load';
 
 /** Options shared by the commands that render releases. */
@@ -24,6 +26,8 @@ export interface SynthOptions extends ReleaseOptions {
   readonly env?: readonly string[];
   /** The output folder. @default 'dist' */
   readonly out?: string;
+  /** The validation profile for every environment. @default - each environment's `profile`, else 'dev' */
+  readonly profile?: ProfileName;
 }
 
 export interface SynthResult {
@@ -31,8 +35,8 @@ export interface SynthResult {
   readonly written: ReadonlyMap<string, string>;
   /** Object count per environment. */
   readonly objects: ReadonlyMap<string, number>;
-  /** Construct warnings, as `environment "dev": path: message` lines. */
-  readonly warnings: readonly string[];
+  /** Warnings per environment: validation findings below error level, and what constructs recorded (errors fail the synth). */
+  readonly warnings: ReadonlyMap<string, readonly Finding[]>;
 }
 
 /** The platform, and the values sources the options name. */
@@ -79,12 +83,17 @@ export function synth(options: SynthOptions): SynthResult {
   const outDir = path.resolve(options.out ?? 'dist');
   const outputs = new Map<string, OutputFiles>();
   const objects = new Map<string, number>();
-  const warnings: string[] = [];
+  const warnings = new Map<string, readonly Finding[]>();
   for (const env of selected) {
     const rendered = renderEnvironment(platform, env, { values: sources });
+    // validation: errors fail before anything is written; warnings are returned
+    const { profile: envProfile, external } = platform.environment(env);
+    const profile = options.profile ?? envProfile ?? 'dev';
+    const findings = validateEnvironment(rendered, { profile, external });
+    failOnErrors(env, profile, findings);
+    warnings.set(env, findings);
     outputs.set(env, environmentFiles(rendered));
     objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
-    for (const w of rendered.warnings) warnings.push(`environment "${env}": ${w.path}: ${w.message}`);
   }
   writeOutput(outDir, outputs);
   return {

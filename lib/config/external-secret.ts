@@ -40,6 +40,8 @@ export interface ExternalSecretProps {
  */
 export class ExternalSecret extends Construct implements IConfigSource {
   readonly kind = 'Secret' as const;
+  /** The Secret is made by the external-secrets operator, not written to the output. */
+  readonly external = true;
   /** The name of the ExternalSecret and of the Secret it makes. */
   readonly name: string;
   /** The Kubernetes object (a custom resource). */

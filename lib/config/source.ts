@@ -13,10 +13,18 @@ export interface IConfigSource {
   knownKeys(): readonly string[] | undefined;
   /** A hash of the content; undefined when the content is not known here (an existing or external Secret). */
   contentHash(): string | undefined;
+  /**
+   * Whether the object is made outside the platform's output (it exists in
+   * the cluster already, or an operator makes it), so validation must not
+   * expect it there.
+   * @default false
+   */
+  readonly external?: boolean;
 }
 
 /** A ConfigMap or Secret that already exists in the cluster (made by hand or by another tool). */
 export class ExistingSource implements IConfigSource {
+  readonly external = true;
   constructor(readonly kind: 'ConfigMap' | 'Secret', readonly name: string) {}
   knownKeys(): undefined {
     return undefined;

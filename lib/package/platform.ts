@@ -63,6 +63,18 @@ export interface EnvironmentSpec {
    * @default - none besides the base's
    */
   readonly releases?: Record<string, ReleaseSpec | null>;
+  /**
+   * The validation profile: `dev` reports best-practice findings as
+   * warnings, `prod` as errors (see README, "Validation").
+   * @default - the base environment's; 'dev' at the top
+   */
+  readonly profile?: 'dev' | 'prod';
+  /**
+   * Objects made outside this platform that its objects may refer to
+   * (`Secret/db-credentials`, `ConfigMap/namespace/shared`).
+   * @default - the base environment's; none at the top
+   */
+  readonly external?: readonly string[];
 }
 
 export interface PlatformProps {
@@ -87,6 +99,10 @@ export interface ResolvedEnvironment {
   /** The environment and its bases, base first. */
   readonly chain: readonly string[];
   readonly releases: readonly ResolvedRelease[];
+  /** The validation profile, inherited from the base if not set. */
+  readonly profile?: 'dev' | 'prod';
+  /** Objects made outside the platform, inherited from the base if not set. */
+  readonly external?: readonly string[];
 }
 
 /**
@@ -115,6 +131,9 @@ export class Platform {
       for (const release of Object.keys(spec.releases ?? {})) {
         checkName(`environment "${name}": release "${release}"`, release);
       }
+      if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
+        throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
+      }
       this.chain(name); // rejects cycles early
     }
     if (this.environmentNames().length === 0) {
@@ -137,10 +156,14 @@ export class Platform {
     }
     const merged = new Map<string, { package?: PackageClass; namespace?: string; valuesDir?: string; values: ResolvedRelease['values'] }>();
     let envNamespace: string | undefined;
+    let profile: 'dev' | 'prod' | undefined;
+    let external: readonly string[] | undefined;
     const chain = this.chain(name);
     for (const envName of chain) {
       const spec = this.specs[envName];
       envNamespace = spec.namespace ?? envNamespace;
+      profile = spec.profile ?? profile;
+      external = spec.external ?? external;
       for (const [releaseName, release] of Object.entries(spec.releases ?? {})) {
         if (release === null) {
           merged.delete(releaseName);
@@ -167,7 +190,7 @@ export class Platform {
         values: entry.values,
       };
     });
-    return { name, chain, releases };
+    return { name, chain, releases, profile, external };
   }
 
   /** The environment and its bases, base first. */

@@ -65,6 +65,8 @@ export interface RenderedPodTemplate {
   readonly volumes: readonly Volume[];
   /** The names of the volume claim templates the containers mount. */
   readonly claimTemplates: readonly string[];
+  /** What the pods use that is made outside the output, as `Kind/name` (see EXTERNAL_ANNOTATION). */
+  readonly external: readonly string[];
 }
 
 /** The annotation whose change rolls the pods when their configuration changes. */
@@ -156,5 +158,9 @@ export function renderPodTemplate(scope: IConstruct, props: PodProps, options: P
     sources: unique,
     volumes: [...volumes.values()],
     claimTemplates: [...claimTemplates],
+    external: [
+      ...unique.filter((s) => s.external).map((s) => `${s.kind}/${s.name}`),
+      ...(props.imagePullSecrets ?? []).filter((s): s is string => typeof s === 'string').map((s) => `Secret/${s}`),
+    ],
   };
 }

@@ -20,7 +20,7 @@ export class Pod extends Workload {
     super(scope, id, props, { longRunning: restartPolicy === 'Always', preset: tcpPreset, restartPolicy });
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Always', 'OnFailure', 'Never']);
     this.resource = new k8s.KubePod(this, 'Resource', {
-      metadata: { ...this.metadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...props.podAnnotations, ...props.annotations } },
+      metadata: { ...this.metadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...props.podAnnotations, ...this.metadata(props).annotations } },
       spec: this.pod.template.spec,
     });
     // The pod's own metadata takes the checksum the template would carry, computed at synth time.

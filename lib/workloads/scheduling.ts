@@ -67,14 +67,24 @@ export interface SchedulingProps {
   readonly podAntiAffinity?: PodAffinityRule[];
   /**
    * Keep the workload's own pods apart: `preferred` or `required` one pod per
-   * node (`kubernetes.io/hostname`).
-   * @default - none
+   * node (`kubernetes.io/hostname`); `false` for no spreading.
+   * @default - `preferred` for web services, workers and stateful services that can run more than one pod, unless `topologySpread` is given; none otherwise
    */
-  readonly spreadReplicas?: 'preferred' | 'required';
+  readonly spreadReplicas?: 'preferred' | 'required' | false;
   /** Topology spread constraints over the workload's own pods. @default - none */
   readonly topologySpread?: TopologySpread[];
   /** A PriorityClass, by name or object. @default - the cluster's default priority */
   readonly priorityClass?: string | { readonly name: string };
+}
+
+/**
+ * A replicated workload's pods spread over nodes unless the props say
+ * otherwise: `spreadReplicas: 'preferred'` when more than one pod can run and
+ * neither `spreadReplicas` nor `topologySpread` is set.
+ */
+export function spreadByDefault<P extends SchedulingProps>(props: P, maxReplicas: number): P {
+  if (maxReplicas <= 1 || props.spreadReplicas !== undefined || props.topologySpread !== undefined) return props;
+  return { ...props, spreadReplicas: 'preferred' };
 }
 
 export function renderScheduling(scope: IConstruct, props: SchedulingProps, ownLabels: Record<string, string>): Partial<k8s.PodSpec> {
@@ -118,7 +128,7 @@ export function renderScheduling(scope: IConstruct, props: SchedulingProps, ownL
   };
   const affinityTerms = podTerms(props.podAffinity, 'podAffinity');
   const antiRules = [...(props.podAntiAffinity ?? [])];
-  checkOneOf(scope, 'spreadReplicas', props.spreadReplicas, ['preferred', 'required']);
+  if (props.spreadReplicas !== false) checkOneOf(scope, 'spreadReplicas', props.spreadReplicas, ['preferred', 'required']);
   if (props.spreadReplicas) antiRules.push({ labels: ownLabels, required: props.spreadReplicas === 'required', weight: 100 });
   const antiTerms = podTerms(antiRules, 'podAntiAffinity');
 

@@ -6,6 +6,7 @@ import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { Volume } from '../storage/volume';
 import { tcpPreset } from './presets';
+import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
 
 /** A volume each pod of a StatefulSet gets for itself (a volume claim template). */
@@ -69,7 +70,7 @@ export class StatefulService extends Workload {
           ...props.containers.slice(1),
         ]
       : props.containers;
-    super(scope, id, { ...props, containers }, { longRunning: true, preset: tcpPreset }, 52);
+    super(scope, id, spreadByDefault({ ...props, containers }, props.replicas ?? 1), { longRunning: true, preset: tcpPreset }, 52);
     const replicas = props.replicas ?? 1;
     checkInt(this, 'replicas', replicas, { min: 0 });
     checkOneOf(this, 'podManagementPolicy', props.podManagementPolicy, ['OrderedReady', 'Parallel']);

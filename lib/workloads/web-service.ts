@@ -9,6 +9,7 @@ import { HorizontalPodAutoscaler, ScaleTarget } from '../scaling/horizontal-pod-
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { webPreset } from './presets';
 import { DeploymentStrategyProps, deploymentStrategy } from './rollout';
+import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
 
 /** The Ingress of a web service. */
@@ -80,7 +81,8 @@ export class WebService extends Workload {
     if (props.containers?.length && !props.containers[0].ports?.length) {
       throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`);
     }
-    super(scope, id, props, { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
+    const maxReplicas = props.autoscaling?.maxReplicas ?? props.replicas ?? 2;
+    super(scope, id, spreadByDefault(props, maxReplicas), { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
     const replicas = props.replicas ?? 2;
     checkInt(this, 'replicas', replicas, { min: 0 });
     checkPort(this, 'servicePort', props.servicePort);

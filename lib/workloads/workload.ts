@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { componentName, resourceName, selectorLabels } from '../core/names';
+import { EXTERNAL_ANNOTATION } from '../core/annotations';
 import { checkLabels } from '../core/validate';
 import { PodProps, PodTemplateOptions, RenderedPodTemplate, renderPodTemplate } from './pod-template';
 
@@ -36,11 +37,13 @@ export abstract class Workload extends Construct {
   }
 
   /** Metadata for the objects the workload makes. */
+  /** Metadata of the object that owns the pods; it declares what the pods use from outside the output. */
   protected metadata(props: WorkloadProps, name = this.name) {
+    const external = this.pod.external.length > 0 ? { [EXTERNAL_ANNOTATION]: this.pod.external.join(', ') } : undefined;
     return {
       name,
       labels: { 'app.kubernetes.io/component': this.component, ...props.labels },
-      annotations: props.annotations,
+      annotations: external || props.annotations ? { ...external, ...props.annotations } : undefined,
     };
   }
 }

@@ -217,7 +217,7 @@ describe('RBAC and namespace policy', () => {
 });
 
 describe('warnings reach synth', () => {
-  test('chartwright synth prints construct warnings on stderr and still succeeds', () => {
+  test('construct warnings are findings of rule construct-warning: printed by release in dev, errors in prod', () => {
     const { makeProject, runCli } = require('../support/project');
     const dir = makeProject({
       'apps/main.ts': `
@@ -230,11 +230,19 @@ class App extends Package {
     new Secret(this, 'token', { stringData: { token: 'abc' } });
   }
 }
-export default new Platform({ environments: { dev: { namespace: 'ns', releases: { app: { package: App } } } } });
+export default new Platform({
+  environments: {
+    dev: { namespace: 'ns', releases: { app: { package: App } } },
+    prod: { namespace: 'ns', profile: 'prod', releases: { app: { package: App } } },
+  },
+});
 `,
     });
-    const result = runCli(dir, ['synth']);
+    const result = runCli(dir, ['synth', '--env', 'dev']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('warning: environment "dev": app/token: holds literal secret data');
+    expect(result.stderr).toContain('warning: environment "dev": 1 validation warning\n  release "app":\n    warning [construct-warning] app/token: holds literal secret data');
+    const prod = runCli(dir, ['synth', '--env', 'prod']);
+    expect(prod.code).toBe(1);
+    expect(prod.stderr).toContain('error [construct-warning] app/token: holds literal secret data');
   });
 });

@@ -55,13 +55,36 @@ import { Construct } from 'constructs';
 import { ApiObject } from 'cdk8s';
 import { Package, PackageProps } from '{{lib}}';
 
+/** A pod template that passes every validation rule. */
+const SAMPLE_POD = {
+  metadata: { labels: { app: 'sample' } },
+  spec: {
+    automountServiceAccountToken: false,
+    securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'sample' } } }],
+    containers: [{
+      name: 'app', image: 'example/app:2.0.0',
+      resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } },
+      readinessProbe: { tcpSocket: { port: 8080 } }, livenessProbe: { tcpSocket: { port: 8080 } },
+      securityContext: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+    }],
+  },
+};
+
 export class Sample extends Package<{ replicas?: number; fail?: string }> {
   static readonly metadata = { name: 'sample', version: '0.1.0', appVersion: '2.0.0' };
   constructor(scope: Construct, id: string, props: PackageProps<{ replicas?: number; fail?: string }> = {}) {
     super(scope, id, props);
     if (this.values.fail) throw new Error(this.values.fail);
-    new ApiObject(this, 'ingress', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', spec: { rules: [] } });
-    new ApiObject(this, 'server', { apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: this.values.replicas ?? 1 } });
+    new ApiObject(this, 'ingress', {
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', spec: { rules: [] },
+      metadata: { annotations: { 'chartwright.dev/ignore-ingress-tls': 'no hosts in the test package' } },
+    });
+    new ApiObject(this, 'server', {
+      apiVersion: 'apps/v1', kind: 'Deployment',
+      metadata: { annotations: { 'chartwright.dev/ignore-pod-disruption-budget': 'test package' } },
+      spec: { replicas: this.values.replicas ?? 1, selector: { matchLabels: { app: 'sample' } }, template: SAMPLE_POD },
+    });
     new ApiObject(this, 'config', { apiVersion: 'v1', kind: 'ConfigMap', data: { 'a.txt': 'line one\\nline two\\n' } });
     new ApiObject(this, 'widget', { apiVersion: 'example.com/v1', kind: 'Widget', spec: {} });
     new ApiObject(this, 'account', { apiVersion: 'v1', kind: 'ServiceAccount' });

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
-import { Package, PackageProps, WebService } from 'chartwright';
+import { Package, PackageProps, Secret, WebService } from 'chartwright';
 import { z } from 'zod';
 
 export const webValues = z.object({
   replicas: z.number().int().min(1).default(2).describe('Pods to run.'),
   image: z.string().min(1).default('nginxinc/nginx-unprivileged:1.27.3-alpine').describe('Container image, pinned.'),
   host: z.string().default('{{name}}.example.com').describe('Host name the Ingress answers for.'),
+  tlsSecret: z.string().default('{{name}}-tls').describe('An existing kubernetes.io/tls Secret for the host (made by cert-manager, say).'),
 });
 
 /** A web service behind an Ingress. */
@@ -27,7 +28,7 @@ export class Web extends Package<typeof webValues> {
           resources: { cpu: { request: '50m', limit: '250m' }, memory: { request: '64Mi', limit: '128Mi' } },
         },
       ],
-      ingress: { hosts: [this.values.host] },
+      ingress: { hosts: [this.values.host], tlsSecret: Secret.fromName(this.values.tlsSecret) },
     });
   }
 }

@@ -1,0 +1,61 @@
+/** Validation of what synth rendered: every release of one environment, as one output. */
+import { UserError } from '../errors';
+import { RenderedEnvironment } from '../synth/render';
+import { Finding, countBySeverity, formatFinding, plural } from './findings';
+import { validateObjects, ValidateOptions } from './index';
+import { InputObject } from './input';
+import { DEFAULT_PROFILE, ProfileName, ruleInfo, severityOf } from './rules';
+
+/**
+ * Validates a rendered environment. Custom resources built from cdk8s
+ * imports have no schema here unless their CRD is in the output; they are
+ * taken as valid (the import's types are their schema), as with
+ * `--ignore-missing-schemas`.
+ */
+export function validateEnvironment(env: RenderedEnvironment, options: ValidateOptions = {}): Finding[] {
+  const inputs: InputObject[] = [];
+  for (const release of env.releases) {
+    release.objects.forEach((obj, i) => inputs.push({ obj, source: { release: release.name, construct: release.paths[i] } }));
+  }
+  return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options })];
+}
+
+/** What the constructs recorded while building (see lib/core/warnings.ts), as findings of rule `construct-warning`. */
+function constructFindings(env: RenderedEnvironment, profile: ProfileName): Finding[] {
+  return env.warnings.map((w) => ({
+    rule: 'construct-warning',
+    severity: severityOf('construct-warning', profile),
+    source: { release: w.path.split('/')[0], construct: w.path },
+    path: '',
+    message: w.message,
+    fix: ruleInfo('construct-warning').fix,
+  }));
+}
+
+/** Findings as text, grouped by release: `release "web":` then each finding indented. */
+export function formatByRelease(findings: readonly Finding[]): string {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.source?.release ?? '';
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(f);
+  }
+  const out: string[] = [];
+  for (const [release, list] of groups) {
+    out.push(`  release "${release}":`);
+    for (const f of list) out.push(...formatFinding(f).split('\n').map((line) => `    ${line}`));
+  }
+  return out.join('\n');
+}
+
+/** Throws a UserError listing the error findings of an environment, if there are any. */
+export function failOnErrors(environment: string, profile: string, findings: readonly Finding[]): void {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  const { warnings } = countBySeverity(findings);
+  throw new UserError(
+    `environment "${environment}" failed validation (profile ${profile}): ${plural(errors.length, 'error')}` +
+      `${warnings ? `, ${plural(warnings, 'warning')}` : ''}; nothing was written\n${formatByRelease(errors)}`,
+  );
+}

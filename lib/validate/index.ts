@@ -1,0 +1,150 @@
+/**
+ * Validation of Kubernetes objects: strict schema (Kubernetes 1.28), the API
+ * server's checks, duplicate objects, references across objects and
+ * best-practice rules, with per-object opt-outs and severity profiles.
+ */
+import { checkApiServer } from './apiserver';
+import { Checked, checkReferences } from './crossref';
+import { Finding, JsonPath, Source, formatPath } from './findings';
+import { InputObject } from './input';
+import { Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf } from './objects';
+import { checkBestPractices } from './policy';
+import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, severityOf } from './rules';
+import { Node, Report, allKinds, apiVersionsOf, builtInKind, checkNode, crdNode, isBuiltInGroup, kubernetesVersion } from './schema';
+import { didYouMean } from '../errors';
+
+export * from './findings';
+export { RULES, PROFILES, DEFAULT_PROFILE, isProfile, rulesTable } from './rules';
+export type { ProfileName, RuleInfo, Category } from './rules';
+export { UnreadableInputError, readManifests, parseManifests } from './input';
+export type { InputObject } from './input';
+export { EXTERNAL_ANNOTATION } from './crossref';
+
+/** The annotation prefix of a per-object opt-out: `chartwright.dev/ignore-<rule-id>: "<reason>"`. */
+export const IGNORE_PREFIX = 'chartwright.dev/ignore-';
+
+export interface ValidateOptions {
+  /** How best-practice findings count. @default 'dev' */
+  readonly profile?: ProfileName;
+  /** Accept custom resources whose CRD is not in the input (kubeconform's -ignore-missing-schemas). @default false */
+  readonly ignoreMissingSchemas?: boolean;
+  /** Objects made elsewhere that references may name: `Kind/name` or `Kind/namespace/name`. @default - none */
+  readonly external?: readonly string[];
+}
+
+/** Validates objects as one output; returns the findings in input order. */
+export function validateObjects(inputs: readonly InputObject[], options: ValidateOptions = {}): Finding[] {
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const findings: Finding[] = [];
+  const customKinds = collectCustomResourceDefinitions(inputs);
+  const seen = new Map<string, Source>();
+  const checked: Checked[] = [];
+
+  for (const input of inputs) {
+    const obj = input.obj;
+    let object: string | undefined | null = null; // described when first reported
+    const annotations = isRecord(obj) ? annotationsOf(obj) : {};
+    const sourceAt = (path: JsonPath): Source => {
+      const line = input.locate?.(path);
+      return line === undefined ? input.source : { ...input.source, line };
+    };
+    const report: Report = (rule, path, message, fix) => {
+      if (isIgnorable(rule)) {
+        const reason = annotations[IGNORE_PREFIX + rule];
+        if (typeof reason === 'string' && reason.trim() !== '') return;
+      }
+      if (object === null) object = describeObject(obj);
+      findings.push({ rule, severity: severityOf(rule, profile), object, source: sourceAt(path), path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
+    };
+
+    if (!isRecord(obj)) {
+      report('yaml-syntax', [], `the document is ${Array.isArray(obj) ? 'a list' : typeof obj}, not a Kubernetes object`, 'write each object as a mapping with apiVersion, kind and metadata');
+      continue;
+    }
+    if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string' || obj.apiVersion === '' || obj.kind === '') {
+      const missing = ['apiVersion', 'kind'].filter((k) => typeof obj[k] !== 'string' || obj[k] === '');
+      report('object-kind', [missing[0]], `the object has no ${missing.join(' and no ')}`, `add ${missing.map((k) => (k === 'kind' ? 'kind (such as Deployment)' : 'apiVersion (such as apps/v1)')).join(' and ')}`);
+      continue;
+    }
+
+    // kustomize's own files (kustomization.yaml) configure a build; they are not applied
+    if (groupOf(obj.apiVersion) === 'kustomize.config.k8s.io') continue;
+    checkOptOuts(annotations, report);
+    const schema = schemaFor(obj, customKinds, options.ignoreMissingSchemas ?? false, report);
+    if (schema) checkNode(schema, obj, [], report);
+    checkApiServer(obj, report);
+    checkDuplicate(obj, seen, input.source, report);
+    checked.push({ obj, report });
+  }
+  checkReferences(checked, options.external);
+  checkBestPractices(checked);
+  return findings;
+}
+
+function checkOptOuts(annotations: Record<string, unknown>, report: Report): void {
+  for (const key in annotations) {
+    if (!key.startsWith(IGNORE_PREFIX)) continue;
+    const value = annotations[key];
+    const id = key.slice(IGNORE_PREFIX.length);
+    const path = ['metadata', 'annotations', key];
+    if (!isRule(id)) {
+      const close = didYouMean(id, RULES.map((r) => r.id));
+      report('ignore-annotation', path, `"${id}" is not a rule`, close ? `use ${IGNORE_PREFIX}${close}` : 'use the id of a best-practice or reference rule (README, "Validation")');
+    } else if (!isIgnorable(id)) {
+      report('ignore-annotation', path, `rule "${id}" finds what the API server rejects and cannot be ignored`, 'correct the object instead');
+    } else if (typeof value !== 'string' || value.trim() === '') {
+      report('ignore-annotation', path, `the opt-out of "${id}" gives no reason, so it is not applied`, `write why as the value, such as ${key}: "the agent needs the host network"`);
+    }
+  }
+}
+
+function schemaFor(obj: Json, customKinds: Map<string, Node>, ignoreMissing: boolean, report: Report): Node | undefined {
+  const builtIn = builtInKind(obj.apiVersion, obj.kind);
+  if (builtIn) return builtIn.node;
+  const custom = customKinds.get(`${obj.apiVersion}/${obj.kind}`);
+  if (custom) return custom;
+  const group = groupOf(obj.apiVersion);
+  if (isBuiltInGroup(group)) {
+    const versions = apiVersionsOf(obj.kind);
+    if (versions.length > 0) {
+      report('schema-kind', ['apiVersion'], `${obj.kind} is not served as ${obj.apiVersion} in Kubernetes ${kubernetesVersion()}`, `use apiVersion: ${versions.join(' or ')}`);
+    } else {
+      const close = didYouMean(obj.kind, allKinds());
+      report('schema-kind', ['kind'], `Kubernetes ${kubernetesVersion()} has no kind "${obj.kind}" in ${obj.apiVersion}`, close ? `did you mean kind: ${close}?` : 'use a kind that `kubectl api-resources` lists');
+    }
+    return undefined;
+  }
+  if (!ignoreMissing) {
+    report('schema-missing', ['kind'], `no schema for the custom resource ${obj.apiVersion} ${obj.kind}: its CustomResourceDefinition is not in the input`, 'add the CRD to the files validated, or pass --ignore-missing-schemas');
+  }
+  return undefined;
+}
+
+/** Custom resource schemas from the CRDs in the input: "group/version/Kind" → node. */
+function collectCustomResourceDefinitions(inputs: readonly InputObject[]): Map<string, Node> {
+  const kinds = new Map<string, Node>();
+  for (const { obj } of inputs) {
+    if (!isRecord(obj) || obj.kind !== 'CustomResourceDefinition' || !isRecord(obj.spec)) continue;
+    const { group, names, versions } = obj.spec;
+    if (typeof group !== 'string' || !isRecord(names) || typeof names.kind !== 'string' || !Array.isArray(versions)) continue;
+    for (const version of versions) {
+      if (!isRecord(version) || typeof version.name !== 'string') continue;
+      const schema = isRecord(version.schema) ? version.schema.openAPIV3Schema : undefined;
+      kinds.set(`${group}/${version.name}/${names.kind}`, crdNode(schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }));
+    }
+  }
+  return kinds;
+}
+
+function checkDuplicate(obj: Json, seen: Map<string, Source>, source: Source, report: Report): void {
+  const name = nameOf(obj);
+  if (name === undefined) return;
+  const key = `${groupOf(obj.apiVersion)}/${obj.kind}/${namespaceOf(obj)}/${name}`;
+  const first = seen.get(key);
+  if (first) {
+    const where = first.file !== undefined ? `${first.file} (document ${(first.document ?? 0) + 1})` : first.construct ?? first.release ?? 'earlier';
+    report('duplicate-object', ['metadata', 'name'], `another ${obj.kind} "${name}"${namespaceOf(obj) ? ` in namespace "${namespaceOf(obj)}"` : ''} comes first, at ${where}`, 'rename or remove one of them: applying both keeps only the last');
+  } else {
+    seen.set(key, source);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Every rule `chartwright validate` and `chartwright synth` apply, with its
+ * category, what it checks and the usual fix. The README's rule table is
+ * generated from this list (`rulesTable()`), and a test keeps the two equal.
+ */
+import { Severity } from './findings';
+
+/**
+ * - input: the YAML cannot be read as Kubernetes objects
+ * - schema: the object does not match the Kubernetes 1.28 schema (strict)
+ * - api: what the API server rejects beyond the schema
+ * - duplicate: two objects with one identity
+ * - reference: a reference to another object of the output that is not there
+ * - best-practice: what kube-score, kube-linter and Polaris flag by default
+ */
+export type Category = 'input' | 'schema' | 'api' | 'duplicate' | 'reference' | 'best-practice';
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly category: Category;
+  /** What the rule checks, one line. */
+  readonly what: string;
+  /** The usual fix, one line. */
+  readonly fix: string;
+}
+
+const rule = (id: string, category: Category, what: string, fix: string): RuleInfo => ({ id, category, what, fix });
+
+export const RULES: readonly RuleInfo[] = [
+  // input
+  rule('yaml-syntax', 'input', 'the file is valid YAML and each document is a mapping', 'correct the YAML at the line given'),
+  rule('yaml-duplicate-key', 'input', 'no mapping repeats a key', 'remove or rename one of the repeated keys'),
+  rule('object-kind', 'input', 'every object has a string apiVersion and kind', 'add `apiVersion` and `kind`, such as `apiVersion: apps/v1`, `kind: Deployment`'),
+  // schema
+  rule('schema-kind', 'schema', 'the apiVersion/kind pair exists in Kubernetes 1.28', 'use an apiVersion that serves the kind in 1.28 (`kubectl api-resources`)'),
+  rule('schema-missing', 'schema', 'a custom resource has a schema (its CustomResourceDefinition is in the input)', 'add the CRD to the input, or pass `--ignore-missing-schemas`'),
+  rule('schema-unknown-field', 'schema', 'no field is unknown to the schema (strict)', 'remove the field or correct its spelling or indentation'),
+  rule('schema-required', 'schema', 'required fields are present', 'add the field'),
+  rule('schema-type', 'schema', 'each value has the type the schema declares', 'write the value with the declared type'),
+  rule('schema-enum', 'schema', 'enumerated fields take one of their values', 'use one of the allowed values (case matters)'),
+  rule('schema-format', 'schema', 'int32, int64, int-or-string and date-time values are in range and form', 'write a value in the declared format'),
+  rule('quantity-syntax', 'schema', 'quantities are in Kubernetes syntax', 'write a quantity such as `500m`, `1`, `128Mi` or `1.5Gi`'),
+  // api
+  rule('name-format', 'api', 'names are DNS-1123 subdomains or labels (DNS-1035 for Services) as the kind requires', 'use lower-case letters, digits and `-` (and `.` where a subdomain is allowed), starting and ending with a letter or digit'),
+  rule('label-syntax', 'api', 'label keys are `[prefix/]name` and values at most 63 characters of `[A-Za-z0-9._-]`', 'shorten the key or value and use only letters, digits, `-`, `_` and `.`'),
+  rule('annotation-syntax', 'api', 'annotation keys are `[prefix/]name` and all annotations total at most 256 KiB', 'rename the key or move large data to a ConfigMap'),
+  rule('port-range', 'api', 'port numbers are 1–65535', 'use a port number from 1 to 65535'),
+  rule('port-name', 'api', 'port names are IANA service names: at most 15 characters of `[a-z0-9-]`, at least one letter, no `--`', 'shorten the name, such as `http` or `metrics`'),
+  rule('duplicate-name', 'api', 'container, port, volume and env names are unique where the API server requires it; a Service with several ports names each', 'rename or remove the duplicate'),
+  rule('volume-mount', 'api', 'every volumeMount names a volume of the pod', 'add the volume to `volumes` or correct the mount\'s `name`'),
+  rule('selector-match', 'api', 'a workload\'s selector matches its pod template\'s labels', 'make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels`'),
+  rule('cron-syntax', 'api', 'a CronJob schedule is a 5-field cron expression or a macro such as `@daily`', 'write the schedule as `minute hour day-of-month month day-of-week`, and the time zone in `spec.timeZone`'),
+  rule('image-reference', 'api', 'container images are present and valid image references', 'write `[registry/]repository[:tag][@sha256:digest]` in lower case'),
+  rule('duplicate-object', 'duplicate', 'no two objects share API group, kind, namespace and name', 'rename or remove one of them'),
+  // reference
+  rule('service-selector', 'reference', 'a Service\'s selector matches the pod template of a workload in its namespace', 'correct the selector or the workload\'s pod labels'),
+  rule('ingress-backend', 'reference', 'an Ingress backend names a Service of the output and one of its ports', 'name an existing Service and one of its port numbers or names'),
+  rule('object-reference', 'reference', 'ConfigMaps, Secrets, PersistentVolumeClaims and ServiceAccounts a pod uses exist in its namespace', 'add the object, or declare it external (annotation `chartwright.dev/external` or `--external Kind/name`)'),
+  rule('scale-target', 'reference', 'an HPA\'s scaleTargetRef names a workload of the output', 'correct `spec.scaleTargetRef` (kind, name, apiVersion)'),
+  rule('pdb-selector', 'reference', 'a PodDisruptionBudget selects the pods of a workload in its namespace', 'correct `spec.selector` to match the workload\'s pod labels'),
+  rule('statefulset-service', 'reference', 'a StatefulSet\'s serviceName names a headless Service (`clusterIP: None`) in its namespace', 'add the Service with `clusterIP: None`, or correct `spec.serviceName`'),
+  rule('networkpolicy-selector', 'reference', 'a NetworkPolicy\'s podSelector selects the pods of a workload in its namespace', 'correct `spec.podSelector`, or use `{}` for every pod'),
+  // best practice
+  rule('construct-warning', 'best-practice', 'nothing a construct flagged while building it: literal secret data, an unpinned image, a writable host mount, a TLS host no rule serves', 'do as the warning says, such as taking the Secret from outside the repo or pinning the image'),
+  rule('container-resources', 'best-practice', 'containers set CPU and memory requests and limits', 'set `resources.requests` and `resources.limits` for `cpu` and `memory`'),
+  rule('container-probes', 'best-practice', 'long-running containers have readiness and liveness probes', 'add `readinessProbe` and `livenessProbe`'),
+  rule('image-tag', 'best-practice', 'images are pinned to a tag other than `latest`, or a digest', 'use a version tag such as `nginx:1.27.3` or a digest'),
+  rule('run-as-non-root', 'best-practice', 'containers run as a non-root user', 'set `securityContext.runAsNonRoot: true` (pod or container) and a non-zero `runAsUser`'),
+  rule('read-only-root-filesystem', 'best-practice', 'containers have a read-only root filesystem', 'set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir where the app writes'),
+  rule('privilege-escalation', 'best-practice', 'containers forbid privilege escalation and are not privileged', 'set `securityContext.allowPrivilegeEscalation: false` and leave `privileged` unset'),
+  rule('capabilities-drop-all', 'best-practice', 'containers drop all capabilities', 'set `securityContext.capabilities.drop: [ALL]` and add back only what is needed'),
+  rule('seccomp-profile', 'best-practice', 'pods use the RuntimeDefault (or a Localhost) seccomp profile', 'set `securityContext.seccompProfile.type: RuntimeDefault` on the pod'),
+  rule('host-namespaces', 'best-practice', 'pods do not share the host\'s network, PID or IPC namespace, nor bind host ports', 'remove `hostNetwork`, `hostPID`, `hostIPC` and `hostPort`'),
+  rule('host-path', 'best-practice', 'pods do not mount hostPath volumes', 'use an emptyDir, a ConfigMap or a PersistentVolumeClaim'),
+  rule('service-account-token', 'best-practice', 'pods mount a service-account token only when they ask for one', 'set `automountServiceAccountToken: false`, or `true` if the pod calls the API'),
+  rule('pod-disruption-budget', 'best-practice', 'replicated Deployments and StatefulSets have a PodDisruptionBudget', 'add a PodDisruptionBudget selecting the pods, such as `maxUnavailable: 1`'),
+  rule('pod-spread', 'best-practice', 'replicated Deployments and StatefulSets spread their pods (anti-affinity or topology spread)', 'add `topologySpreadConstraints` on `kubernetes.io/hostname` or a podAntiAffinity'),
+  rule('ingress-tls', 'best-practice', 'Ingresses serve TLS for their hosts', 'add `spec.tls` with the hosts and a certificate Secret'),
+  rule('ignore-annotation', 'best-practice', 'a `chartwright.dev/ignore-<rule>` annotation names a rule that can be ignored and gives a reason', 'write the reason as the value, such as `"metrics sidecar needs it"`'),
+];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleInfo(id: string): RuleInfo {
+  const info = BY_ID.get(id);
+  if (!info) throw new Error(`unknown rule "${id}"`);
+  return info;
+}
+
+export function isRule(id: string): boolean {
+  return BY_ID.has(id);
+}
+
+/** Rules an object may opt out of by annotation: best-practice and reference rules. */
+export function isIgnorable(id: string): boolean {
+  const info = BY_ID.get(id);
+  return info !== undefined && (info.category === 'best-practice' || info.category === 'reference') && id !== 'ignore-annotation';
+}
+
+/** A severity profile: how best-practice findings count. */
+export type ProfileName = 'dev' | 'prod';
+
+export const PROFILES: Readonly<Record<ProfileName, { readonly bestPractice: Severity; readonly description: string }>> = {
+  dev: { bestPractice: 'warning', description: 'best-practice findings are warnings (the default)' },
+  prod: { bestPractice: 'error', description: 'best-practice findings are errors' },
+};
+
+export const DEFAULT_PROFILE: ProfileName = 'dev';
+
+export function isProfile(name: string): name is ProfileName {
+  return Object.prototype.hasOwnProperty.call(PROFILES, name);
+}
+
+/** The severity of a rule's findings under a profile. */
+export function severityOf(id: string, profile: ProfileName): Severity {
+  return ruleInfo(id).category === 'best-practice' ? PROFILES[profile].bestPractice : 'error';
+}
+
+/** The README's rule table, in Markdown. */
+export function rulesTable(): string {
+  const rows = RULES.map((r) => {
+    const severity = r.category === 'best-practice' ? 'warning (error in `prod`)' : 'error';
+    const cell = (s: string) => s.replace(/\|/g, '\\|');
+    return `| \`${r.id}\` | ${r.category} | ${severity} | ${cell(r.what)} | ${cell(r.fix)} |`;
+  });
+  return ['| id | category | severity | what it checks | fix |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
