@@ -5,6 +5,7 @@ import { Service } from '../networking/service';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { Volume } from '../storage/volume';
+import { StatefulSetStrategyProps, statefulSetStrategy } from '../rollout/stateful-set-strategy';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadProps } from './workload';
 
@@ -24,7 +25,7 @@ export interface StatefulVolumeProps {
   readonly subPath?: string;
 }
 
-export interface StatefulServiceProps extends WorkloadProps {
+export interface StatefulServiceProps extends WorkloadProps, StatefulSetStrategyProps {
   /** @default 1 */
   readonly replicas?: number;
   /** Per-pod persistent volumes. @default - none */
@@ -117,7 +118,7 @@ export class StatefulService extends Workload {
         template: this.pod.template,
         volumeClaimTemplates: claimTemplates.length ? claimTemplates : undefined,
         podManagementPolicy: props.podManagementPolicy ?? 'OrderedReady',
-        updateStrategy: { type: 'RollingUpdate' },
+        ...statefulSetStrategy(this, props, replicas),
         persistentVolumeClaimRetentionPolicy: {
           whenDeleted: props.claimRetention?.whenDeleted ?? 'Retain',
           whenScaled: props.claimRetention?.whenScaled ?? 'Retain',

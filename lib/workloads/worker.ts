@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkInt } from '../core/validate';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
-import { DeploymentStrategyProps, deploymentStrategy } from './rollout';
+import { DeploymentStrategyProps, deploymentStrategy } from '../rollout/deployment-strategy';
 import { Workload, WorkloadProps } from './workload';
 
 export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
