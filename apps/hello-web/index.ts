@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Volume, WebService } from '../../lib';
+import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, RolloutWebService, Volume, rolloutValues } from '../../lib';
 
 /** Values of the hello-web package. */
 export const helloWebValues = z.object({
@@ -14,6 +14,7 @@ export const helloWebValues = z.object({
     .describe('The nginx image.'),
   host: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/).default('hello.example.com').describe('Host name the Ingress answers for.'),
   greeting: z.string().min(1).max(200).default('Hello from chartwright').describe('Greeting on the page.'),
+  rollout: rolloutValues,
 });
 
 /**
@@ -24,14 +25,14 @@ export const helloWebValues = z.object({
 export class HelloWeb extends Package<typeof helloWebValues> {
   static readonly metadata = {
     name: 'hello-web',
-    version: '1.1.0',
+    version: '1.2.0',
     appVersion: '1.27.3',
     description: 'A static page served by unprivileged nginx behind a Service and an Ingress.',
   };
   static readonly values = helloWebValues;
 
   readonly config: ConfigMap;
-  readonly web: WebService;
+  readonly web: RolloutWebService;
 
   constructor(scope: Construct, id: string, props: PackageProps<typeof helloWebValues> = {}) {
     super(scope, id, props);
@@ -56,7 +57,12 @@ export class HelloWeb extends Package<typeof helloWebValues> {
       },
     });
 
-    this.web = new WebService(this, 'server', {
+    // image.tag is the version running now; blue/green colours and a canary
+    // run other tags of the same repository (see the rollout values).
+    this.web = new RolloutWebService(this, 'server', {
+      rollout: values.rollout,
+      version: values.image.tag,
+      image: (version) => `${values.image.repository}:${version}`,
       replicas: values.replicas,
       healthCheckPath: '/healthz',
       podSecurity: { runAsUser: 101, runAsGroup: 101 },
