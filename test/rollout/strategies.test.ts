@@ -1,5 +1,6 @@
 import { NodeAgent, Probe, StatefulService, WebService, Worker, canarySplit, podCount } from '../../lib';
 import { WEB, find, render, warnings } from '../support/render';
+import { renderShop } from './fixtures';
 
 const web = (extra: object) => () => render((p) => new WebService(p, 'web', { containers: [WEB], ...extra }));
 const db = (extra: object) => render((p) => new StatefulService(p, 'db', { containers: [{ image: 'redis:7.4.1', ports: [{ name: 'redis', port: 6379 }] }], replicas: 3, ...extra }));
@@ -84,5 +85,14 @@ describe('canarySplit', () => {
     expect(canarySplit(4, 0)).toEqual({ stable: 4, canary: 0 });
     expect(canarySplit(4, 100)).toEqual({ stable: 0, canary: 4 });
     expect(canarySplit(1, 50)).toBeUndefined();
+  });
+});
+
+describe('rolling and recreate as values', () => {
+  test('recreate, and rolling settings, reach the one Deployment', () => {
+    expect(find(renderShop({ rollout: { strategy: 'recreate', progressDeadlineSeconds: 120 } }), 'Deployment').spec).toMatchObject({ strategy: { type: 'Recreate' }, progressDeadlineSeconds: 120 });
+    const rolling = find(renderShop({ rollout: { maxSurge: 1, maxUnavailable: '10%', minReadySeconds: 5 } }), 'Deployment');
+    expect(rolling.metadata.name).toBe('shop-web');
+    expect(rolling.spec).toMatchObject({ strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: '10%' } }, minReadySeconds: 5 });
   });
 });
