@@ -15,6 +15,7 @@ export * from './core';
 export * from './config';
 export * from './storage';
 export * from './workloads';
+export * from './rollout';
 export * from './networking';
 export * from './scaling';
 export * from './security';

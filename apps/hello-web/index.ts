@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Secret, Volume, WebService } from '../../lib';
+import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, RolloutWebService, Secret, Volume, rolloutValues } from '../../lib';
 
 /** Values of the hello-web package. */
 export const helloWebValues = z.object({
@@ -19,6 +19,7 @@ export const helloWebValues = z.object({
     .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
     .default('hello-web-tls')
     .describe('An existing kubernetes.io/tls Secret for the host, made outside the repo (by cert-manager, say).'),
+  rollout: rolloutValues,
 });
 
 /**
@@ -29,14 +30,14 @@ export const helloWebValues = z.object({
 export class HelloWeb extends Package<typeof helloWebValues> {
   static readonly metadata = {
     name: 'hello-web',
-    version: '1.1.0',
+    version: '1.2.0',
     appVersion: '1.27.3',
     description: 'A static page served by unprivileged nginx behind a Service and an Ingress.',
   };
   static readonly values = helloWebValues;
 
   readonly config: ConfigMap;
-  readonly web: WebService;
+  readonly web: RolloutWebService;
 
   constructor(scope: Construct, id: string, props: PackageProps<typeof helloWebValues> = {}) {
     super(scope, id, props);
@@ -61,7 +62,12 @@ export class HelloWeb extends Package<typeof helloWebValues> {
       },
     });
 
-    this.web = new WebService(this, 'server', {
+    // image.tag is the version running now; blue/green colours and a canary
+    // run other tags of the same repository (see the rollout values).
+    this.web = new RolloutWebService(this, 'server', {
+      rollout: values.rollout,
+      version: values.image.tag,
+      image: (version) => `${values.image.repository}:${version}`,
       replicas: values.replicas,
       healthCheckPath: '/healthz',
       podSecurity: { runAsUser: 101, runAsGroup: 101 },

@@ -1,7 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
-import { checkInt, checkLabels, invalid, problem } from '../core/validate';
+import { checkLabels, problem } from '../core/validate';
+import { intOrPercent } from '../rollout/int-or-percent';
 
 export interface PodDisruptionBudgetProps {
   /** @default - `<release>-<construct path>` */
@@ -16,17 +17,6 @@ export interface PodDisruptionBudgetProps {
   readonly maxUnavailable?: number | string;
   /** Whether pods that are not ready may be evicted regardless of the budget. @default 'AlwaysAllow' */
   readonly unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
-}
-
-function intOrPercent(scope: Construct, field: string, value: number | string | undefined): k8s.IntOrString | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number') {
-    checkInt(scope, field, value, { min: 0 });
-    return k8s.IntOrString.fromNumber(value);
-  }
-  const m = /^(\d{1,3})%$/.exec(value);
-  if (!m || Number(m[1]) > 100) throw invalid(scope, field, value, 'a whole number or a percentage from "0%" to "100%"');
-  return k8s.IntOrString.fromString(value);
 }
 
 /** A PodDisruptionBudget: how many pods node drains and other voluntary evictions may take down at once. */

@@ -4,7 +4,6 @@ export * from './scheduling';
 export * from './pod-template';
 export * from './workload';
 export * from './presets';
-export * from './rollout';
 export * from './web-service';
 export * from './worker';
 export * from './stateful-service';

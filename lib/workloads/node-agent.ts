@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import { checkDnsLabel, show } from '../core/validate';
 import { HostPathType, Volume } from '../storage/volume';
 import { tcpPreset } from './presets';
-import { intOrPercent } from './rollout';
+import { DaemonSetStrategyProps, daemonSetStrategy } from '../rollout/daemon-set-strategy';
 import { Workload, WorkloadProps } from './workload';
 
 /** A path of the node the agent sees. Every host mount is listed here, explicitly. */
@@ -22,15 +22,13 @@ export interface HostMount {
   readonly type?: HostPathType;
 }
 
-export interface NodeAgentProps extends WorkloadProps {
+export interface NodeAgentProps extends WorkloadProps, DaemonSetStrategyProps {
   /** Host paths mounted into the first container. @default - none */
   readonly hostMounts?: HostMount[];
   /** Use the node's network namespace. @default false */
   readonly hostNetwork?: boolean;
   /** Run on every node, tainted ones included (control plane too). @default false */
   readonly tolerateAllTaints?: boolean;
-  /** Nodes updated at once: a count or a percentage. @default 1 */
-  readonly maxUnavailable?: number | string;
 }
 
 /**
@@ -72,7 +70,7 @@ export class NodeAgent extends Workload {
       spec: {
         selector: { matchLabels: this.selector },
         template: this.pod.template,
-        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: intOrPercent(this, 'maxUnavailable', props.maxUnavailable ?? 1) } },
+        ...daemonSetStrategy(this, props),
       },
     });
   }

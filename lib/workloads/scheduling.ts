@@ -68,7 +68,7 @@ export interface SchedulingProps {
   /**
    * Keep the workload's own pods apart: `preferred` or `required` one pod per
    * node (`kubernetes.io/hostname`); `false` for no spreading.
-   * @default - `preferred` for web services, workers and stateful services that can run more than one pod, unless `topologySpread` is given; none otherwise
+   * @default - `preferred` for web services, workers, stateful services and rollout tracks unless `topologySpread` is given; none otherwise
    */
   readonly spreadReplicas?: 'preferred' | 'required' | false;
   /** Topology spread constraints over the workload's own pods. @default - none */
@@ -78,12 +78,14 @@ export interface SchedulingProps {
 }
 
 /**
- * A replicated workload's pods spread over nodes unless the props say
- * otherwise: `spreadReplicas: 'preferred'` when more than one pod can run and
- * neither `spreadReplicas` nor `topologySpread` is set.
+ * A workload's pods spread over nodes unless the props say otherwise:
+ * `spreadReplicas: 'preferred'` when neither `spreadReplicas` nor
+ * `topologySpread` is set. It does not depend on the replica count, so
+ * scaling (or switching blue/green colours) never changes the pod template
+ * and never rolls the pods; with one pod, a preferred rule costs nothing.
  */
-export function spreadByDefault<P extends SchedulingProps>(props: P, maxReplicas: number): P {
-  if (maxReplicas <= 1 || props.spreadReplicas !== undefined || props.topologySpread !== undefined) return props;
+export function spreadByDefault<P extends SchedulingProps>(props: P): P {
+  if (props.spreadReplicas !== undefined || props.topologySpread !== undefined) return props;
   return { ...props, spreadReplicas: 'preferred' };
 }
 

@@ -5,6 +5,7 @@ import { Service } from '../networking/service';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { Volume } from '../storage/volume';
+import { StatefulSetStrategyProps, statefulSetStrategy } from '../rollout/stateful-set-strategy';
 import { tcpPreset } from './presets';
 import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
@@ -25,7 +26,7 @@ export interface StatefulVolumeProps {
   readonly subPath?: string;
 }
 
-export interface StatefulServiceProps extends WorkloadProps {
+export interface StatefulServiceProps extends WorkloadProps, StatefulSetStrategyProps {
   /** @default 1 */
   readonly replicas?: number;
   /** Per-pod persistent volumes. @default - none */
@@ -70,7 +71,7 @@ export class StatefulService extends Workload {
           ...props.containers.slice(1),
         ]
       : props.containers;
-    super(scope, id, spreadByDefault({ ...props, containers }, props.replicas ?? 1), { longRunning: true, preset: tcpPreset }, 52);
+    super(scope, id, spreadByDefault({ ...props, containers }), { longRunning: true, preset: tcpPreset }, 52);
     const replicas = props.replicas ?? 1;
     checkInt(this, 'replicas', replicas, { min: 0 });
     checkOneOf(this, 'podManagementPolicy', props.podManagementPolicy, ['OrderedReady', 'Parallel']);
@@ -118,7 +119,7 @@ export class StatefulService extends Workload {
         template: this.pod.template,
         volumeClaimTemplates: claimTemplates.length ? claimTemplates : undefined,
         podManagementPolicy: props.podManagementPolicy ?? 'OrderedReady',
-        updateStrategy: { type: 'RollingUpdate' },
+        ...statefulSetStrategy(this, props, replicas),
         persistentVolumeClaimRetentionPolicy: {
           whenDeleted: props.claimRetention?.whenDeleted ?? 'Retain',
           whenScaled: props.claimRetention?.whenScaled ?? 'Retain',

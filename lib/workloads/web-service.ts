@@ -1,14 +1,14 @@
 import { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { UserError } from '../errors';
 import { IConfigSource } from '../config/source';
 import { checkInt, checkPort, problem } from '../core/validate';
-import { Ingress } from '../networking/ingress';
+import { Ingress, IngressProps } from '../networking/ingress';
 import { Service, ServiceType } from '../networking/service';
 import { HorizontalPodAutoscaler, ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { webPreset } from './presets';
-import { DeploymentStrategyProps, deploymentStrategy } from './rollout';
+import { DeploymentStrategyProps, deploymentStrategy } from '../rollout/deployment-strategy';
 import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
 
@@ -64,6 +64,33 @@ export interface WebServiceProps extends WorkloadProps, DeploymentStrategyProps 
 }
 
 /**
+ * The container port a web service's Service targets (its name, else its
+ * number): `port`, else the first port of the first container.
+ */
+export function webTargetPort(scope: IConstruct, props: Pick<WebServiceProps, 'containers' | 'port'>): number | string {
+  const ports = props.containers[0].ports ?? [];
+  if (ports.length === 0) throw problem(scope, 'containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]');
+  const target = props.port === undefined ? ports[0] : ports.find((p) => p.port === props.port || p.name === props.port);
+  if (!target) {
+    throw problem(scope, `port ${JSON.stringify(props.port)} is not a port of containers[0]; its ports are: ${ports.map((p) => (p.name ? `${p.port} ("${p.name}")` : p.port)).join(', ')}`);
+  }
+  return target.name ?? target.port;
+}
+
+/** The Ingress of a web service: each host's `path` to `service`, with TLS when a Secret is given. */
+export function webIngressProps(scope: IConstruct, i: WebServiceIngressProps, name: string, component: string, service: Service): IngressProps {
+  if (!i.hosts || i.hosts.length === 0) throw problem(scope, 'ingress.hosts is required: name at least one host');
+  return {
+    name,
+    labels: { 'app.kubernetes.io/component': component },
+    className: i.className,
+    annotations: i.annotations,
+    rules: i.hosts.map((host) => ({ host, paths: [{ path: i.path ?? '/', service }] })),
+    tls: i.tlsSecret ? [{ hosts: i.hosts, secret: i.tlsSecret }] : undefined,
+  };
+}
+
+/**
  * A stateless HTTP service: a Deployment and a Service, with an optional
  * Ingress, HorizontalPodAutoscaler and PodDisruptionBudget. The objects share
  * the name `<release>-<id>`; containers get HTTP readiness, TCP liveness and
@@ -81,19 +108,12 @@ export class WebService extends Workload {
     if (props.containers?.length && !props.containers[0].ports?.length) {
       throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`);
     }
-    const maxReplicas = props.autoscaling?.maxReplicas ?? props.replicas ?? 2;
-    super(scope, id, spreadByDefault(props, maxReplicas), { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
+    super(scope, id, spreadByDefault(props), { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
     const replicas = props.replicas ?? 2;
     checkInt(this, 'replicas', replicas, { min: 0 });
     checkPort(this, 'servicePort', props.servicePort);
 
-    const main = props.containers[0];
-    const ports = main.ports ?? [];
-    if (ports.length === 0) throw problem(this, 'containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]');
-    const target = props.port === undefined ? ports[0] : ports.find((p) => p.port === props.port || p.name === props.port);
-    if (!target) {
-      throw problem(this, `port ${JSON.stringify(props.port)} is not a port of containers[0]; its ports are: ${ports.map((p) => (p.name ? `${p.port} ("${p.name}")` : p.port)).join(', ')}`);
-    }
+    const target = webTargetPort(this, props);
 
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
       metadata: this.metadata(props),
@@ -111,20 +131,11 @@ export class WebService extends Workload {
       type: props.serviceType,
       selector: this.selector,
       labels: { 'app.kubernetes.io/component': this.component },
-      ports: [{ name: 'http', port: props.servicePort ?? 80, targetPort: target.name ?? target.port }],
+      ports: [{ name: 'http', port: props.servicePort ?? 80, targetPort: target }],
     });
 
     if (props.ingress) {
-      const i = props.ingress;
-      if (!i.hosts || i.hosts.length === 0) throw problem(this, 'ingress.hosts is required: name at least one host');
-      this.ingress = new Ingress(this, 'Ingress', {
-        name: this.name,
-        labels: { 'app.kubernetes.io/component': this.component },
-        className: i.className,
-        annotations: i.annotations,
-        rules: i.hosts.map((host) => ({ host, paths: [{ path: i.path ?? '/', service: this.service }] })),
-        tls: i.tlsSecret ? [{ hosts: i.hosts, secret: i.tlsSecret }] : undefined,
-      });
+      this.ingress = new Ingress(this, 'Ingress', webIngressProps(this, props.ingress, this.name, this.component, this.service));
     }
 
     if (props.autoscaling) {

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkInt } from '../core/validate';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
-import { DeploymentStrategyProps, deploymentStrategy } from './rollout';
+import { DeploymentStrategyProps, deploymentStrategy } from '../rollout/deployment-strategy';
 import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
 
@@ -21,7 +21,7 @@ export class Worker extends Workload {
   readonly scaleTarget: ScaleTarget;
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
-    super(scope, id, spreadByDefault(props, props.replicas ?? 1), { longRunning: true });
+    super(scope, id, spreadByDefault(props), { longRunning: true });
     checkInt(this, 'replicas', props.replicas, { min: 0 });
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
       metadata: this.metadata(props),

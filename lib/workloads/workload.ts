@@ -12,6 +12,18 @@ export interface WorkloadProps extends PodProps {
   readonly annotations?: Record<string, string>;
 }
 
+/** How a workload builds its pods, and who it is among the workloads of its package. */
+export interface WorkloadOptions extends Omit<PodTemplateOptions, 'selector'> {
+  /**
+   * The component label, for a workload that is one part of a larger one
+   * (the blue Deployment of a blue/green web service is component `web`, not `web-blue`).
+   * @default - the construct path below the release
+   */
+  readonly component?: string;
+  /** Labels added to the selector, such as `chartwright.dev/color: blue`. @default - none */
+  readonly selectorLabels?: Record<string, string>;
+}
+
 /**
  * What every workload shares: its name (`<release>-<construct path>`), its
  * stable selector labels, and a pod template built by the shared container
@@ -27,13 +39,15 @@ export abstract class Workload extends Construct {
   /** The rendered pod template and what the pods use. */
   readonly pod: RenderedPodTemplate;
 
-  protected constructor(scope: Construct, id: string, props: WorkloadProps, options: Omit<PodTemplateOptions, 'selector'>, maxNameLength = 63) {
+  protected constructor(scope: Construct, id: string, props: WorkloadProps, options: WorkloadOptions, maxNameLength = 63) {
     super(scope, id);
     this.name = resourceName(this, maxNameLength);
-    this.component = componentName(this);
-    this.selector = selectorLabels(this);
+    const { component, selectorLabels: extra, ...podOptions } = options;
+    this.component = component ?? componentName(this);
+    this.selector = { ...selectorLabels(this), 'app.kubernetes.io/component': this.component, ...extra };
     checkLabels(this, 'labels', props.labels);
-    this.pod = renderPodTemplate(this, props, { ...options, selector: this.selector });
+    checkLabels(this, 'selectorLabels', extra);
+    this.pod = renderPodTemplate(this, props, { ...podOptions, selector: this.selector });
   }
 
   /** Metadata for the objects the workload makes. */

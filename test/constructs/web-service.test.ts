@@ -1,4 +1,5 @@
-import { ConfigMap, EnvValue, Probe, Secret, Volume, WebService } from '../../lib';
+import { ConfigMap, EnvValue, Probe, Secret, Volume, WebService, WebServiceProps } from '../../lib';
+import { diffRenders } from '../support/diff';
 import { WEB, find, render } from '../support/render';
 
 describe('WebService', () => {
@@ -177,5 +178,26 @@ describe('WebService', () => {
         new WebService(p, 'web', { containers: [{ ...WEB, env: { X: EnvValue.fromSource(cm, 'mdoe') } }] });
       }),
     ).toThrow('shop/web: containers[0].env.X: ConfigMap "shop-config" has no key "mdoe"; its keys are: mode');
+  });
+});
+
+describe('spreading replicas', () => {
+  const web = (props: Partial<WebServiceProps> = {}) => render((p) => new WebService(p, 'web', { containers: [WEB], ...props }));
+
+  test('pods prefer different nodes by default, and scaling does not touch the pod template', () => {
+    const one = web({ replicas: 1 });
+    const affinity = find(one, 'Deployment').spec.template.spec.affinity;
+    expect(affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution).toEqual([
+      { weight: 100, podAffinityTerm: { labelSelector: { matchLabels: find(one, 'Deployment').spec.selector.matchLabels }, topologyKey: 'kubernetes.io/hostname' } },
+    ]);
+    const changed = diffRenders(one, web({ replicas: 4 })).changed;
+    expect(changed['Deployment/shop-web']).toEqual(['spec.replicas']);
+  });
+
+  test('spreadReplicas: false or a topologySpread of its own replaces the default', () => {
+    expect(find(web({ spreadReplicas: false }), 'Deployment').spec.template.spec.affinity).toBeUndefined();
+    const own = find(web({ topologySpread: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname' }] }), 'Deployment').spec.template.spec;
+    expect(own.affinity).toBeUndefined();
+    expect(own.topologySpreadConstraints[0].topologyKey).toBe('kubernetes.io/hostname');
   });
 });

@@ -1,0 +1,109 @@
+import { Construct } from 'constructs';
+import { componentName, resourceName, selectorLabels } from '../core/names';
+import { checkInt, checkOneOf, problem } from '../core/validate';
+import { Ingress } from '../networking/ingress';
+import { Service } from '../networking/service';
+import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
+import { WebServiceProps } from '../workloads/web-service';
+import { checkWebContainers, sideService, webFront } from './front';
+import { COLOR_LABEL, RolloutTrack } from './track';
+import { ImageForVersion, versioning, withImage } from './version';
+
+export type Color = 'blue' | 'green';
+
+export interface BlueGreenWebServiceProps extends Omit<WebServiceProps, 'autoscaling'> {
+  /** The colour the Service sends traffic to. @default 'blue' */
+  readonly activeColor?: Color;
+  /** The version (image tag) of the blue Deployment. @default - `version` */
+  readonly blueVersion?: string;
+  /** The version (image tag) of the green Deployment. @default - `version` */
+  readonly greenVersion?: string;
+  /** The version of a colour that names none. @default - the tag of containers[0].image */
+  readonly version?: string;
+  /** The main container's image for a version. @default - containers[0].image with the version as its tag */
+  readonly image?: ImageForVersion;
+  /** Pods of the idle colour. @default - `replicas` (kept warm) */
+  readonly idleReplicas?: number;
+  /** A Service `<name>-preview` that reaches the idle colour. @default true */
+  readonly preview?: boolean;
+}
+
+/**
+ * A web service released blue/green: two Deployments side by side,
+ * `<name>-blue` and `<name>-green`, each with its own version, their pods told
+ * apart by the `chartwright.dev/color` label. The Service `<name>` (and so the
+ * Ingress) selects the active colour; the Service `<name>-preview` the idle
+ * one. Switching `activeColor` changes the two Services' selectors and, when
+ * the idle colour is scaled down, the two Deployments' replicas — nothing else.
+ */
+export class BlueGreenWebService extends Construct {
+  readonly name: string;
+  readonly component: string;
+  /** Labels every pod of both colours carries (for network policies). */
+  readonly selector: Record<string, string>;
+  readonly activeColor: Color;
+  readonly blue: RolloutTrack;
+  readonly green: RolloutTrack;
+  /** The Service of the active colour. */
+  readonly service: Service;
+  /** The Service of the idle colour. */
+  readonly previewService?: Service;
+  readonly ingress?: Ingress;
+  readonly disruptionBudget?: PodDisruptionBudget;
+
+  constructor(scope: Construct, id: string, props: BlueGreenWebServiceProps) {
+    checkWebContainers(scope, id, props);
+    super(scope, id);
+    if ((props as WebServiceProps).autoscaling) {
+      throw problem(this, 'autoscaling is not available for a blue/green web service (the autoscaler would have to move between colours): set replicas and idleReplicas');
+    }
+    this.name = resourceName(this);
+    this.component = componentName(this);
+    this.selector = selectorLabels(this);
+    checkOneOf(this, 'activeColor', props.activeColor, ['blue', 'green']);
+    checkInt(this, 'idleReplicas', props.idleReplicas, { min: 0 });
+    this.activeColor = props.activeColor ?? 'blue';
+    const idle: Color = this.activeColor === 'blue' ? 'green' : 'blue';
+    const replicas = props.replicas ?? 2;
+    const { version, image } = versioning(this, props.containers, props.version, props.image);
+    const versions: Record<Color, string> = { blue: props.blueVersion ?? version, green: props.greenVersion ?? version };
+
+    const track = (color: Color) => {
+      const { ingress: _i, disruptionBudget: _d, port: _p, servicePort: _s, serviceType: _t, ...pod } = props;
+      return new RolloutTrack(this, color, {
+        ...pod,
+        containers: withImage(props.containers, image(versions[color])),
+        replicas: color === this.activeColor ? replicas : (props.idleReplicas ?? replicas),
+        component: this.component,
+        trackLabel: { [COLOR_LABEL]: color },
+        version: versions[color],
+      });
+    };
+    this.blue = track('blue');
+    this.green = track('green');
+
+    const front = webFront(this, props, {
+      name: this.name,
+      component: this.component,
+      selector: this.selector,
+      serviceSelector: { ...this.selector, [COLOR_LABEL]: this.activeColor },
+      pods: replicas,
+    });
+    this.service = front.service;
+    this.ingress = front.ingress;
+    this.disruptionBudget = front.disruptionBudget;
+    if (props.preview ?? true) {
+      this.previewService = sideService(this, 'Preview', this.service, `${this.name}-preview`, this.component, { ...this.selector, [COLOR_LABEL]: idle }, front.targetPort);
+    }
+  }
+
+  /** The Deployment of the active colour. */
+  get active(): RolloutTrack {
+    return this.activeColor === 'blue' ? this.blue : this.green;
+  }
+
+  /** The Deployment of the idle colour. */
+  get idle(): RolloutTrack {
+    return this.activeColor === 'blue' ? this.green : this.blue;
+  }
+}

@@ -1,0 +1,61 @@
+import { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { checkInt, checkOneOf, problem } from '../core/validate';
+import { intOrPercent, isZero } from './int-or-percent';
+
+/** How a Deployment replaces its pods. */
+export interface DeploymentStrategyProps {
+  /**
+   * `RollingUpdate` replaces pods a few at a time, old and new side by side;
+   * `Recreate` stops every old pod before starting new ones (for apps that
+   * cannot run two versions at once).
+   * @default 'RollingUpdate'
+   */
+  readonly strategy?: 'RollingUpdate' | 'Recreate';
+  /** Extra pods during a rolling update: a count or a percentage (rounded up). @default '25%' */
+  readonly maxSurge?: number | string;
+  /** Pods that may be missing during a rolling update: a count or a percentage (rounded down). @default 0 (capacity never drops) */
+  readonly maxUnavailable?: number | string;
+  /** Old ReplicaSets kept for rollback. @default 5 */
+  readonly revisionHistoryLimit?: number;
+  /** Seconds a new pod must be ready before it counts as available. @default 0 */
+  readonly minReadySeconds?: number;
+  /**
+   * Seconds a rollout may go without progress before the Deployment reports
+   * it failed (`ProgressDeadlineExceeded`); it must be more than `minReadySeconds`.
+   * @default - the API's 600
+   */
+  readonly progressDeadlineSeconds?: number;
+}
+
+/** The strategy fields of a Deployment spec, checked. */
+export function deploymentStrategy(
+  scope: IConstruct,
+  props: DeploymentStrategyProps,
+): Pick<k8s.DeploymentSpec, 'strategy' | 'revisionHistoryLimit' | 'minReadySeconds' | 'progressDeadlineSeconds'> {
+  checkOneOf(scope, 'strategy', props.strategy, ['RollingUpdate', 'Recreate']);
+  checkInt(scope, 'revisionHistoryLimit', props.revisionHistoryLimit, { min: 0 });
+  checkInt(scope, 'minReadySeconds', props.minReadySeconds, { min: 0 });
+  checkInt(scope, 'progressDeadlineSeconds', props.progressDeadlineSeconds, { min: 1 });
+  if (props.progressDeadlineSeconds !== undefined && props.progressDeadlineSeconds <= (props.minReadySeconds ?? 0)) {
+    throw problem(
+      scope,
+      `progressDeadlineSeconds ${props.progressDeadlineSeconds} must be more than minReadySeconds ${props.minReadySeconds ?? 0}, or every rollout would be reported as failed: raise progressDeadlineSeconds`,
+    );
+  }
+  const type = props.strategy ?? 'RollingUpdate';
+  if (type === 'Recreate' && (props.maxSurge !== undefined || props.maxUnavailable !== undefined)) {
+    throw problem(scope, 'maxSurge and maxUnavailable apply to the RollingUpdate strategy, not Recreate: remove them or use RollingUpdate');
+  }
+  const maxSurge = intOrPercent(scope, 'maxSurge', props.maxSurge ?? '25%');
+  const maxUnavailable = intOrPercent(scope, 'maxUnavailable', props.maxUnavailable ?? 0);
+  if (type === 'RollingUpdate' && isZero(props.maxSurge ?? '25%') && isZero(props.maxUnavailable ?? 0)) {
+    throw problem(scope, 'maxSurge and maxUnavailable are both 0, so a rolling update could never make progress: allow one of them, such as maxSurge: 1');
+  }
+  return {
+    strategy: type === 'Recreate' ? { type } : { type, rollingUpdate: { maxSurge, maxUnavailable } },
+    revisionHistoryLimit: props.revisionHistoryLimit ?? 5,
+    minReadySeconds: props.minReadySeconds,
+    progressDeadlineSeconds: props.progressDeadlineSeconds,
+  };
+}

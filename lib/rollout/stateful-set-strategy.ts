@@ -1,0 +1,63 @@
+import { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { Warnings } from '../core/warnings';
+import { checkInt, checkOneOf, problem } from '../core/validate';
+import { intOrPercent, isZero } from './int-or-percent';
+
+/** How a StatefulSet replaces its pods. */
+export interface StatefulSetStrategyProps {
+  /**
+   * `RollingUpdate` replaces pods one at a time from the highest ordinal
+   * down; `OnDelete` replaces a pod only when someone deletes it.
+   * @default 'RollingUpdate'
+   */
+  readonly updateStrategy?: 'RollingUpdate' | 'OnDelete';
+  /**
+   * A staged (partitioned) rollout: only pods with an ordinal of at least
+   * `partition` get a new template; the others keep the old one. With 3
+   * replicas, `partition: 2` updates pod 2 only (a canary), then 1, then 0
+   * updates them all. At most `replicas`.
+   * @default 0 (every pod)
+   */
+  readonly partition?: number;
+  /**
+   * Pods that may be down at once during a rolling update, a count or a
+   * percentage. Alpha in Kubernetes 1.28 (feature gate
+   * `MaxUnavailableStatefulSet`); clusters without it update one pod at a time.
+   * @default - one at a time
+   */
+  readonly maxUnavailable?: number | string;
+  /** Seconds a new pod must be ready before it counts as available. @default 0 */
+  readonly minReadySeconds?: number;
+}
+
+/** The update fields of a StatefulSet spec, checked against its replicas. */
+export function statefulSetStrategy(
+  scope: IConstruct,
+  props: StatefulSetStrategyProps,
+  replicas: number,
+): Pick<k8s.StatefulSetSpec, 'updateStrategy' | 'minReadySeconds'> {
+  checkOneOf(scope, 'updateStrategy', props.updateStrategy, ['RollingUpdate', 'OnDelete']);
+  checkInt(scope, 'minReadySeconds', props.minReadySeconds, { min: 0 });
+  checkInt(scope, 'partition', props.partition, { min: 0 });
+  const type = props.updateStrategy ?? 'RollingUpdate';
+  if (type === 'OnDelete' && (props.partition !== undefined || props.maxUnavailable !== undefined)) {
+    throw problem(scope, 'partition and maxUnavailable apply to the RollingUpdate update strategy, not OnDelete: remove them or use RollingUpdate');
+  }
+  if (props.partition !== undefined && props.partition > replicas) {
+    throw problem(
+      scope,
+      `partition ${props.partition} is more than replicas ${replicas}, so no pod would ever be updated: use a partition from 0 (update every pod) to ${replicas} (hold every pod)`,
+    );
+  }
+  const maxUnavailable = intOrPercent(scope, 'maxUnavailable', props.maxUnavailable);
+  if (props.maxUnavailable !== undefined) {
+    if (isZero(props.maxUnavailable)) throw problem(scope, 'maxUnavailable 0 would stop a rolling update: use 1 or more, or leave it out');
+    Warnings.of(scope).add('maxUnavailable on a StatefulSet needs the MaxUnavailableStatefulSet feature gate (alpha in Kubernetes 1.28); without it pods are updated one at a time');
+  }
+  const rollingUpdate = props.partition !== undefined || maxUnavailable ? { partition: props.partition, maxUnavailable } : undefined;
+  return {
+    updateStrategy: type === 'OnDelete' ? { type } : { type, rollingUpdate },
+    minReadySeconds: props.minReadySeconds,
+  };
+}

@@ -1,0 +1,59 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { checkInt } from '../core/validate';
+import { webPreset } from '../workloads/presets';
+import { spreadByDefault } from '../workloads/scheduling';
+import { Workload, WorkloadProps } from '../workloads/workload';
+import { DeploymentStrategyProps, deploymentStrategy } from './deployment-strategy';
+
+/** The pod label that tells the colours of a blue/green web service apart. */
+export const COLOR_LABEL = 'chartwright.dev/color';
+/** The pod label that tells the stable and canary pods of a canary web service apart. */
+export const TRACK_LABEL = 'chartwright.dev/track';
+/** The label of the version a pod runs. */
+export const VERSION_LABEL = 'app.kubernetes.io/version';
+
+export interface RolloutTrackProps extends WorkloadProps, DeploymentStrategyProps {
+  readonly replicas: number;
+  /** The component the track is part of: its pods carry it, so one selector finds every track's pods. */
+  readonly component: string;
+  /** The label that sets the track apart, such as `chartwright.dev/color: blue`; part of the selector. */
+  readonly trackLabel: Record<string, string>;
+  /** The version the pods run: their `app.kubernetes.io/version` label. */
+  readonly version: string;
+  /** @default '/' */
+  readonly healthCheckPath?: string;
+}
+
+/**
+ * One version of a web service running beside others: a Deployment
+ * `<name>-<id>` whose pods carry the web service's component, the track label
+ * and their version. Blue/green and canary web services are made of these.
+ */
+export class RolloutTrack extends Workload {
+  readonly deployment: k8s.KubeDeployment;
+  readonly replicas: number;
+  readonly version: string;
+
+  constructor(scope: Construct, id: string, props: RolloutTrackProps) {
+    const labels = { ...props.trackLabel, [VERSION_LABEL]: props.version };
+    super(
+      scope,
+      id,
+      spreadByDefault({ ...props, podLabels: { ...props.podLabels, [VERSION_LABEL]: props.version } }),
+      { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/'), component: props.component, selectorLabels: props.trackLabel },
+    );
+    checkInt(this, 'replicas', props.replicas, { min: 0 });
+    this.replicas = props.replicas;
+    this.version = props.version;
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: this.metadata({ ...props, labels: { ...props.labels, ...labels } }),
+      spec: {
+        replicas: props.replicas,
+        selector: { matchLabels: this.selector },
+        template: this.pod.template,
+        ...deploymentStrategy(this, props),
+      },
+    });
+  }
+}
