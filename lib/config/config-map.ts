@@ -7,6 +7,7 @@ import { contentHash } from '../core/hash';
 import { resourceName } from '../core/names';
 import { checkDnsSubdomain, invalid, problem } from '../core/validate';
 import { ExistingSource, IConfigSource } from './source';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface ConfigMapProps {
   /** @default - `<release>-<construct path>` */
@@ -44,7 +45,7 @@ export class ConfigMap extends Construct implements IConfigSource {
   readonly kind = 'ConfigMap' as const;
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeConfigMap;
+  readonly resource: KubeApiObject;
   private readonly data: Record<string, string> = {};
   private readonly binaryData: Record<string, string> = {};
 
@@ -54,7 +55,7 @@ export class ConfigMap extends Construct implements IConfigSource {
     checkDnsSubdomain(this, 'name', this.name);
     for (const [key, value] of Object.entries(props.data ?? {})) this.addData(key, value);
     for (const [key, file] of Object.entries(props.files ?? {})) this.addFile(file, key);
-    this.resource = new k8s.KubeConfigMap(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeConfigMapProps>(this, 'Resource', k8s.KubeConfigMap.GVK, {
       metadata: { name: this.name },
       data: Lazy.any({ produce: () => (Object.keys(this.data).length ? this.data : undefined) }),
       binaryData: Lazy.any({ produce: () => (Object.keys(this.binaryData).length ? this.binaryData : undefined) }),

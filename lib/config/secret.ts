@@ -8,6 +8,7 @@ import { Warnings } from '../core/warnings';
 import { checkDnsSubdomain, invalid, problem } from '../core/validate';
 import { CONFIG_KEY } from './config-map';
 import { ExistingSource, IConfigSource } from './source';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** Well-known Secret types. */
 export type SecretType =
@@ -85,7 +86,7 @@ export class Secret extends Construct implements IConfigSource {
   readonly name: string;
   readonly type: SecretType;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeSecret;
+  readonly resource: KubeApiObject;
   private readonly data: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: SecretProps = {}) {
@@ -109,7 +110,7 @@ export class Secret extends Construct implements IConfigSource {
     const missing = (REQUIRED_KEYS[this.type] ?? []).filter((k) => !(k in this.data));
     if (missing.length > 0) throw problem(this, `a ${this.type} Secret needs the keys ${missing.map((k) => `"${k}"`).join(', ')}`);
     if (Object.keys(this.data).length > 0 && !props.allowLiteralData) Warnings.of(this).add(LITERAL_SECRET_WARNING);
-    this.resource = new k8s.KubeSecret(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeSecretProps>(this, 'Resource', k8s.KubeSecret.GVK, {
       metadata: { name: this.name },
       type: this.type,
       data: this.data,

@@ -5,6 +5,7 @@ import { resourceName } from '../core/names';
 import { Warnings } from '../core/warnings';
 import { checkDnsLabel, checkOneOf, invalid, problem } from '../core/validate';
 import { Service } from './service';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** One path of an Ingress rule. */
 export interface IngressPath {
@@ -55,7 +56,7 @@ const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9
 export class Ingress extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeIngress;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: IngressProps) {
     super(scope, id);
@@ -84,7 +85,7 @@ export class Ingress extends Construct {
       if (typeof t.secret !== 'string' && t.secret.kind !== 'Secret') throw problem(this, `tls[${i}].secret must be a Secret, not a ${t.secret.kind}`);
       return { hosts: t.hosts, secretName: typeof t.secret === 'string' ? t.secret : t.secret.name };
     });
-    this.resource = new k8s.KubeIngress(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeIngressProps>(this, 'Resource', k8s.KubeIngress.GVK, {
       metadata: { name: this.name, labels: props.labels, annotations: props.annotations },
       spec: { ingressClassName: props.className, rules, tls },
     });

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 type Selectable = Record<string, string> | { readonly selector: Record<string, string> };
 
@@ -127,7 +128,7 @@ export class NetworkPolicy extends Construct {
 
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeNetworkPolicy;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
     super(scope, id);
@@ -165,7 +166,7 @@ export class NetworkPolicy extends Construct {
         };
       });
     const policyTypes = [...(props.ingress ? ['Ingress'] : []), ...(props.egress ? ['Egress'] : [])];
-    this.resource = new k8s.KubeNetworkPolicy(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeNetworkPolicyProps>(this, 'Resource', k8s.KubeNetworkPolicy.GVK, {
       metadata: { name: this.name },
       spec: {
         podSelector: { matchLabels: Object.keys(selector).length ? selector : undefined },

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** How a Service is reached. */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -67,7 +68,7 @@ export class Service extends Construct {
   /** The selector labels. */
   readonly selector?: Record<string, string>;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeService;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
     super(scope, id);
@@ -120,11 +121,12 @@ export class Service extends Construct {
       }
     });
 
-    this.resource = new k8s.KubeService(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeServiceProps>(this, 'Resource', k8s.KubeService.GVK, {
       metadata: { name: this.name, labels: props.labels, annotations: props.annotations },
       spec: {
         type: this.type,
-        clusterIp: props.headless ? 'None' : undefined,
+        // the API's spelling; cdk8s's generated type calls it clusterIp (see KubeApiObject)
+        ...({ clusterIP: props.headless ? 'None' : undefined } as {}),
         externalName: props.externalName,
         selector,
         ports: this.ports.length

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { checkOneOf, checkQuantity, problem, quantityValue } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 type Amounts = Partial<Record<'cpu' | 'memory' | 'ephemeral-storage' | 'storage', string>>;
 
@@ -29,7 +30,7 @@ export interface LimitRangeProps {
 export class LimitRange extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeLimitRange;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: LimitRangeProps) {
     super(scope, id);
@@ -55,6 +56,6 @@ export class LimitRange extends Construct {
       }
       return { type: l.type ?? 'Container', default: q(`${f}.default`, l.default), defaultRequest: q(`${f}.defaultRequest`, l.defaultRequest), min: q(`${f}.min`, l.min), max: q(`${f}.max`, l.max) };
     });
-    this.resource = new k8s.KubeLimitRange(this, 'Resource', { metadata: { name: this.name }, spec: { limits } });
+    this.resource = kubeApiObject<k8s.KubeLimitRangeProps>(this, 'Resource', k8s.KubeLimitRange.GVK, { metadata: { name: this.name }, spec: { limits } });
   }
 }

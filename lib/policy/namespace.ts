@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped } from '../core/names';
 import { checkDnsLabel, checkOneOf, problem } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** Pod Security Admission levels. */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
@@ -24,7 +25,7 @@ export interface NamespaceProps {
 export class Namespace extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeNamespace;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: NamespaceProps) {
     super(scope, id);
@@ -34,7 +35,7 @@ export class Namespace extends Construct {
     checkOneOf(this, 'podSecurity', level, ['privileged', 'baseline', 'restricted']);
     this.name = props.name;
     this.resource = clusterScoped(
-      new k8s.KubeNamespace(this, 'Resource', {
+      kubeApiObject<k8s.KubeNamespaceProps>(this, 'Resource', k8s.KubeNamespace.GVK, {
         metadata: {
           name: this.name,
           labels: {

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../core/names';
 import { checkInt, checkOneOf } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface PriorityClassProps {
   /** @default - `<release>-<construct path>` */
@@ -20,7 +21,7 @@ export interface PriorityClassProps {
 export class PriorityClass extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubePriorityClass;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PriorityClassProps) {
     super(scope, id);
@@ -28,7 +29,7 @@ export class PriorityClass extends Construct {
     checkInt(this, 'value', props.value, { min: -2147483648, max: 1000000000 });
     checkOneOf(this, 'preemptionPolicy', props.preemptionPolicy, ['PreemptLowerPriority', 'Never']);
     this.resource = clusterScoped(
-      new k8s.KubePriorityClass(this, 'Resource', {
+      kubeApiObject<k8s.KubePriorityClassProps>(this, 'Resource', k8s.KubePriorityClass.GVK, {
         metadata: { name: this.name },
         value: props.value,
         globalDefault: props.globalDefault ?? false,

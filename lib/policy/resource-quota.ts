@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { checkQuantity, problem } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface ResourceQuotaProps {
   /** @default - `<release>-<construct path>` */
@@ -20,7 +21,7 @@ export interface ResourceQuotaProps {
 export class ResourceQuota extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeResourceQuota;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ResourceQuotaProps) {
     super(scope, id);
@@ -28,7 +29,7 @@ export class ResourceQuota extends Construct {
     const entries = Object.entries(props.hard ?? {});
     if (entries.length === 0) throw problem(this, 'hard is required: give at least one limit, such as { "requests.cpu": "4" }');
     for (const [key, value] of entries) checkQuantity(this, `hard["${key}"]`, value);
-    this.resource = new k8s.KubeResourceQuota(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeResourceQuotaProps>(this, 'Resource', k8s.KubeResourceQuota.GVK, {
       metadata: { name: this.name },
       spec: { hard: Object.fromEntries(entries.map(([k, v]) => [k, k8s.Quantity.fromString(v)])), scopes: props.scopes },
     });

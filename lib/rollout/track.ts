@@ -5,6 +5,7 @@ import { webPreset } from '../workloads/presets';
 import { spreadByDefault } from '../workloads/scheduling';
 import { Workload, WorkloadProps } from '../workloads/workload';
 import { DeploymentStrategyProps, deploymentStrategy } from './deployment-strategy';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** The pod label that tells the colours of a blue/green web service apart. */
 export const COLOR_LABEL = 'chartwright.dev/color';
@@ -31,7 +32,7 @@ export interface RolloutTrackProps extends WorkloadProps, DeploymentStrategyProp
  * and their version. Blue/green and canary web services are made of these.
  */
 export class RolloutTrack extends Workload {
-  readonly deployment: k8s.KubeDeployment;
+  readonly deployment: KubeApiObject;
   readonly replicas: number;
   readonly version: string;
 
@@ -46,7 +47,7 @@ export class RolloutTrack extends Workload {
     checkInt(this, 'replicas', props.replicas, { min: 0 });
     this.replicas = props.replicas;
     this.version = props.version;
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+    this.deployment = kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, {
       metadata: this.metadata({ ...props, labels: { ...props.labels, ...labels } }),
       spec: {
         replicas: props.replicas,

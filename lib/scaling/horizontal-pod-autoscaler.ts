@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { checkInt, checkQuantity, problem } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** What an autoscaler scales. */
 export interface ScaleTarget {
@@ -35,7 +36,7 @@ export interface HorizontalPodAutoscalerProps {
 export class HorizontalPodAutoscaler extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeHorizontalPodAutoscalerV2;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: HorizontalPodAutoscalerProps) {
     super(scope, id);
@@ -56,7 +57,7 @@ export class HorizontalPodAutoscaler extends Construct {
     if (cpu !== undefined) metrics.push({ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpu } } });
     if (props.memoryUtilization !== undefined) metrics.push({ type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: props.memoryUtilization } } });
     if (props.memoryAverage !== undefined) metrics.push({ type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: k8s.Quantity.fromString(props.memoryAverage) } } });
-    this.resource = new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeHorizontalPodAutoscalerV2Props>(this, 'Resource', k8s.KubeHorizontalPodAutoscalerV2.GVK, {
       metadata: { name: this.name, labels: props.labels },
       spec: {
         scaleTargetRef: { apiVersion: target.apiVersion, kind: target.kind, name: target.name },

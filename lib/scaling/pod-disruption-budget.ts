@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { checkLabels, problem } from '../core/validate';
 import { intOrPercent } from '../rollout/int-or-percent';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface PodDisruptionBudgetProps {
   /** @default - `<release>-<construct path>` */
@@ -23,7 +24,7 @@ export interface PodDisruptionBudgetProps {
 export class PodDisruptionBudget extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubePodDisruptionBudget;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
     super(scope, id);
@@ -38,7 +39,7 @@ export class PodDisruptionBudget extends Construct {
     if (props.maxUnavailable === 0 || props.maxUnavailable === '0%') {
       throw problem(this, 'maxUnavailable 0 blocks every node drain: allow at least 1');
     }
-    this.resource = new k8s.KubePodDisruptionBudget(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubePodDisruptionBudgetProps>(this, 'Resource', k8s.KubePodDisruptionBudget.GVK, {
       metadata: { name: this.name, labels: props.labels },
       spec: {
         selector: { matchLabels: selector },

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../core/names';
 import { BindingSubject, renderSubjects } from './subject';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface ClusterRoleBindingProps {
   /** @default - `<release>-<construct path>` */
@@ -14,12 +15,12 @@ export interface ClusterRoleBindingProps {
 export class ClusterRoleBinding extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeClusterRoleBinding;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ClusterRoleBindingProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = new k8s.KubeClusterRoleBinding(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeClusterRoleBindingProps>(this, 'Resource', k8s.KubeClusterRoleBinding.GVK, {
       metadata: { name: this.name },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: props.role.name },
       subjects: renderSubjects(this, props.subjects),

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../core/names';
 import { PolicyRule, renderRules } from './policy-rule';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface ClusterRoleProps {
   /** Cluster-wide: include something unique to the environment if a release name repeats across namespaces. @default - `<release>-<construct path>` */
@@ -17,12 +18,12 @@ export class ClusterRole extends Construct {
   readonly kind = 'ClusterRole' as const;
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeClusterRole;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ClusterRoleProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = new k8s.KubeClusterRole(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeClusterRoleProps>(this, 'Resource', k8s.KubeClusterRole.GVK, {
       metadata: { name: this.name },
       rules: renderRules(this, props.rules, { allowWildcards: props.allowWildcards, clusterScoped: true }),
     });

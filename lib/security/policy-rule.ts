@@ -43,7 +43,8 @@ export function renderRules(scope: IConstruct, rules: readonly PolicyRule[] | un
       resources: r.resources,
       resourceNames: r.resourceNames,
       verbs: r.verbs,
-      nonResourceUrLs: r.nonResourceURLs,
+      // the API's spelling; cdk8s's generated type calls it nonResourceUrLs (see KubeObject)
+      ...({ nonResourceURLs: r.nonResourceURLs } as {}),
     };
   });
 }

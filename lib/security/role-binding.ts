@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { BindingSubject, renderSubjects } from './subject';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface RoleBindingProps {
   /** @default - `<release>-<construct path>` */
@@ -15,12 +16,12 @@ export interface RoleBindingProps {
 export class RoleBinding extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeRoleBinding;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: RoleBindingProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = new k8s.KubeRoleBinding(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeRoleBindingProps>(this, 'Resource', k8s.KubeRoleBinding.GVK, {
       metadata: { name: this.name },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: props.role.kind, name: props.role.name },
       subjects: renderSubjects(this, props.subjects),

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { PolicyRule, renderRules } from './policy-rule';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface RoleProps {
   /** @default - `<release>-<construct path>` */
@@ -17,12 +18,12 @@ export class Role extends Construct {
   readonly kind = 'Role' as const;
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeRole;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: RoleProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = new k8s.KubeRole(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeRoleProps>(this, 'Resource', k8s.KubeRole.GVK, {
       metadata: { name: this.name },
       rules: renderRules(this, props.rules, { allowWildcards: props.allowWildcards, clusterScoped: false }),
     });

@@ -9,6 +9,7 @@ import { ClusterRoleBinding } from './cluster-role-binding';
 import { PolicyRule } from './policy-rule';
 import { Role } from './role';
 import { RoleBinding } from './role-binding';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface ServiceAccountProps {
   /** @default - `<release>-<construct path>` */
@@ -35,7 +36,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
   readonly name: string;
   readonly automountToken: boolean;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeServiceAccount;
+  readonly resource: KubeApiObject;
   readonly role?: Role;
   readonly roleBinding?: RoleBinding;
   readonly clusterRole?: ClusterRole;
@@ -47,7 +48,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
     checkDnsSubdomain(this, 'name', this.name);
     const hasRules = Boolean(props.rules?.length || props.clusterRules?.length);
     this.automountToken = props.automountToken ?? hasRules;
-    this.resource = new k8s.KubeServiceAccount(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeServiceAccountProps>(this, 'Resource', k8s.KubeServiceAccount.GVK, {
       metadata: { name: this.name },
       automountServiceAccountToken: this.automountToken,
       imagePullSecrets: props.imagePullSecrets?.map((s) => ({ name: typeof s === 'string' ? s : s.name })),

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
 import { checkDnsSubdomain, checkOneOf, checkQuantity, problem } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
 export const ACCESS_MODES: readonly AccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
@@ -25,7 +26,7 @@ export interface PersistentVolumeClaimProps {
 export class PersistentVolumeClaim extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubePersistentVolumeClaim;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PersistentVolumeClaimProps) {
     super(scope, id);
@@ -35,7 +36,7 @@ export class PersistentVolumeClaim extends Construct {
     checkQuantity(this, 'size', props.size);
     (props.accessModes ?? []).forEach((m, i) => checkOneOf(this, `accessModes[${i}]`, m, ACCESS_MODES));
     checkOneOf(this, 'volumeMode', props.volumeMode, ['Filesystem', 'Block']);
-    this.resource = new k8s.KubePersistentVolumeClaim(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubePersistentVolumeClaimProps>(this, 'Resource', k8s.KubePersistentVolumeClaim.GVK, {
       metadata: { name: this.name },
       spec: {
         accessModes: props.accessModes ?? ['ReadWriteOnce'],

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../core/names';
 import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem } from '../core/validate';
 import { ACCESS_MODES, AccessMode } from './persistent-volume-claim';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** Where a PersistentVolume's data lives. Exactly one. */
 export interface PersistentVolumeSource {
@@ -38,7 +39,7 @@ export interface PersistentVolumeProps {
 export class PersistentVolume extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubePersistentVolume;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PersistentVolumeProps) {
     super(scope, id);
@@ -53,7 +54,7 @@ export class PersistentVolume extends Construct {
     const path = s.hostPath?.path ?? s.nfs?.path ?? s.local?.path;
     if (path !== undefined && !path.startsWith('/')) throw invalid(this, `source.${given[0]}.path`, path, 'an absolute path');
     if (s.local && !props.nodes?.length) throw problem(this, 'a local volume needs nodes: name the node(s) the disk is attached to');
-    this.resource = new k8s.KubePersistentVolume(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubePersistentVolumeProps>(this, 'Resource', k8s.KubePersistentVolume.GVK, {
       metadata: { name: this.name },
       spec: {
         capacity: { storage: k8s.Quantity.fromString(props.capacity) },

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../core/names';
 import { checkDnsSubdomain, checkOneOf, problem } from '../core/validate';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface StorageClassProps {
   /** @default - `<release>-<construct path>` */
@@ -26,7 +27,7 @@ export interface StorageClassProps {
 export class StorageClass extends Construct {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: k8s.KubeStorageClass;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: StorageClassProps) {
     super(scope, id);
@@ -35,7 +36,7 @@ export class StorageClass extends Construct {
     if (!props.provisioner) throw problem(this, 'provisioner is required, such as "ebs.csi.aws.com"');
     checkOneOf(this, 'reclaimPolicy', props.reclaimPolicy, ['Delete', 'Retain']);
     checkOneOf(this, 'volumeBindingMode', props.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer']);
-    this.resource = new k8s.KubeStorageClass(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubeStorageClassProps>(this, 'Resource', k8s.KubeStorageClass.GVK, {
       metadata: {
         name: this.name,
         annotations: props.isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : undefined,

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { checkOneOf } from '../core/validate';
 import { JobSpecProps, jobSpec } from './job-spec';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface BatchJobProps extends WorkloadProps, JobSpecProps {}
 
@@ -11,12 +12,12 @@ export interface BatchJobProps extends WorkloadProps, JobSpecProps {}
  * budget and a time-to-live after finishing. No probes are needed.
  */
 export class BatchJob extends Workload {
-  readonly job: k8s.KubeJob;
+  readonly job: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: BatchJobProps) {
     super(scope, id, props, { longRunning: false, restartPolicy: props.restartPolicy ?? 'Never' });
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Never', 'OnFailure']);
-    this.job = new k8s.KubeJob(this, 'Resource', {
+    this.job = kubeApiObject<k8s.KubeJobProps>(this, 'Resource', k8s.KubeJob.GVK, {
       metadata: this.metadata(props),
       spec: jobSpec(this, props, this.pod.template),
     });

@@ -7,6 +7,7 @@ import { HostPathType, Volume } from '../storage/volume';
 import { tcpPreset } from './presets';
 import { DaemonSetStrategyProps, daemonSetStrategy } from '../rollout/daemon-set-strategy';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** A path of the node the agent sees. Every host mount is listed here, explicitly. */
 export interface HostMount {
@@ -37,7 +38,7 @@ export interface NodeAgentProps extends WorkloadProps, DaemonSetStrategyProps {
  * unless said otherwise; each is recorded as a warning for reviewers.
  */
 export class NodeAgent extends Workload {
-  readonly daemonSet: k8s.KubeDaemonSet;
+  readonly daemonSet: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
     const mounts = props.hostMounts ?? [];
@@ -65,7 +66,7 @@ export class NodeAgent extends Workload {
       if (m.readOnly === false) Warnings.of(this).add(`hostMounts[${i}] mounts the node's ${m.hostPath} writable`);
     });
     if (props.hostNetwork) Warnings.of(this).add("hostNetwork is true: the pods share the node's network namespace");
-    this.daemonSet = new k8s.KubeDaemonSet(this, 'Resource', {
+    this.daemonSet = kubeApiObject<k8s.KubeDaemonSetProps>(this, 'Resource', k8s.KubeDaemonSet.GVK, {
       metadata: this.metadata(props),
       spec: {
         selector: { matchLabels: this.selector },

@@ -5,6 +5,7 @@ import { checkOneOf } from '../core/validate';
 import { CHECKSUM_ANNOTATION } from './pod-template';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface StandalonePodProps extends WorkloadProps {
   /** `Always` for a long-running pod (probes required), `OnFailure` or `Never` for one that runs to completion. @default 'Always' */
@@ -13,13 +14,13 @@ export interface StandalonePodProps extends WorkloadProps {
 
 /** A bare Pod, for completeness (debug pods, one-off tasks): nothing recreates it if its node fails. */
 export class Pod extends Workload {
-  readonly resource: k8s.KubePod;
+  readonly resource: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: StandalonePodProps) {
     const restartPolicy = props.restartPolicy ?? 'Always';
     super(scope, id, props, { longRunning: restartPolicy === 'Always', preset: tcpPreset, restartPolicy });
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Always', 'OnFailure', 'Never']);
-    this.resource = new k8s.KubePod(this, 'Resource', {
+    this.resource = kubeApiObject<k8s.KubePodProps>(this, 'Resource', k8s.KubePod.GVK, {
       metadata: { ...this.metadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...props.podAnnotations, ...this.metadata(props).annotations } },
       spec: this.pod.template.spec,
     });

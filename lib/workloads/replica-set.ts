@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { checkInt } from '../core/validate';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface ReplicaSetProps extends WorkloadProps {
   /** @default 1 */
@@ -11,12 +12,12 @@ export interface ReplicaSetProps extends WorkloadProps {
 
 /** A bare ReplicaSet, for completeness: prefer WebService or Worker, whose Deployment manages ReplicaSets and rollouts. */
 export class ReplicaSet extends Workload {
-  readonly replicaSet: k8s.KubeReplicaSet;
+  readonly replicaSet: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ReplicaSetProps) {
     super(scope, id, props, { longRunning: true, preset: tcpPreset });
     checkInt(this, 'replicas', props.replicas, { min: 0 });
-    this.replicaSet = new k8s.KubeReplicaSet(this, 'Resource', {
+    this.replicaSet = kubeApiObject<k8s.KubeReplicaSetProps>(this, 'Resource', k8s.KubeReplicaSet.GVK, {
       metadata: this.metadata(props),
       spec: { replicas: props.replicas ?? 1, selector: { matchLabels: this.selector }, template: this.pod.template },
     });

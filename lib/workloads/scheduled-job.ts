@@ -4,6 +4,7 @@ import { checkInt, checkOneOf, invalid } from '../core/validate';
 import { cronProblem } from './cron';
 import { JobSpecProps, jobSpec } from './job-spec';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface ScheduledJobProps extends WorkloadProps, JobSpecProps {
   /** A cron schedule (`0 3 * * *`) or a macro (`@daily`). */
@@ -24,7 +25,7 @@ export interface ScheduledJobProps extends WorkloadProps, JobSpecProps {
 
 /** A CronJob: a batch job on a schedule, with concurrency policy, deadlines and history limits. */
 export class ScheduledJob extends Workload {
-  readonly cronJob: k8s.KubeCronJob;
+  readonly cronJob: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id, props, { longRunning: false, restartPolicy: props.restartPolicy ?? 'Never' }, 52);
@@ -38,7 +39,7 @@ export class ScheduledJob extends Workload {
     checkInt(this, 'startingDeadlineSeconds', props.startingDeadlineSeconds, { min: 10 });
     checkInt(this, 'successfulJobsHistoryLimit', props.successfulJobsHistoryLimit, { min: 0 });
     checkInt(this, 'failedJobsHistoryLimit', props.failedJobsHistoryLimit, { min: 0 });
-    this.cronJob = new k8s.KubeCronJob(this, 'Resource', {
+    this.cronJob = kubeApiObject<k8s.KubeCronJobProps>(this, 'Resource', k8s.KubeCronJob.GVK, {
       metadata: this.metadata(props),
       spec: {
         schedule: props.schedule.trim(),

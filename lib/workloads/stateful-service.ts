@@ -9,6 +9,7 @@ import { StatefulSetStrategyProps, statefulSetStrategy } from '../rollout/statef
 import { tcpPreset } from './presets';
 import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** A volume each pod of a StatefulSet gets for itself (a volume claim template). */
 export interface StatefulVolumeProps {
@@ -49,7 +50,7 @@ export interface StatefulServiceProps extends WorkloadProps, StatefulSetStrategy
  * they set their own.
  */
 export class StatefulService extends Workload {
-  readonly statefulSet: k8s.KubeStatefulSet;
+  readonly statefulSet: KubeApiObject;
   /** The headless Service that governs the pods' DNS names. */
   readonly headlessService: Service;
   /** The Service clients use. */
@@ -110,7 +111,7 @@ export class StatefulService extends Workload {
       this.service = new Service(this, 'Service', { name: this.name, labels, selector: this.selector, ports });
     }
 
-    this.statefulSet = new k8s.KubeStatefulSet(this, 'Resource', {
+    this.statefulSet = kubeApiObject<k8s.KubeStatefulSetProps>(this, 'Resource', k8s.KubeStatefulSet.GVK, {
       metadata: this.metadata(props),
       spec: {
         serviceName: this.headlessService.name,

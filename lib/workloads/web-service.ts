@@ -11,6 +11,7 @@ import { webPreset } from './presets';
 import { DeploymentStrategyProps, deploymentStrategy } from '../rollout/deployment-strategy';
 import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** The Ingress of a web service. */
 export interface WebServiceIngressProps {
@@ -97,7 +98,7 @@ export function webIngressProps(scope: IConstruct, i: WebServiceIngressProps, na
  * startup probes unless they set their own.
  */
 export class WebService extends Workload {
-  readonly deployment: k8s.KubeDeployment;
+  readonly deployment: KubeApiObject;
   readonly service: Service;
   readonly ingress?: Ingress;
   readonly autoscaler?: HorizontalPodAutoscaler;
@@ -115,7 +116,7 @@ export class WebService extends Workload {
 
     const target = webTargetPort(this, props);
 
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+    this.deployment = kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, {
       metadata: this.metadata(props),
       spec: {
         replicas: props.autoscaling ? undefined : replicas,

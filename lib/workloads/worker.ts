@@ -5,6 +5,7 @@ import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { DeploymentStrategyProps, deploymentStrategy } from '../rollout/deployment-strategy';
 import { spreadByDefault } from './scheduling';
 import { Workload, WorkloadProps } from './workload';
+import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
   /** @default 1 */
@@ -17,13 +18,13 @@ export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
  * must set a liveness probe (often `Probe.exec`) or `liveness: false`.
  */
 export class Worker extends Workload {
-  readonly deployment: k8s.KubeDeployment;
+  readonly deployment: KubeApiObject;
   readonly scaleTarget: ScaleTarget;
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
     super(scope, id, spreadByDefault(props), { longRunning: true });
     checkInt(this, 'replicas', props.replicas, { min: 0 });
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+    this.deployment = kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, {
       metadata: this.metadata(props),
       spec: {
         replicas: props.replicas ?? 1,

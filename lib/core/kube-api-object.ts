@@ -1,0 +1,108 @@
+import { ApiObject, ApiObjectMetadata, App, GroupVersionKind, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver, ResolutionContext, IResolver } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+
+/** The props of a Kubernetes object: its metadata and whatever the kind has besides (spec, data, rules…). */
+export interface KubeObjectProps {
+  readonly metadata?: ApiObjectMetadata;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A Kubernetes object whose props are its JSON already, in the shape of
+ * cdk8s-plus-28's generated `k8s` props (`KubeApiObject`…), which
+ * type-check it where it is made:
+ *
+ *     kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, { metadata, spec })
+ *
+ * It renders in one walk — Lazy values produced, `k8s.IntOrString` and
+ * `k8s.Quantity` written as their value, empty values dropped, keys sorted —
+ * without the generated classes' JSON converters, which copy every object of
+ * the manifest once more. The output is the same as theirs: their props are
+ * the Kubernetes field names. A few fields are spelled otherwise in those
+ * generated types (`clusterIp` for `clusterIP`, `hostPid` for `hostPID`,
+ * `nonResourceUrLs` for `nonResourceURLs`…): write the API's spelling there
+ * (`...({ clusterIP: 'None' } as {})`); validation rejects the other one as
+ * an unknown field.
+ */
+export class KubeApiObject extends ApiObject {
+  private readonly body: KubeObjectProps;
+
+  constructor(scope: Construct, id: string, gvk: GroupVersionKind, props: KubeObjectProps) {
+    super(scope, id, { ...props, apiVersion: gvk.apiVersion, kind: gvk.kind });
+    this.body = props;
+  }
+
+  override toJson(): any {
+    try {
+      const customResolvers = (App.of(this) as App).resolvers.filter(
+        (r) => !(r instanceof LazyResolver || r instanceof ImplicitTokenResolver || r instanceof NumberStringUnionResolver),
+      );
+      const { metadata: _metadata, ...fields } = this.body;
+      const sortKeys = process.env.CDK8S_DISABLE_SORT ? false : true;
+      const json = toPlainJson(fields, { apiObject: this, resolvers: customResolvers, sortKeys }, []) as Record<string, unknown>;
+      const withHead = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson(), ...json };
+      const patches: JsonPatch[] = (this as any).patches;
+      return patches.length > 0 ? reorder(JsonPatch.apply(withHead, ...patches)) : withHead;
+    } catch (e) {
+      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+    }
+  }
+}
+
+/** Makes a KubeApiObject whose props are type-checked as `P`, such as `KubeApiObject`. */
+export function kubeApiObject<P extends { readonly metadata?: ApiObjectMetadata }>(scope: Construct, id: string, gvk: GroupVersionKind, props: P): KubeApiObject {
+  return new KubeApiObject(scope, id, gvk, props as unknown as KubeObjectProps);
+}
+
+interface WalkOptions {
+  readonly apiObject: ApiObject;
+  readonly resolvers: readonly IResolver[];
+  readonly sortKeys: boolean;
+}
+
+function toPlainJson(input: any, options: WalkOptions, key: string[]): unknown {
+  let value = input;
+  for (;;) {
+    if (value === null || value === undefined) return undefined;
+    if (options.resolvers.length > 0) {
+      const context = new ResolutionContext(options.apiObject, key, value);
+      for (const resolver of options.resolvers) {
+        resolver.resolve(context);
+        if (context.replaced) break;
+      }
+      if (context.replaced) {
+        value = context.replacedValue;
+        continue;
+      }
+    }
+    if (typeof value !== 'object' && typeof value !== 'function') return value;
+    if (value instanceof Lazy) value = value.produce();
+    else if (value instanceof k8s.IntOrString || value instanceof k8s.Quantity) value = value.value;
+    else if (typeof value.resolve === 'function') value = value.resolve();
+    else break;
+  }
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toPlainJson(value[i], options, options.resolvers.length ? [...key, String(i)] : key);
+    return out;
+  }
+  if (value.constructor !== Object) {
+    throw new Error(`can't render non-simple object of type '${value.constructor?.name}'`);
+  }
+  const keys = options.sortKeys ? Object.keys(value).sort() : Object.keys(value);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const child = toPlainJson(value[k], options, options.resolvers.length ? [...key, k] : key);
+    if (child !== undefined) out[k] = child;
+  }
+  return out;
+}
+
+function reorder(patched: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(patched)]) {
+    if (k in patched) result[k] = patched[k];
+  }
+  return result;
+}
