@@ -39,8 +39,13 @@ export class Warnings {
 
 /** Every warning in a construct tree, in tree order. */
 export function collectWarnings(root: IConstruct): ConstructWarning[] {
+  return warningsOf(root.node.findAll());
+}
+
+/** The warnings recorded on these constructs, in their order. */
+export function warningsOf(constructs: readonly IConstruct[]): ConstructWarning[] {
   const out: ConstructWarning[] = [];
-  for (const construct of root.node.findAll()) {
+  for (const construct of constructs) {
     for (const entry of construct.node.metadata) {
       if (entry.type === WARNING_METADATA) out.push({ path: construct.node.path, message: String(entry.data) });
     }

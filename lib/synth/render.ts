@@ -1,7 +1,7 @@
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
-import { ConstructWarning, collectWarnings } from '../core/warnings';
+import { ConstructWarning, warningsOf } from '../core/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedRelease } from '../package/platform';
 import { ValuesSources, releaseLayers } from '../values/sources';
@@ -59,15 +59,24 @@ export function renderEnvironment(platform: Platform, environment: string, optio
     }
   }
 
-  validateConstructs(env.name, app);
+  // one walk of the tree (pre-order: each release's constructs follow it) serves every step below
+  const all = app.node.findAll();
+  validateConstructs(env.name, all);
+  const objectsByRelease = new Map<IConstruct, ApiObject[]>(charts.map(({ chart }) => [chart, []]));
+  let current: ApiObject[] | undefined;
+  for (const construct of all) {
+    if (construct.node.scope === app) current = objectsByRelease.get(construct);
+    else if (current && ApiObject.isApiObject(construct)) current.push(construct);
+  }
 
-  const releases = withFastResolve(() => charts.map(({ release, chart }) => renderRelease(env.name, release, chart)));
+  const releases = withFastResolve(() =>
+    charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!)),
+  );
   checkUniqueNames(env.name, releases);
-  return { name: env.name, releases, warnings: collectWarnings(app) };
+  return { name: env.name, releases, warnings: warningsOf(all) };
 }
 
-function renderRelease(environment: string, release: ResolvedRelease, chart: Package): RenderedRelease {
-  const apiObjects = chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[]): RenderedRelease {
   const rendered = apiObjects.map((obj) => {
     try {
       return { json: obj.toJson() as KubeObject, path: obj.node.path };
@@ -85,9 +94,9 @@ function renderRelease(environment: string, release: ResolvedRelease, chart: Pac
 }
 
 /** Runs the validations constructs registered (`node.addValidation`). */
-function validateConstructs(environment: string, app: App): void {
+function validateConstructs(environment: string, constructs: readonly IConstruct[]): void {
   const errors: string[] = [];
-  for (const construct of app.node.findAll() as IConstruct[]) {
+  for (const construct of constructs) {
     for (const error of construct.node.validate()) {
       errors.push(`  ${construct.node.path}: ${error}`);
     }
