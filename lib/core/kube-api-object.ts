@@ -63,6 +63,10 @@ interface WalkOptions {
 
 function toPlainJson(input: any, options: WalkOptions, key: string[]): unknown {
   let value = input;
+  // most values are plain: take them without the token checks
+  if (options.resolvers.length === 0 && value !== null && typeof value === 'object' && value.constructor === Object && typeof value.resolve !== 'function') {
+    return plainObject(value, options, key);
+  }
   for (;;) {
     if (value === null || value === undefined) return undefined;
     if (options.resolvers.length > 0) {
@@ -90,6 +94,10 @@ function toPlainJson(input: any, options: WalkOptions, key: string[]): unknown {
   if (value.constructor !== Object) {
     throw new Error(`can't render non-simple object of type '${value.constructor?.name}'`);
   }
+  return plainObject(value, options, key);
+}
+
+function plainObject(value: Record<string, unknown>, options: WalkOptions, key: string[]): Record<string, unknown> {
   const keys = options.sortKeys ? Object.keys(value).sort() : Object.keys(value);
   const out: Record<string, unknown> = {};
   for (const k of keys) {
