@@ -1,19 +1,21 @@
 import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ConfigMap, Package, PackageProps, Platform, Volume, WebService } from '../lib';
+import { ConfigMap, Package, PackageProps, Platform, Secret, Volume, WebService } from '../lib';
 
 /**
  * The benchmark's fleet: N web services, each a ConfigMap, a Deployment, a
- * Service and an Ingress. chartwright builds them with its WebService and
- * ConfigMap in one release; plain cdk8s builds the same objects with
- * cdk8s-plus-28 in one chart. Both write one file of 4N objects.
+ * Service and an Ingress (TLS from an existing Secret). chartwright builds
+ * them with its WebService and ConfigMap in one release; plain cdk8s builds
+ * the same objects with cdk8s-plus-28 in one chart. Both write one file of
+ * 4N objects. The fleet is clean: chartwright's validation finds nothing in
+ * it at the prod profile, as in a healthy platform.
  */
 function plusWebService(scope: Construct, index: number): void {
   const config = new kplus.ConfigMap(scope, 'config', {
     data: { 'app.properties': `service.index=${index}\nservice.greeting=hello\n` },
   });
-  const deployment = new kplus.Deployment(scope, 'server', { replicas: 2 });
+  const deployment = new kplus.Deployment(scope, 'server', { replicas: 1 });
   const container = deployment.addContainer({
     name: 'app',
     image: `registry.example.com/team/service-${index}:1.4.2`,
@@ -27,6 +29,7 @@ function plusWebService(scope: Construct, index: number): void {
   const service = deployment.exposeViaService({ ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
   new kplus.Ingress(scope, 'ingress', {
     rules: [{ host: `service-${index}.example.com`, path: '/', pathType: kplus.HttpIngressPathType.PREFIX, backend: kplus.IngressBackend.fromService(service) }],
+    tls: [{ hosts: [`service-${index}.example.com`], secret: kplus.Secret.fromSecretName(scope, 'tls', `service-${index}-tls`) }],
   });
 }
 
@@ -35,8 +38,7 @@ function chartwrightWebService(scope: Construct, index: number): void {
     data: { 'app.properties': `service.index=${index}\nservice.greeting=hello\n` },
   });
   new WebService(scope, 'server', {
-    replicas: 2,
-    disruptionBudget: false,
+    replicas: 1,
     containers: [
       {
         name: 'app',
@@ -46,7 +48,7 @@ function chartwrightWebService(scope: Construct, index: number): void {
         mounts: [{ volume: Volume.fromSource('config', config), path: '/etc/app' }],
       },
     ],
-    ingress: { hosts: [`service-${index}.example.com`] },
+    ingress: { hosts: [`service-${index}.example.com`], tlsSecret: Secret.fromName(`service-${index}-tls`) },
   });
 }
 
