@@ -15,6 +15,7 @@ Commands:
              --env NAME         an environment to synthesize; repeatable (default: all)
              --out DIR          output folder (default: dist)
              --profile NAME     validation profile: dev or prod (default: each environment's, else dev)
+             --timings          print where the time went: load, build, render, validate, yaml, write
   values     print a release's merged values as YAML
              --env NAME         the environment (required when there are several)
              --schema           print the package's values JSON Schema instead
@@ -116,12 +117,14 @@ function runSynth(args: readonly string[], io: Io): number {
     env: { type: 'string', multiple: true },
     out: { type: 'string' },
     profile: { type: 'string' },
+    timings: { type: 'boolean' },
   });
   if (values.help) {
     io.out(USAGE);
     return 0;
   }
-  const result = synth({ ...values, profile: profileFlag(values.profile) });
+  const { timings: _timings, ...options } = values;
+  const result = synth({ ...options, profile: profileFlag(values.profile) });
   for (const [env, dir] of result.written) {
     io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
     const warnings = result.warnings.get(env) ?? [];
@@ -129,6 +132,7 @@ function runSynth(args: readonly string[], io: Io): number {
       io.err(`warning: environment "${env}": ${warnings.length} validation warning${warnings.length === 1 ? '' : 's'}\n${formatByRelease(warnings)}`);
     }
   }
+  if (values.timings) io.err(`timings: ${result.timings}`);
   return 0;
 }
 

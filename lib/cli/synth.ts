@@ -3,6 +3,7 @@ import { UserError, suggestion } from '../errors';
 import { Platform } from '../package/platform';
 import { OutputFiles, environmentFiles, writeOutput } from '../synth/output';
 import { renderEnvironment } from '../synth/render';
+import { Timings } from '../synth/timings';
 import { readValuesFile } from '../values/layers';
 import { ValuesSources } from '../values/sources';
 import { Finding, ProfileName } from '../validate';
@@ -37,6 +38,8 @@ export interface SynthResult {
   readonly objects: ReadonlyMap<string, number>;
   /** Warnings per environment: validation findings below error level, and what constructs recorded (errors fail the synth). */
   readonly warnings: ReadonlyMap<string, readonly Finding[]>;
+  /** Time spent per phase. */
+  readonly timings: Timings;
 }
 
 /** The platform, and the values sources the options name. */
@@ -77,7 +80,8 @@ export function checkReleases(platform: Platform, environments: readonly string[
 
 /** `chartwright synth`: renders environments and writes them, all or nothing. */
 export function synth(options: SynthOptions): SynthResult {
-  const { platform, sources } = loadProject(options);
+  const timings = new Timings();
+  const { platform, sources } = timings.measure('load', () => loadProject(options));
   const selected = selectEnvironments(platform, options.env);
   checkReleases(platform, selected, options.release);
   const outDir = path.resolve(options.out ?? 'dist');
@@ -85,18 +89,19 @@ export function synth(options: SynthOptions): SynthResult {
   const objects = new Map<string, number>();
   const warnings = new Map<string, readonly Finding[]>();
   for (const env of selected) {
-    const rendered = renderEnvironment(platform, env, { values: sources });
+    const rendered = renderEnvironment(platform, env, { values: sources, timings });
     // validation: errors fail before anything is written; warnings are returned
     const { profile: envProfile, external } = platform.environment(env);
     const profile = options.profile ?? envProfile ?? 'dev';
-    const findings = validateEnvironment(rendered, { profile, external });
+    const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external }));
     failOnErrors(env, profile, findings);
     warnings.set(env, findings);
-    outputs.set(env, environmentFiles(rendered));
+    outputs.set(env, timings.measure('yaml', () => environmentFiles(rendered)));
     objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
   }
-  writeOutput(outDir, outputs);
+  timings.measure('write', () => writeOutput(outDir, outputs));
   return {
+    timings,
     written: new Map(selected.map((env) => [env, path.join(outDir, env)])),
     objects,
     warnings,

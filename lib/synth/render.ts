@@ -3,10 +3,11 @@ import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
 import { ConstructWarning, warningsOf } from '../core/warnings';
 import { Package, PackageMetadata } from '../package/package';
-import { Platform, ResolvedRelease } from '../package/platform';
+import { Platform, ResolvedEnvironment, ResolvedRelease } from '../package/platform';
 import { ValuesSources, releaseLayers } from '../values/sources';
 import { withFastResolve } from './fast-resolve';
 import { sortByInstallOrder } from './order';
+import { Timings } from './timings';
 
 /** A Kubernetes object as JSON. */
 export interface KubeObject {
@@ -36,6 +37,8 @@ export interface RenderedEnvironment {
 export interface RenderOptions {
   /** Values files and command-line values. @default - only the platform entry's values */
   readonly values?: ValuesSources;
+  /** Where to add the time spent building constructs (`build`) and rendering objects (`render`). @default - not measured */
+  readonly timings?: Timings;
 }
 
 /**
@@ -44,10 +47,15 @@ export interface RenderOptions {
  * Throws UserError naming the environment, release and cause.
  */
 export function renderEnvironment(platform: Platform, environment: string, options: RenderOptions = {}): RenderedEnvironment {
+  const timings = options.timings ?? new Timings();
   const env = platform.environment(environment);
   const app = new App({ outdir: '.' });
-  const charts: Array<{ release: ResolvedRelease; chart: Package }> = [];
+  const charts: Array<{ release: ResolvedRelease; chart: Package }> = timings.measure('build', () => buildReleases(env, app, options));
+  return timings.measure('render', () => renderBuilt(env, app, charts));
+}
 
+function buildReleases(env: ResolvedEnvironment, app: App, options: RenderOptions): Array<{ release: ResolvedRelease; chart: Package }> {
+  const charts: Array<{ release: ResolvedRelease; chart: Package }> = [];
   for (const release of env.releases) {
     const where = `environment "${env.name}", release "${release.name}" (package ${release.package.metadata?.name ?? release.package.name})`;
     try {
@@ -58,7 +66,10 @@ export function renderEnvironment(platform: Platform, environment: string, optio
       throw wrap(where, err);
     }
   }
+  return charts;
+}
 
+function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release: ResolvedRelease; chart: Package }>): RenderedEnvironment {
   // one walk of the tree (pre-order: each release's constructs follow it) serves every step below
   const all = app.node.findAll();
   validateConstructs(env.name, all);

@@ -1,0 +1,26 @@
+/** Where synth spends its time, by phase, in milliseconds (`chartwright synth --timings`). */
+export class Timings {
+  private readonly totals = new Map<string, number>();
+
+  /** Runs `fn`, adding its duration to `phase`. */
+  measure<T>(phase: string, fn: () => T): T {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - start);
+    }
+  }
+
+  /** The phases in the order they first ran, with their total milliseconds. */
+  entries(): Array<[string, number]> {
+    return [...this.totals];
+  }
+
+  /** One line: `load 120 ms, build 300 ms, …`. */
+  toString(): string {
+    return this.entries()
+      .map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`)
+      .join(', ');
+  }
+}
