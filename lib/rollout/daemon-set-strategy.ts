@@ -32,12 +32,12 @@ export interface DaemonSetStrategyProps {
    * How errors name these settings.
    * @default - as these props; `daemonSetStrategyProps` names the values paths
    */
-  readonly strategyNaming?: SettingNaming;
+  readonly settingNaming?: SettingNaming;
 }
 
 /** The update fields of a DaemonSet spec, checked. */
 export function daemonSetStrategy(scope: IConstruct, props: DaemonSetStrategyProps): Pick<k8s.DaemonSetSpec, 'updateStrategy' | 'minReadySeconds'> {
-  const { setting: n, type: t } = props.strategyNaming ?? PROP_NAMING;
+  const { setting: n, type: t } = props.settingNaming ?? PROP_NAMING;
   checkOneOf(scope, n('updateStrategy'), props.updateStrategy, ['RollingUpdate', 'OnDelete']);
   checkInt(scope, n('minReadySeconds'), props.minReadySeconds, { min: 0 });
   const type = props.updateStrategy ?? 'RollingUpdate';
@@ -84,6 +84,6 @@ export function daemonSetStrategyProps(values: DaemonRolloutValues, path = 'roll
     maxUnavailable: values.maxUnavailable,
     maxSurge: values.maxSurge,
     minReadySeconds: values.minReadySeconds,
-    strategyNaming: valuesNaming(path),
+    settingNaming: valuesNaming(path),
   };
 }

@@ -35,7 +35,7 @@ export interface StatefulSetStrategyProps {
    * How errors and warnings name these settings.
    * @default - as these props; `statefulSetStrategyProps` names the values paths
    */
-  readonly strategyNaming?: SettingNaming;
+  readonly settingNaming?: SettingNaming;
 }
 
 /** The update fields of a StatefulSet spec, checked against its replicas. */
@@ -44,7 +44,7 @@ export function statefulSetStrategy(
   props: StatefulSetStrategyProps,
   replicas: number,
 ): Pick<k8s.StatefulSetSpec, 'updateStrategy' | 'minReadySeconds'> {
-  const { setting: n, type: t } = props.strategyNaming ?? PROP_NAMING;
+  const { setting: n, type: t } = props.settingNaming ?? PROP_NAMING;
   checkOneOf(scope, n('updateStrategy'), props.updateStrategy, ['RollingUpdate', 'OnDelete']);
   checkInt(scope, n('minReadySeconds'), props.minReadySeconds, { min: 0 });
   checkInt(scope, n('partition'), props.partition, { min: 0 });
@@ -94,6 +94,6 @@ export function statefulSetStrategyProps(values: StatefulRolloutValues, path = '
     partition: onDelete && values.partition === 0 ? undefined : values.partition,
     maxUnavailable: values.maxUnavailable,
     minReadySeconds: values.minReadySeconds,
-    strategyNaming: valuesNaming(path),
+    settingNaming: valuesNaming(path),
   };
 }
