@@ -53,6 +53,19 @@ export const blueGreenValues = z
       .optional()
       .describe('Pods of the idle colour; unset: as many as the active one (kept warm, so switching and rolling back are instant). 0 saves the pods, but then raise it again before switching.'),
     preview: z.boolean().default(true).describe('A Service `<name>-preview` that reaches the idle colour, for smoke tests before switching.'),
+    previewHost: z
+      .string()
+      .max(253)
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { message: 'expected a lower-case host name such as "preview.example.com"' })
+      .optional()
+      .describe(
+        'A host for an Ingress `<name>-preview` to the preview Service, to smoke-test the idle colour from outside the cluster; same class, path, annotations and TLS as the main Ingress. Unset: no preview Ingress.',
+      ),
+    previewTlsSecret: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, { message: 'expected a Secret name' })
+      .optional()
+      .describe("An existing kubernetes.io/tls Secret for previewHost; unset: the main Ingress's, which must then cover previewHost too."),
   })
   .prefault({})
   .describe('Blue/green: two Deployments side by side, traffic on one.');
