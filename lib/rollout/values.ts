@@ -166,7 +166,7 @@ export const statefulRolloutValues = z
       .describe('Staged rollout: only pods with an ordinal of at least this get a new version; the others keep the old one. 0 updates every pod, `replicas` holds every pod. With `rollingUpdate` only.'),
     maxUnavailable: countOrPercent
       .optional()
-      .describe('Pods that may be down at once during an update, a count or a percent; unset: one at a time. Needs the alpha MaxUnavailableStatefulSet feature gate in Kubernetes 1.28 (synth warns).'),
+      .describe('Pods that may be down at once during an update, a count or a percent; unset: one at a time. Needs the alpha MaxUnavailableStatefulSet feature gate in Kubernetes 1.28: a warning, so an error at the prod profile.'),
     minReadySeconds: z.number().int().min(0).optional().describe('Seconds a new pod must be ready before it counts as available (and the next pod is updated); unset: 0.'),
   })
   .prefault({})
