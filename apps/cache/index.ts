@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { EnvValue, ExternalSecret, IConfigSource, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Secret, StatefulService, Volume } from '../../lib';
+import { EnvValue, ExternalSecret, IConfigSource, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Secret, StatefulService, Volume, statefulRolloutValues, statefulSetStrategyProps } from '../../lib';
 
 /** Values of the cache package. */
 export const cacheValues = z.object({
@@ -15,6 +15,7 @@ export const cacheValues = z.object({
     .default({ existingSecret: 'redis-auth' })
     .describe('Where the password comes from; it never lives in the repo.'),
   clients: z.record(z.string(), z.string()).optional().describe('Labels of the pods that may connect; the release\'s own pods when unset.'),
+  rollout: statefulRolloutValues,
 });
 
 /**
@@ -38,6 +39,7 @@ export class Cache extends Package<typeof cacheValues> {
 
     this.redis = new StatefulService(this, 'redis', {
       replicas: 1,
+      ...statefulSetStrategyProps(v.rollout),
       podSecurity: { runAsUser: 999, runAsGroup: 999, fsGroup: 999 },
       containers: [
         {

@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
+import { IConfigSource } from '../config/source';
 import { componentName, resourceName, selectorLabels } from '../core/names';
 import { checkInt, checkOneOf, problem } from '../core/validate';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
-import { WebServiceProps } from '../workloads/web-service';
+import { WebServiceProps, webIngressProps } from '../workloads/web-service';
 import { checkWebContainers, sideService, webFront } from './front';
+import { PROP_NAMING, SettingNaming } from './naming';
 import { COLOR_LABEL, RolloutTrack } from './track';
 import { ImageForVersion, versioning, withImage } from './version';
 
@@ -26,6 +28,19 @@ export interface BlueGreenWebServiceProps extends Omit<WebServiceProps, 'autosca
   readonly idleReplicas?: number;
   /** A Service `<name>-preview` that reaches the idle colour. @default true */
   readonly preview?: boolean;
+  /**
+   * A host for an Ingress `<name>-preview` to the preview Service, so smoke
+   * tests reach the idle colour from outside the cluster. It takes the
+   * class, path, annotations and TLS of `ingress` (which it needs), for this
+   * host only, with `previewTlsSecret` if given. Switching `activeColor`
+   * leaves it as it is: the preview Service's selector moves instead.
+   * @default - no preview Ingress
+   */
+  readonly previewHost?: string;
+  /** The kubernetes.io/tls Secret for `previewHost`. @default - the `ingress.tlsSecret`, which must then cover `previewHost` too */
+  readonly previewTlsSecret?: string | IConfigSource;
+  /** How errors name these settings. @default - as these props; `RolloutWebService` names the values paths */
+  readonly settingNaming?: SettingNaming;
 }
 
 /**
@@ -49,6 +64,8 @@ export class BlueGreenWebService extends Construct {
   /** The Service of the idle colour. */
   readonly previewService?: Service;
   readonly ingress?: Ingress;
+  /** The Ingress of the idle colour, for `previewHost`. */
+  readonly previewIngress?: Ingress;
   readonly disruptionBudget?: PodDisruptionBudget;
 
   constructor(scope: Construct, id: string, props: BlueGreenWebServiceProps) {
@@ -60,8 +77,10 @@ export class BlueGreenWebService extends Construct {
     this.name = resourceName(this);
     this.component = componentName(this);
     this.selector = selectorLabels(this);
-    checkOneOf(this, 'activeColor', props.activeColor, ['blue', 'green']);
-    checkInt(this, 'idleReplicas', props.idleReplicas, { min: 0 });
+    const n = (props.settingNaming ?? PROP_NAMING).setting;
+    checkOneOf(this, n('activeColor'), props.activeColor, ['blue', 'green']);
+    checkInt(this, n('idleReplicas'), props.idleReplicas, { min: 0 });
+    checkPreview(this, props, n);
     this.activeColor = props.activeColor ?? 'blue';
     const idle: Color = this.activeColor === 'blue' ? 'green' : 'blue';
     const replicas = props.replicas ?? 2;
@@ -95,6 +114,11 @@ export class BlueGreenWebService extends Construct {
     if (props.preview ?? true) {
       this.previewService = sideService(this, 'Preview', this.service, `${this.name}-preview`, this.component, { ...this.selector, [COLOR_LABEL]: idle }, front.targetPort);
     }
+    if (props.previewHost !== undefined && props.ingress && this.previewService) {
+      const tlsSecret = props.previewTlsSecret ?? props.ingress.tlsSecret;
+      const ingress = { ...props.ingress, hosts: [props.previewHost], tlsSecret };
+      this.previewIngress = new Ingress(this, 'PreviewIngress', webIngressProps(this, ingress, `${this.name}-preview`, this.component, this.previewService));
+    }
   }
 
   /** The Deployment of the active colour. */
@@ -105,5 +129,23 @@ export class BlueGreenWebService extends Construct {
   /** The Deployment of the idle colour. */
   get idle(): RolloutTrack {
     return this.activeColor === 'blue' ? this.green : this.blue;
+  }
+}
+
+/** The preview settings go together: a preview host needs the preview Service and a main Ingress, and a host of its own. */
+function checkPreview(scope: Construct, props: BlueGreenWebServiceProps, n: (prop: string) => string): void {
+  const host = props.previewHost;
+  if (host === undefined) {
+    if (props.previewTlsSecret !== undefined) throw problem(scope, `${n('previewTlsSecret')} is the certificate of the preview Ingress: set ${n('previewHost')} too, or remove it`);
+    return;
+  }
+  if (props.preview === false) {
+    throw problem(scope, `${n('previewHost')} "${host}" needs the preview Service: set ${n('preview')}: true, or remove ${n('previewHost')}`);
+  }
+  if (!props.ingress) {
+    throw problem(scope, `${n('previewHost')} "${host}" needs the web service's ingress: the preview Ingress takes its class, path, annotations and TLS from it, and there is none`);
+  }
+  if (props.ingress.hosts?.includes(host)) {
+    throw problem(scope, `${n('previewHost')} "${host}" is also a host of the main Ingress, so the two Ingresses would fight over it: give the preview a host of its own, such as "preview-${host}"`);
   }
 }

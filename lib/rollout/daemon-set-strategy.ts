@@ -2,6 +2,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { checkInt, checkOneOf, problem } from '../core/validate';
 import { intOrPercent, isZero } from './int-or-percent';
+import { PROP_NAMING, SettingNaming, valuesNaming } from './naming';
+import type { DaemonRolloutValues } from './values';
 
 /** How a DaemonSet replaces its pods, node by node. */
 export interface DaemonSetStrategyProps {
@@ -26,31 +28,62 @@ export interface DaemonSetStrategyProps {
   readonly maxSurge?: number | string;
   /** Seconds a new pod must be ready before it counts as available. @default 0 */
   readonly minReadySeconds?: number;
+  /**
+   * How errors name these settings.
+   * @default - as these props; `daemonSetStrategyProps` names the values paths
+   */
+  readonly settingNaming?: SettingNaming;
 }
 
 /** The update fields of a DaemonSet spec, checked. */
 export function daemonSetStrategy(scope: IConstruct, props: DaemonSetStrategyProps): Pick<k8s.DaemonSetSpec, 'updateStrategy' | 'minReadySeconds'> {
-  checkOneOf(scope, 'updateStrategy', props.updateStrategy, ['RollingUpdate', 'OnDelete']);
-  checkInt(scope, 'minReadySeconds', props.minReadySeconds, { min: 0 });
+  const { setting: n, type: t } = props.settingNaming ?? PROP_NAMING;
+  checkOneOf(scope, n('updateStrategy'), props.updateStrategy, ['RollingUpdate', 'OnDelete']);
+  checkInt(scope, n('minReadySeconds'), props.minReadySeconds, { min: 0 });
   const type = props.updateStrategy ?? 'RollingUpdate';
   if (type === 'OnDelete') {
     if (props.maxUnavailable !== undefined || props.maxSurge !== undefined) {
-      throw problem(scope, 'maxUnavailable and maxSurge apply to the RollingUpdate update strategy, not OnDelete: remove them or use RollingUpdate');
+      throw problem(
+        scope,
+        `${n('maxUnavailable')} and ${n('maxSurge')} apply to the ${t('RollingUpdate')} update strategy, not ${t('OnDelete')}: remove them or use ${t('RollingUpdate')}`,
+      );
     }
     return { updateStrategy: { type }, minReadySeconds: props.minReadySeconds };
   }
   const surging = props.maxSurge !== undefined && !isZero(props.maxSurge);
-  const maxSurge = intOrPercent(scope, 'maxSurge', props.maxSurge);
+  const maxSurge = intOrPercent(scope, n('maxSurge'), props.maxSurge);
   const unavailable = props.maxUnavailable ?? (surging ? 0 : 1);
-  const maxUnavailable = intOrPercent(scope, 'maxUnavailable', unavailable);
+  const maxUnavailable = intOrPercent(scope, n('maxUnavailable'), unavailable);
   if (surging && !isZero(unavailable)) {
-    throw problem(scope, `maxSurge ${JSON.stringify(props.maxSurge)} and maxUnavailable ${JSON.stringify(unavailable)} are both set: a DaemonSet takes one of them, so set maxUnavailable: 0 to surge, or leave maxSurge out`);
+    throw problem(
+      scope,
+      `${n('maxSurge')} ${JSON.stringify(props.maxSurge)} and ${n('maxUnavailable')} ${JSON.stringify(unavailable)} are both set: a DaemonSet takes one of them, so set ${n('maxUnavailable')}: 0 to surge, or leave ${n('maxSurge')} out`,
+    );
   }
   if (!surging && isZero(unavailable)) {
-    throw problem(scope, 'maxUnavailable and maxSurge are both 0, so the update could never make progress: allow one of them, such as maxUnavailable: 1');
+    throw problem(scope, `${n('maxUnavailable')} and ${n('maxSurge')} are both 0, so the update could never make progress: allow one of them, such as ${n('maxUnavailable')}: 1`);
   }
   return {
     updateStrategy: { type, rollingUpdate: { maxUnavailable, maxSurge: surging ? maxSurge : undefined } },
     minReadySeconds: props.minReadySeconds,
+  };
+}
+
+/**
+ * The DaemonSet update settings of a package's `daemonRolloutValues` value
+ * at `path`, for a `NodeAgent`:
+ *
+ *     new NodeAgent(this, 'logs', { ...daemonSetStrategyProps(this.values.rollout), ... });
+ *
+ * `daemonSetStrategy` checks them when the DaemonSet is built, and its
+ * errors name the values paths (`rollout.maxSurge 1 and rollout.maxUnavailable 1 are both set`).
+ */
+export function daemonSetStrategyProps(values: DaemonRolloutValues, path = 'rollout'): DaemonSetStrategyProps {
+  return {
+    updateStrategy: values.strategy === 'onDelete' ? 'OnDelete' : 'RollingUpdate',
+    maxUnavailable: values.maxUnavailable,
+    maxSurge: values.maxSurge,
+    minReadySeconds: values.minReadySeconds,
+    settingNaming: valuesNaming(path),
   };
 }

@@ -1,4 +1,5 @@
 export * from './int-or-percent';
+export * from './naming';
 export * from './deployment-strategy';
 export * from './stateful-set-strategy';
 export * from './daemon-set-strategy';

@@ -8,6 +8,7 @@ import { WebService, WebServiceProps } from '../workloads/web-service';
 import { BlueGreenWebService } from './blue-green';
 import { CanaryWebService, canarySplit } from './canary';
 import { DeploymentStrategyProps } from './deployment-strategy';
+import { valuesNaming } from './naming';
 import { RolloutStrategy, RolloutValues, RolloutValuesInput, rolloutValues } from './values';
 import { ImageForVersion, versioning, withImage } from './version';
 
@@ -107,6 +108,9 @@ export class RolloutWebService extends Construct {
         greenVersion: bg.green.version,
         idleReplicas: bg.idleReplicas,
         preview: bg.preview,
+        previewHost: bg.previewHost,
+        previewTlsSecret: bg.previewTlsSecret,
+        settingNaming: valuesNaming('rollout.blueGreen', { blueVersion: 'blue.version', greenVersion: 'green.version' }),
       });
     }
 

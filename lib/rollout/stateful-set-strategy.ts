@@ -3,6 +3,8 @@ import { IConstruct } from 'constructs';
 import { Warnings } from '../core/warnings';
 import { checkInt, checkOneOf, problem } from '../core/validate';
 import { intOrPercent, isZero } from './int-or-percent';
+import { PROP_NAMING, SettingNaming, valuesNaming } from './naming';
+import type { StatefulRolloutValues } from './values';
 
 /** How a StatefulSet replaces its pods. */
 export interface StatefulSetStrategyProps {
@@ -29,6 +31,11 @@ export interface StatefulSetStrategyProps {
   readonly maxUnavailable?: number | string;
   /** Seconds a new pod must be ready before it counts as available. @default 0 */
   readonly minReadySeconds?: number;
+  /**
+   * How errors and warnings name these settings.
+   * @default - as these props; `statefulSetStrategyProps` names the values paths
+   */
+  readonly settingNaming?: SettingNaming;
 }
 
 /** The update fields of a StatefulSet spec, checked against its replicas. */
@@ -37,27 +44,56 @@ export function statefulSetStrategy(
   props: StatefulSetStrategyProps,
   replicas: number,
 ): Pick<k8s.StatefulSetSpec, 'updateStrategy' | 'minReadySeconds'> {
-  checkOneOf(scope, 'updateStrategy', props.updateStrategy, ['RollingUpdate', 'OnDelete']);
-  checkInt(scope, 'minReadySeconds', props.minReadySeconds, { min: 0 });
-  checkInt(scope, 'partition', props.partition, { min: 0 });
+  const { setting: n, type: t } = props.settingNaming ?? PROP_NAMING;
+  checkOneOf(scope, n('updateStrategy'), props.updateStrategy, ['RollingUpdate', 'OnDelete']);
+  checkInt(scope, n('minReadySeconds'), props.minReadySeconds, { min: 0 });
+  checkInt(scope, n('partition'), props.partition, { min: 0 });
   const type = props.updateStrategy ?? 'RollingUpdate';
   if (type === 'OnDelete' && (props.partition !== undefined || props.maxUnavailable !== undefined)) {
-    throw problem(scope, 'partition and maxUnavailable apply to the RollingUpdate update strategy, not OnDelete: remove them or use RollingUpdate');
+    throw problem(
+      scope,
+      `${n('partition')} and ${n('maxUnavailable')} apply to the ${t('RollingUpdate')} update strategy, not ${t('OnDelete')}: remove them or use ${t('RollingUpdate')}`,
+    );
   }
   if (props.partition !== undefined && props.partition > replicas) {
     throw problem(
       scope,
-      `partition ${props.partition} is more than replicas ${replicas}, so no pod would ever be updated: use a partition from 0 (update every pod) to ${replicas} (hold every pod)`,
+      `${n('partition')} ${props.partition} is more than replicas ${replicas}, so no pod would ever be updated: use a partition from 0 (update every pod) to ${replicas} (hold every pod)`,
     );
   }
-  const maxUnavailable = intOrPercent(scope, 'maxUnavailable', props.maxUnavailable);
+  const maxUnavailable = intOrPercent(scope, n('maxUnavailable'), props.maxUnavailable);
   if (props.maxUnavailable !== undefined) {
-    if (isZero(props.maxUnavailable)) throw problem(scope, 'maxUnavailable 0 would stop a rolling update: use 1 or more, or leave it out');
-    Warnings.of(scope).add('maxUnavailable on a StatefulSet needs the MaxUnavailableStatefulSet feature gate (alpha in Kubernetes 1.28); without it pods are updated one at a time');
+    if (isZero(props.maxUnavailable)) throw problem(scope, `${n('maxUnavailable')} 0 would stop a rolling update: use 1 or more, or leave it out`);
+    Warnings.of(scope).add(
+      `${n('maxUnavailable')} on a StatefulSet needs the MaxUnavailableStatefulSet feature gate (alpha in Kubernetes 1.28); without it pods are updated one at a time`,
+    );
   }
   const rollingUpdate = props.partition !== undefined || maxUnavailable ? { partition: props.partition, maxUnavailable } : undefined;
   return {
     updateStrategy: type === 'OnDelete' ? { type } : { type, rollingUpdate },
     minReadySeconds: props.minReadySeconds,
+  };
+}
+
+/**
+ * The StatefulSet update settings of a package's `statefulRolloutValues`
+ * value at `path`, for a `StatefulService`:
+ *
+ *     new StatefulService(this, 'db', { replicas, ...statefulSetStrategyProps(this.values.rollout), ... });
+ *
+ * `statefulSetStrategy` checks them when the StatefulSet is built, and its
+ * errors name the values paths (`rollout.partition 5 is more than replicas 3`).
+ * With `rollingUpdate` the partition is always written, 0 included, so moving
+ * it changes only `spec.updateStrategy.rollingUpdate.partition`; with
+ * `onDelete` the default partition 0 is left out.
+ */
+export function statefulSetStrategyProps(values: StatefulRolloutValues, path = 'rollout'): StatefulSetStrategyProps {
+  const onDelete = values.strategy === 'onDelete';
+  return {
+    updateStrategy: onDelete ? 'OnDelete' : 'RollingUpdate',
+    partition: onDelete && values.partition === 0 ? undefined : values.partition,
+    maxUnavailable: values.maxUnavailable,
+    minReadySeconds: values.minReadySeconds,
+    settingNaming: valuesNaming(path),
   };
 }

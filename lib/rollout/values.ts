@@ -53,6 +53,19 @@ export const blueGreenValues = z
       .optional()
       .describe('Pods of the idle colour; unset: as many as the active one (kept warm, so switching and rolling back are instant). 0 saves the pods, but then raise it again before switching.'),
     preview: z.boolean().default(true).describe('A Service `<name>-preview` that reaches the idle colour, for smoke tests before switching.'),
+    previewHost: z
+      .string()
+      .max(253)
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { message: 'expected a lower-case host name such as "preview.example.com"' })
+      .optional()
+      .describe(
+        'A host for an Ingress `<name>-preview` to the preview Service, to smoke-test the idle colour from outside the cluster; same class, path, annotations and TLS as the main Ingress. Unset: no preview Ingress.',
+      ),
+    previewTlsSecret: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, { message: 'expected a Secret name' })
+      .optional()
+      .describe("An existing kubernetes.io/tls Secret for previewHost; unset: the main Ingress's, which must then cover previewHost too."),
   })
   .prefault({})
   .describe('Blue/green: two Deployments side by side, traffic on one.');
@@ -127,3 +140,63 @@ export const rolloutValues = z
 export type RolloutValues = z.output<typeof rolloutValues>;
 /** The rollout values as they may be given: every field optional. */
 export type RolloutValuesInput = z.input<typeof rolloutValues>;
+
+/** Update strategies of StatefulSets and DaemonSets, as values. */
+export const UPDATE_STRATEGIES = ['rollingUpdate', 'onDelete'] as const;
+export type UpdateStrategy = (typeof UPDATE_STRATEGIES)[number];
+
+/**
+ * The `rollout` value of a package around a StatefulSet: how its pods are
+ * replaced, and a partition for staged rollouts. A package puts it in its
+ * values schema and spreads `statefulSetStrategyProps(this.values.rollout)`
+ * into its `StatefulService`; the checks that involve several settings or
+ * the replicas run there, naming these values' paths.
+ */
+export const statefulRolloutValues = z
+  .object({
+    strategy: z
+      .enum(UPDATE_STRATEGIES)
+      .default('rollingUpdate')
+      .describe('`rollingUpdate` replaces pods one at a time from the highest ordinal down; `onDelete` replaces a pod only when someone deletes it.'),
+    partition: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe('Staged rollout: only pods with an ordinal of at least this get a new version; the others keep the old one. 0 updates every pod, `replicas` holds every pod. With `rollingUpdate` only.'),
+    maxUnavailable: countOrPercent
+      .optional()
+      .describe('Pods that may be down at once during an update, a count or a percent; unset: one at a time. Needs the alpha MaxUnavailableStatefulSet feature gate in Kubernetes 1.28: a warning, so an error at the prod profile.'),
+    minReadySeconds: z.number().int().min(0).optional().describe('Seconds a new pod must be ready before it counts as available (and the next pod is updated); unset: 0.'),
+  })
+  .prefault({})
+  .describe('How a new version rolls out to the StatefulSet: see the Rollouts section of the README.');
+
+/** The StatefulSet rollout values as the code sees them: checked, defaults applied. */
+export type StatefulRolloutValues = z.output<typeof statefulRolloutValues>;
+
+/**
+ * The `rollout` value of a package around a DaemonSet: how the pod of each
+ * node is replaced. A package puts it in its values schema and spreads
+ * `daemonSetStrategyProps(this.values.rollout)` into its `NodeAgent`; the
+ * checks that involve several settings run there, naming these values' paths.
+ */
+export const daemonRolloutValues = z
+  .object({
+    strategy: z
+      .enum(UPDATE_STRATEGIES)
+      .default('rollingUpdate')
+      .describe("`rollingUpdate` replaces each node's pod in turn; `onDelete` replaces a node's pod only when someone deletes it."),
+    maxUnavailable: countOrPercent
+      .optional()
+      .describe('Nodes whose pod may be down at once during an update, a count or a percent of the nodes; unset: 1, or 0 when maxSurge is set.'),
+    maxSurge: countOrPercent
+      .optional()
+      .describe('Nodes that run the new pod beside the old one during an update (the node never goes without), a count or a percent; needs maxUnavailable 0 or unset. Unset: 0.'),
+    minReadySeconds: z.number().int().min(0).optional().describe('Seconds a new pod must be ready before it counts as available; unset: 0.'),
+  })
+  .prefault({})
+  .describe('How a new version rolls out to the DaemonSet: see the Rollouts section of the README.');
+
+/** The DaemonSet rollout values as the code sees them: checked, defaults applied. */
+export type DaemonRolloutValues = z.output<typeof daemonRolloutValues>;

@@ -87,3 +87,60 @@ describe('blue/green', () => {
     expect(Object.keys(diff.changed)).toEqual(['Service/shop-web']);
   });
 });
+
+describe('blue/green preview Ingress', () => {
+  const PREVIEW = 'preview-shop.example.com';
+
+  test('previewHost adds an Ingress to the preview Service, with the class, path and annotations of the main one', () => {
+    const before = blueGreen({});
+    const after = blueGreen({ previewHost: PREVIEW });
+    expect(diffRenders(before, after)).toEqual({ added: ['Ingress/shop-web-preview'], removed: [], changed: {} });
+    const main = find(after, 'Ingress', 'shop-web');
+    const preview = find(after, 'Ingress', 'shop-web-preview');
+    expect(preview.metadata.annotations).toEqual(main.metadata.annotations);
+    expect(preview.spec).toEqual({
+      ingressClassName: 'nginx',
+      rules: [{ host: PREVIEW, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'shop-web-preview', port: { name: 'http' } } } }] } }],
+    });
+  });
+
+  test('TLS as the main Ingress has it: its Secret for the preview host, or previewTlsSecret', () => {
+    const same = find(blueGreen({ previewHost: PREVIEW }, { tlsSecret: 'shop-tls' }), 'Ingress', 'shop-web-preview');
+    expect(same.spec.tls).toEqual([{ hosts: [PREVIEW], secretName: 'shop-tls' }]);
+    const own = blueGreen({ previewHost: PREVIEW, previewTlsSecret: 'shop-preview-tls' }, { tlsSecret: 'shop-tls' });
+    expect(find(own, 'Ingress', 'shop-web-preview').spec.tls).toEqual([{ hosts: [PREVIEW], secretName: 'shop-preview-tls' }]);
+    expect(find(own, 'Ingress', 'shop-web').spec.tls).toEqual([{ hosts: ['shop.example.com'], secretName: 'shop-tls' }]);
+  });
+
+  test('switching activeColor leaves the preview Ingress alone: the preview Service behind it moves', () => {
+    const settings = { green: { version: '1.1.0' }, previewHost: PREVIEW };
+    const blue = blueGreen({ ...settings, activeColor: 'blue' }, { tlsSecret: 'shop-tls' });
+    const green = blueGreen({ ...settings, activeColor: 'green' }, { tlsSecret: 'shop-tls' });
+    expect(diffRenders(blue, green)).toEqual({
+      added: [],
+      removed: [],
+      changed: {
+        'Service/shop-web': ['spec.selector["chartwright.dev/color"]'],
+        'Service/shop-web-preview': ['spec.selector["chartwright.dev/color"]'],
+      },
+    });
+    expect(find(green, 'Service', 'shop-web-preview').spec.selector[COLOR]).toBe('blue');
+    expect(find(green, 'Ingress', 'shop-web-preview').spec.rules[0].http.paths[0].backend.service.name).toBe('shop-web-preview');
+  });
+
+  test('preview settings that cannot work are errors naming the values paths', () => {
+    expect(() => blueGreen({ previewHost: PREVIEW, preview: false })).toThrow(
+      'shop/web/Default: rollout.blueGreen.previewHost "preview-shop.example.com" needs the preview Service: set rollout.blueGreen.preview: true, or remove rollout.blueGreen.previewHost',
+    );
+    expect(() => blueGreen({ previewHost: PREVIEW }, { ingress: false })).toThrow(
+      'shop/web/Default: rollout.blueGreen.previewHost "preview-shop.example.com" needs the web service\'s ingress: the preview Ingress takes its class, path, annotations and TLS from it, and there is none',
+    );
+    expect(() => blueGreen({ previewHost: 'shop.example.com' })).toThrow(
+      'shop/web/Default: rollout.blueGreen.previewHost "shop.example.com" is also a host of the main Ingress, so the two Ingresses would fight over it: give the preview a host of its own, such as "preview-shop.example.com"',
+    );
+    expect(() => blueGreen({ previewTlsSecret: 'shop-preview-tls' })).toThrow(
+      'shop/web/Default: rollout.blueGreen.previewTlsSecret is the certificate of the preview Ingress: set rollout.blueGreen.previewHost too, or remove it',
+    );
+    expect(() => blueGreen({ previewHost: 'Preview_Shop' })).toThrow('rollout.blueGreen.previewHost: expected a lower-case host name such as "preview.example.com"');
+  });
+});

@@ -7,6 +7,7 @@ export const shopValues = z.object({
   replicas: z.number().int().min(1).default(4),
   tag: z.string().default('1.0.0'),
   ingress: z.boolean().default(true),
+  tlsSecret: z.string().optional(),
   rollout: rolloutValues,
 });
 
@@ -21,7 +22,9 @@ export class Shop extends Package<typeof shopValues> {
       version: this.values.tag,
       replicas: this.values.replicas,
       containers: [{ image: `registry.example.com:5000/shop:${this.values.tag}`, ports: [{ name: 'http', port: 8080 }] }],
-      ingress: this.values.ingress ? { hosts: ['shop.example.com'], className: 'nginx', annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' } } : undefined,
+      ingress: this.values.ingress
+        ? { hosts: ['shop.example.com'], className: 'nginx', annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' }, tlsSecret: this.values.tlsSecret }
+        : undefined,
     });
     new NetworkPolicy(this, 'web-in', { selector: this.web, ingress: [{ peers: [NetworkPeer.ingressController()], ports: [{ port: 'http' }] }] });
   }

@@ -46,6 +46,14 @@ describe('hello-web rollouts through values', () => {
     expect(diffRenders(switched, staged).changed).toEqual(diffRenders(staged, switched).changed);
   });
 
+  test('prod: a preview host reaches the idle colour over TLS with the main certificate, and the switch leaves it alone', () => {
+    const preview = 'rollout.blueGreen.previewHost=hello-preview.example.com';
+    const before = hello('prod', preview);
+    expect(diffRenders(hello('prod'), before)).toEqual({ added: ['Ingress/hello-server-preview'], removed: [], changed: {} });
+    expect((find(before, 'Ingress', 'hello-server-preview') as any).spec.tls).toEqual([{ hosts: ['hello-preview.example.com'], secretName: 'hello-web-tls' }]);
+    expect(Object.keys(diffRenders(before, hello('prod', preview, 'rollout.blueGreen.activeColor=green')).changed)).toEqual(['Service/hello-server', 'Service/hello-server-preview']);
+  });
+
   test('dev: a canary by --set adds the canary Deployment and moves one pod to it', () => {
     const before = hello('dev', 'replicas=2');
     const after = hello('dev', 'replicas=2', 'rollout.strategy=canary', 'rollout.canary.version=1.27.4-alpine', 'rollout.canary.weight=50');
