@@ -56,6 +56,7 @@ describe('HorizontalPodAutoscaler', () => {
   const build = (props: Partial<HorizontalPodAutoscalerProps>) => () => render((p) => new HorizontalPodAutoscaler(p, 'hpa', { target: DEPLOYMENT, maxReplicas: 5, ...props }));
   test.each<[string, () => unknown, string]>([
     ['minReplicas', build({ minReplicas: 0 }), 'shop/hpa: minReplicas 0 is not valid: expected a whole number of 1 or more'],
+    ['maxReplicas missing', build({ maxReplicas: undefined }), 'shop/hpa: maxReplicas is required: the most replicas to scale to'],
     ['maxReplicas', build({ maxReplicas: 0 }), 'shop/hpa: maxReplicas 0 is not valid: expected a whole number of 1 or more'],
     ['maxReplicas not whole', build({ maxReplicas: 2.5 }), 'shop/hpa: maxReplicas 2.5 is not valid: expected a whole number of 1 or more'],
     ['maxReplicas below minReplicas', build({ minReplicas: 3, maxReplicas: 2 }), 'shop/hpa: maxReplicas 2 is less than minReplicas 3'],
