@@ -99,6 +99,7 @@ describe('PodDisruptionBudget', () => {
     ['maxUnavailable 0%', build({ maxUnavailable: '0%' }), 'shop/pdb: maxUnavailable 0 blocks every node drain: allow at least 1'],
     ['minAvailable', build({ minAvailable: '50' }), 'shop/pdb: minAvailable "50" is not valid: expected a whole number of 0 or more, or a percentage from "0%" to "100%" such as "25%"'],
     ['maxUnavailable', build({ maxUnavailable: -1 }), 'shop/pdb: maxUnavailable -1 is not valid: expected a whole number of 0 or more, or a percentage from "0%" to "100%" such as "25%"'],
+    ['unhealthyPodEvictionPolicy', build({ unhealthyPodEvictionPolicy: 'IfHealthy' as any }), 'shop/pdb: unhealthyPodEvictionPolicy "IfHealthy" is not valid: expected one of IfHealthyBudget, AlwaysAllow'],
     ['selector', build({ selector: { app: 'a b' } }), 'shop/pdb: selector["app"] "a b" is not valid: expected a label value: at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit, or empty'],
     ['web service budget', () => render((p) => new WebService(p, 'web', { containers: [WEB], disruptionBudget: { maxUnavailable: 0 } })), 'shop/web/DisruptionBudget: maxUnavailable 0 blocks every node drain: allow at least 1'],
   ])('error: %s', (_, fn, message) => {
