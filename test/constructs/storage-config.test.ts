@@ -144,6 +144,7 @@ describe('PersistentVolume', () => {
     ['relative local path', pv({ source: { local: { path: 'disk' } }, nodes: ['n'] }), 'shop/v: source.local.path "disk" is not valid: expected an absolute path'],
     ['two sources', pv({ source: { hostPath: { path: '/mnt' }, nfs: { server: 'nfs.local', path: '/e' } } }), 'shop/v: source ["hostPath","nfs"] is not valid: expected exactly one of hostPath, nfs, csi, local'],
     ['local without nodes', pv({ source: { local: { path: '/mnt' } }, nodes: [] }), 'shop/v: a local volume needs nodes: name the node(s) the disk is attached to'],
+    ['no capacity', pv({ capacity: undefined }), 'shop/v: capacity is required: a quantity such as "100Gi"'],
     ['capacity', pv({ capacity: '100GB' }), `shop/v: capacity "100GB" is not valid: expected ${QUANTITY}`],
     ['access mode', pv({ accessModes: ['ReadWriteOnce', 'RWX' as any] }), 'shop/v: accessModes[1] "RWX" is not valid: expected one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod'],
     ['reclaim policy', pv({ reclaimPolicy: 'Recycled' as any }), 'shop/v: reclaimPolicy "Recycled" is not valid: expected one of Retain, Delete, Recycle (did you mean "Recycle"?)'],
