@@ -234,6 +234,9 @@ describe('Secret', () => {
     ['ssh-auth without a key', secret({ type: 'kubernetes.io/ssh-auth' }), 'shop/s: a kubernetes.io/ssh-auth Secret needs the keys "ssh-privatekey"'],
     ['Secret.tls without a key', () => render((p) => Secret.tls(p, 'cert', { cert: 'C', key: undefined as any, allowLiteralData: true })), 'shop/cert: stringData["tls.key"] undefined is not valid: expected a string'],
     ['Secret.basicAuth without a password', () => render((p) => Secret.basicAuth(p, 'basic', { username: 'u', password: undefined as any })), 'shop/basic: stringData["password"] undefined is not valid: expected a string'],
+    ['Secret.dockerRegistry without a password', () => render((p) => Secret.dockerRegistry(p, 'pull', { server: 'ghcr.io', username: 'u', password: undefined as any })), 'shop/pull: password undefined is not valid: expected a string'],
+    ['Secret.dockerRegistry without a username', () => render((p) => Secret.dockerRegistry(p, 'pull', { server: 'ghcr.io', username: null as any, password: 'p' })), 'shop/pull: username null is not valid: expected a string'],
+    ['Secret.dockerRegistry without a server', () => render((p) => Secret.dockerRegistry(p, 'pull', { server: '', username: 'u', password: 'p' })), 'shop/pull: server "" is not valid: expected a registry host such as "ghcr.io"'],
     ['Secret.dockerRegistry name', () => render((p) => Secret.dockerRegistry(p, 'pull', { name: 'Pull', server: 'ghcr.io', username: 'u', password: 'p' })), `shop/pull: name "Pull" is not valid: expected ${SUBDOMAIN}`],
   ])('error: %s', (_, build, message) => {
     expect(userError(build)).toBe(message);
