@@ -5,7 +5,8 @@ import { Construct } from 'constructs';
 import { contentHash } from '../core/hash';
 import { resourceName } from '../core/names';
 import { Warnings } from '../core/warnings';
-import { checkDnsSubdomain, invalid, problem } from '../core/validate';
+import { checkDnsSubdomain, invalid, problem, show } from '../core/validate';
+import { UserError } from '../errors';
 import { CONFIG_KEY } from './config-map';
 import { ExistingSource, IConfigSource } from './source';
 import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
@@ -72,6 +73,11 @@ export class Secret extends Construct implements IConfigSource {
     id: string,
     props: { server: string; username: string; password: string; email?: string; name?: string; allowLiteralData?: boolean },
   ): Secret {
+    // checked before the Secret exists: `auth` below would otherwise encode "user:undefined"
+    const bad = (field: string, value: unknown, allowed: string) => new UserError(`${scope.node.path}/${id}: ${field} ${show(value)} is not valid: expected ${allowed}`);
+    if (typeof props.server !== 'string' || props.server === '') throw bad('server', props.server, 'a registry host such as "ghcr.io"');
+    if (typeof props.username !== 'string') throw bad('username', props.username, 'a string');
+    if (typeof props.password !== 'string') throw bad('password', props.password, 'a string');
     const auth = Buffer.from(`${props.username}:${props.password}`).toString('base64');
     const config = { auths: { [props.server]: { username: props.username, password: props.password, email: props.email, auth } } };
     return new Secret(scope, id, { name: props.name, type: 'kubernetes.io/dockerconfigjson', stringData: { '.dockerconfigjson': JSON.stringify(config) }, allowLiteralData: props.allowLiteralData });

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
-import { checkInt, checkQuantity, problem } from '../core/validate';
+import { checkInt, checkQuantity, checkRequired, problem } from '../core/validate';
 import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** What an autoscaler scales. */
@@ -43,6 +43,7 @@ export class HorizontalPodAutoscaler extends Construct {
     this.name = props.name ?? resourceName(this);
     const min = props.minReplicas ?? 1;
     checkInt(this, 'minReplicas', min, { min: 1 });
+    checkRequired(this, 'maxReplicas', props.maxReplicas, 'the most replicas to scale to');
     checkInt(this, 'maxReplicas', props.maxReplicas, { min: 1 });
     if (props.maxReplicas < min) throw problem(this, `maxReplicas ${props.maxReplicas} is less than minReplicas ${min}`);
     checkInt(this, 'cpuUtilization', props.cpuUtilization, { min: 1, max: 1000 });

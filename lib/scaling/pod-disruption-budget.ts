@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { resourceName } from '../core/names';
-import { checkLabels, problem } from '../core/validate';
+import { checkLabels, checkOneOf, problem } from '../core/validate';
 import { intOrPercent } from '../rollout/int-or-percent';
 import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
@@ -34,6 +34,7 @@ export class PodDisruptionBudget extends Construct {
     if (props.minAvailable !== undefined && props.maxUnavailable !== undefined) {
       throw problem(this, 'set minAvailable or maxUnavailable, not both');
     }
+    checkOneOf(this, 'unhealthyPodEvictionPolicy', props.unhealthyPodEvictionPolicy, ['IfHealthyBudget', 'AlwaysAllow']);
     const min = intOrPercent(this, 'minAvailable', props.minAvailable);
     const max = intOrPercent(this, 'maxUnavailable', props.maxUnavailable ?? (min ? undefined : 1));
     if (props.maxUnavailable === 0 || props.maxUnavailable === '0%') {

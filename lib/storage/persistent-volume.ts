@@ -45,6 +45,7 @@ export class PersistentVolume extends Construct {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
+    if (props.capacity === undefined) throw problem(this, 'capacity is required: a quantity such as "100Gi"');
     checkQuantity(this, 'capacity', props.capacity);
     (props.accessModes ?? []).forEach((m, i) => checkOneOf(this, `accessModes[${i}]`, m, ACCESS_MODES));
     checkOneOf(this, 'reclaimPolicy', props.reclaimPolicy, ['Retain', 'Delete', 'Recycle']);

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KubeObject, Package, PackageProps, Platform, collectWarnings, renderEnvironment } from '../../lib';
+import { KubeObject, Package, PackageProps, Platform, UserError, collectWarnings, renderEnvironment } from '../../lib';
 
 /** Builds `build` inside a package released as `shop` in namespace `web`, and renders it like synth does. */
 export function render(build: (scope: Package) => void, namespace: string | null = 'web'): KubeObject[] {
@@ -37,3 +37,20 @@ export function warnings(build: (scope: Package) => void): string[] {
 
 /** A container that passes every check. */
 export const WEB = { image: 'nginx:1.27.3', ports: [{ name: 'http', port: 8080 }] };
+
+/** What `render` puts before the message of an error its package throws. */
+const RELEASE_PREFIX = 'environment "dev", release "shop" (package test): ';
+
+/**
+ * The message of the UserError `fn` throws, without the release prefix
+ * `render` adds; fails when it throws nothing, or anything but a UserError.
+ */
+export function userError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof UserError) return err.message.startsWith(RELEASE_PREFIX) ? err.message.slice(RELEASE_PREFIX.length) : err.message;
+    throw err;
+  }
+  throw new Error('expected a UserError, but nothing was thrown');
+}
