@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../core/names';
-import { checkInt, checkOneOf } from '../core/validate';
+import { checkInt, checkOneOf, problem } from '../core/validate';
 import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 export interface PriorityClassProps {
@@ -26,6 +26,7 @@ export class PriorityClass extends Construct {
   constructor(scope: Construct, id: string, props: PriorityClassProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
+    if (props.value === undefined) throw problem(this, 'value is required: a whole number up to 1000000000, higher runs first');
     checkInt(this, 'value', props.value, { min: -2147483648, max: 1000000000 });
     checkOneOf(this, 'preemptionPolicy', props.preemptionPolicy, ['PreemptLowerPriority', 'Never']);
     this.resource = clusterScoped(

@@ -163,6 +163,7 @@ describe('namespace policy', () => {
     ['limit quantity', limits([{ defaultRequest: { memory: '1 Gi' } }]), 'shop/l: limits[0].defaultRequest.memory "1 Gi" is not valid: expected a Kubernetes quantity such as "100m", "0.5", "128Mi" or "10Gi"'],
     ['min above max', limits([{ min: { memory: '2Gi' }, max: { memory: '1Gi' } }]), 'shop/l: limits[0]: min.memory 2Gi is more than max.memory 1Gi'],
     ['priority value', () => render((p) => new PriorityClass(p, 'x', { value: 1.5 })), 'shop/x: value 1.5 is not valid: expected a whole number from -2147483648 to 1000000000'],
+    ['priority value missing', () => render((p) => new PriorityClass(p, 'x', {} as any)), 'shop/x: value is required: a whole number up to 1000000000, higher runs first'],
     ['preemptionPolicy', () => render((p) => new PriorityClass(p, 'x', { value: 1, preemptionPolicy: 'Always' as any })), 'shop/x: preemptionPolicy "Always" is not valid: expected one of PreemptLowerPriority, Never'],
   ])('error: %s', (_, build, message) => {
     expect(userError(build)).toBe(message);
