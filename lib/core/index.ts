@@ -3,3 +3,4 @@ export * from './names';
 export * from './warnings';
 export * from './hash';
 export * from './kube-api-object';
+export * from './cron';

@@ -10,7 +10,6 @@ export * from './stateful-service';
 export * from './node-agent';
 export * from './job-spec';
 export * from './batch-job';
-export * from './cron';
 export * from './scheduled-job';
 export * from './replica-set';
 export * from './pod';

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkInt, checkOneOf, invalid } from '../core/validate';
-import { cronProblem } from './cron';
+import { cronProblem } from '../core/cron';
 import { JobSpecProps, jobSpec } from './job-spec';
 import { Workload, WorkloadProps } from './workload';
 import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
@@ -29,8 +29,8 @@ export class ScheduledJob extends Workload {
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id, props, { longRunning: false, restartPolicy: props.restartPolicy ?? 'Never' }, 52);
-    const why = typeof props.schedule === 'string' ? cronProblem(props.schedule) : 'not a string';
-    if (why) throw invalid(this, 'schedule', props.schedule, `a cron schedule such as "0 3 * * *" or "@daily" (${why})`);
+    const why = typeof props.schedule === 'string' ? cronProblem(props.schedule) : 'is not a string';
+    if (why) throw invalid(this, 'schedule', props.schedule, `a cron schedule such as "0 3 * * *" or "@daily" (this one ${why})`);
     if (props.timeZone !== undefined && !/^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(props.timeZone)) {
       throw invalid(this, 'timeZone', props.timeZone, 'an IANA time zone such as "Europe/Paris" or "UTC"');
     }

@@ -110,7 +110,7 @@ describe('ScheduledJob', () => {
 
   test('rejects bad schedules and policies', () => {
     const build = (extra: any) => () => render((p) => new ScheduledJob(p, 'backup', { containers: [{ image: 'b:1' }], schedule: '@daily', ...extra }));
-    expect(build({ schedule: '61 * * * *' })).toThrow('shop/backup: schedule "61 * * * *" is not valid: expected a cron schedule such as "0 3 * * *" or "@daily" (the minute field "61" is out of range 0–59)');
+    expect(build({ schedule: '61 * * * *' })).toThrow('shop/backup: schedule "61 * * * *" is not valid: expected a cron schedule such as "0 3 * * *" or "@daily" (this one has an invalid minute field "61": 61 is outside 0–59)');
     expect(build({ schedule: '* * *' })).toThrow('(3 fields; a schedule has 5');
     expect(build({ schedule: '@fortnightly' })).toThrow('unknown macro @fortnightly');
     expect(build({ concurrencyPolicy: 'Forbidden' })).toThrow('concurrencyPolicy "Forbidden" is not valid: expected one of Allow, Forbid, Replace (did you mean "Forbid"?)');
@@ -118,8 +118,8 @@ describe('ScheduledJob', () => {
   });
 
   test('cron fields', () => {
-    for (const ok of ['*/15 * * * *', '0 0 1 jan *', '0 9-17/2 * * 1-5', '0 0 * * 7', '@hourly', '5,10 * ? * *']) expect(cronProblem(ok)).toBeUndefined();
-    for (const bad of ['* * * * * *', '0 24 * * *', '0 0 0 * *', '0 0 * 13 *', '*/0 * * * *', '5-1 * * * *', 'CRON_TZ=UTC 0 0 * * *']) expect(cronProblem(bad)).toBeDefined();
+    for (const ok of ['*/15 * * * *', '0 0 1 jan *', '0 9-17/2 * * 1-5', '0 0 * * sun', '@hourly', '@every 90m', '5,10 * ? * *']) expect(cronProblem(ok)).toBeUndefined();
+    for (const bad of ['* * * * * *', '0 24 * * *', '0 0 0 * *', '0 0 * 13 *', '*/0 * * * *', '5-1 * * * *', '0 0 * * 7', 'CRON_TZ=UTC 0 0 * * *']) expect(cronProblem(bad)).toBeDefined();
   });
 });
 
