@@ -111,8 +111,8 @@ describe('ScheduledJob', () => {
   test('rejects bad schedules and policies', () => {
     const build = (extra: any) => () => render((p) => new ScheduledJob(p, 'backup', { containers: [{ image: 'b:1' }], schedule: '@daily', ...extra }));
     expect(build({ schedule: '61 * * * *' })).toThrow('shop/backup: schedule "61 * * * *" is not valid: expected a cron schedule such as "0 3 * * *" or "@daily" (this one has an invalid minute field "61": 61 is outside 0–59)');
-    expect(build({ schedule: '* * *' })).toThrow('(3 fields; a schedule has 5');
-    expect(build({ schedule: '@fortnightly' })).toThrow('unknown macro @fortnightly');
+    expect(build({ schedule: '* * *' })).toThrow('(this one has 3 fields; a schedule has 5');
+    expect(build({ schedule: '@fortnightly' })).toThrow('(this one is not a known macro (@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, @every <duration>))');
     expect(build({ concurrencyPolicy: 'Forbidden' })).toThrow('concurrencyPolicy "Forbidden" is not valid: expected one of Allow, Forbid, Replace (did you mean "Forbid"?)');
     expect(build({ startingDeadlineSeconds: 5 })).toThrow('startingDeadlineSeconds 5 is not valid');
   });
