@@ -97,7 +97,12 @@ export class Ingress extends Construct {
     checkOneOf(this, `${field}.pathType`, p.pathType, ['Prefix', 'Exact', 'ImplementationSpecific']);
     let port: k8s.ServiceBackendPort;
     if (p.service instanceof Service) {
-      const sp = p.service.port(p.port);
+      const sp = p.service.findPort(p.port);
+      if (!sp) {
+        const ports = p.service.ports.map((x) => x.name ?? x.port).join(', ');
+        if (!ports) throw problem(this, `${field}: Service "${p.service.name}" has no ports to send traffic to`);
+        throw invalid(this, `${field}.port`, p.port, `a port of Service "${p.service.name}": ${ports}`);
+      }
       port = sp.name ? { name: sp.name } : { number: sp.port };
     } else if (p.port === undefined) {
       throw problem(this, `${field}.port is required for a Service given by name ("${p.service.name}"): set the port name or number`);

@@ -147,9 +147,14 @@ export class Service extends Construct {
     });
   }
 
+  /** A port by name or number (the first port when none is named), or undefined. */
+  findPort(nameOrNumber?: string | number): ServicePort | undefined {
+    return nameOrNumber === undefined ? this.ports[0] : this.ports.find((p) => p.name === nameOrNumber || p.port === nameOrNumber);
+  }
+
   /** A port by name or number; an error naming the ports when there is none. */
   port(nameOrNumber?: string | number): ServicePort {
-    const found = nameOrNumber === undefined ? this.ports[0] : this.ports.find((p) => p.name === nameOrNumber || p.port === nameOrNumber);
+    const found = this.findPort(nameOrNumber);
     if (!found) {
       throw problem(this, `the Service has no port ${JSON.stringify(nameOrNumber ?? '(any)')}; its ports are: ${this.ports.map((p) => p.name ?? p.port).join(', ') || 'none'}`);
     }

@@ -113,8 +113,8 @@ describe('Service', () => {
         const svc = new Service(p, 'svc', { ports, headless: ports.length === 0, selector: { app: 'a' } });
         new Ingress(p, 'ing', { rules: [{ paths: [{ service: svc, port }] }] });
       });
-    expect(userError(build('grpc'))).toBe('shop/svc: the Service has no port "grpc"; its ports are: http');
-    expect(userError(build(undefined, []))).toBe('shop/svc: the Service has no port "(any)"; its ports are: none');
+    expect(userError(build('grpc'))).toBe('shop/ing: rules[0].paths[0].port "grpc" is not valid: expected a port of Service "shop-svc": http');
+    expect(userError(build(undefined, []))).toBe('shop/ing: rules[0].paths[0]: Service "shop-svc" has no ports to send traffic to');
     expect(find(build(80)(), 'Ingress').spec.rules[0].http.paths[0].backend.service.port).toEqual({ name: 'http' });
   });
 });
