@@ -1,6 +1,7 @@
-import { ApiObject, ApiObjectMetadata, App, GroupVersionKind, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver, ResolutionContext, IResolver } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch, Lazy, ResolutionContext, IResolver } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { customResolvers } from './resolvers';
 
 /** The props of a Kubernetes object: its metadata and whatever the kind has besides (spec, data, rules…). */
 export interface KubeObjectProps {
@@ -35,12 +36,9 @@ export class KubeApiObject extends ApiObject {
 
   override toJson(): any {
     try {
-      const customResolvers = (App.of(this) as App).resolvers.filter(
-        (r) => !(r instanceof LazyResolver || r instanceof ImplicitTokenResolver || r instanceof NumberStringUnionResolver),
-      );
       const { metadata: _metadata, ...fields } = this.body;
       const sortKeys = process.env.CDK8S_DISABLE_SORT ? false : true;
-      const json = toPlainJson(fields, { apiObject: this, resolvers: customResolvers, sortKeys }, []) as Record<string, unknown>;
+      const json = toPlainJson(fields, { apiObject: this, resolvers: customResolvers(this), sortKeys }, []) as Record<string, unknown>;
       const withHead = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson(), ...json };
       const patches: JsonPatch[] = (this as any).patches;
       return patches.length > 0 ? reorder(JsonPatch.apply(withHead, ...patches)) : withHead;

@@ -1,7 +1,8 @@
-import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, Lazy } from 'cdk8s';
 // cdk8s's own modules, whose exported functions ApiObject.toJson() calls through their exports objects.
 import * as resolveModule from 'cdk8s/lib/resolve';
 import * as utilModule from 'cdk8s/lib/_util';
+import { customResolvers } from '../core/resolvers';
 
 /**
  * A faster `ApiObject.toJson()` with the same output.
@@ -34,10 +35,9 @@ const originalSanitize = utilExports.sanitizeValue;
 const originalToJson = ApiObject.prototype.toJson;
 const originalMetadataToJson = ApiObjectMetadataDefinition.prototype.toJson;
 
-/** Whether an object's App has exactly the three resolvers every App starts with. */
+/** Whether an object's App has only the three resolvers every App starts with. */
 function hasDefaultResolvers(apiObject: ApiObject): boolean {
-  const r = (App.of(apiObject) as App).resolvers;
-  return r.length === 3 && r[0] instanceof LazyResolver && r[1] instanceof ImplicitTokenResolver && r[2] instanceof NumberStringUnionResolver;
+  return customResolvers(apiObject).length === 0;
 }
 
 /** What the default resolvers make of a value, applied until none applies. */
