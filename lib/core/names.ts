@@ -1,19 +1,8 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Package } from '../package/package';
-import { toNamePart } from '../package/naming';
+import { namePartsOf } from '../package/naming';
 import { UserError } from '../errors';
-
-/** Construct ids that stand for "the object itself" and add nothing to a name (as in lib/package/naming.ts). */
-const SILENT_IDS = new Set(['Default', 'Resource']);
-
-function parts(scopes: readonly IConstruct[]): string[] {
-  return scopes
-    .map((scope) => scope.node.id)
-    .filter((id) => !SILENT_IDS.has(id))
-    .map(toNamePart)
-    .filter((part) => part.length > 0);
-}
 
 /** The outermost chart (the release) a construct lives in. */
 export function releaseChart(scope: IConstruct): Chart {
@@ -39,7 +28,7 @@ export function releaseName(scope: IConstruct): string {
 export function resourceName(scope: IConstruct, maxLength = 63): string {
   const scopes = scope.node.scopes;
   const root = scopes.indexOf(releaseChart(scope));
-  const name = parts(scopes.slice(root)).join('-');
+  const name = namePartsOf(scopes.slice(root)).join('-');
   if (name.length === 0 || name.length > maxLength) {
     throw new UserError(
       `${scope.node.path}: the name "${name}" derived from the construct path is ${name.length} characters; a name has 1 to ${maxLength}: use shorter construct ids`,
@@ -52,7 +41,7 @@ export function resourceName(scope: IConstruct, maxLength = 63): string {
 export function componentName(scope: IConstruct): string {
   const scopes = scope.node.scopes;
   const root = scopes.indexOf(releaseChart(scope));
-  const component = parts(scopes.slice(root + 1)).join('-');
+  const component = namePartsOf(scopes.slice(root + 1)).join('-');
   return component.slice(0, 63).replace(/-+$/, '') || releaseName(scope);
 }
 

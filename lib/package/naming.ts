@@ -1,4 +1,5 @@
 import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { UserError } from '../errors';
 
 /** Construct ids that stand for "the object itself" and add nothing to a name. */
@@ -31,18 +32,24 @@ function kebab(id: string): string {
 }
 
 /**
- * The name of an object that was given none: its construct path from the
- * release down, each id in kebab case, joined with '-'. `Default` and
- * `Resource` ids are left out, as in cdk8s.
+ * The parts of a name made from construct scopes: each id in kebab case,
+ * leaving out `Default` and `Resource` ids (as cdk8s does) and ids with
+ * nothing left.
  */
-export function objectName(apiObject: ApiObject): string {
-  const parts = apiObject.node.scopes
-    .slice(1) // the App root
+export function namePartsOf(scopes: readonly IConstruct[]): string[] {
+  return scopes
     .map((scope) => scope.node.id)
     .filter((id) => !SILENT_IDS.has(id))
     .map(toNamePart)
     .filter((part) => part.length > 0);
-  const name = parts.join('-');
+}
+
+/**
+ * The name of an object that was given none: its construct path from the
+ * release down, in name parts joined with '-'.
+ */
+export function objectName(apiObject: ApiObject): string {
+  const name = namePartsOf(apiObject.node.scopes.slice(1)).join('-'); // slice: the App root
   const max = MAX_LENGTH[apiObject.kind] ?? 63;
   if (name.length === 0) {
     throw new UserError(`${apiObject.node.path}: cannot derive a name for this ${apiObject.kind} from its construct path: set metadata.name`);
