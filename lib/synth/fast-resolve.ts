@@ -3,6 +3,7 @@ import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, Lazy } from 'cdk8s';
 import * as resolveModule from 'cdk8s/lib/resolve';
 import * as utilModule from 'cdk8s/lib/_util';
 import { customResolvers } from '../core/resolvers';
+import { sortPairsInPlace, sortedKeys } from '../core/sorted-keys';
 
 /**
  * A faster `ApiObject.toJson()` with the same output.
@@ -86,20 +87,11 @@ function resolveAndSanitize(input: any, filterEmptyArrays: boolean, filterEmptyO
   for (let i = 0; i < keys.length; i++) values[i] = resolveAndSanitize(value[keys[i]], filterEmptyArrays, filterEmptyObjects, sortKeys);
   const out: Record<string, unknown> = {};
   let any = false;
-  if (sortKeys && keys.length > 1) {
-    const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-    for (const i of order) {
-      if (values[i] !== null && values[i] !== undefined) {
-        out[keys[i]] = values[i];
-        any = true;
-      }
-    }
-  } else {
-    for (let i = 0; i < keys.length; i++) {
-      if (values[i] !== null && values[i] !== undefined) {
-        out[keys[i]] = values[i];
-        any = true;
-      }
+  if (sortKeys) sortPairsInPlace(keys, values);
+  for (let i = 0; i < keys.length; i++) {
+    if (values[i] !== null && values[i] !== undefined) {
+      out[keys[i]] = values[i];
+      any = true;
     }
   }
   if (filterEmptyObjects && !any) return undefined;
@@ -120,7 +112,7 @@ function sanitize(obj: any, filterEmptyArrays: boolean, filterEmptyObjects: bool
     throw new Error(`can't render non-simple object of type '${obj.constructor.name}'`);
   }
   const out: Record<string, unknown> = {};
-  const keys = sortKeys ? Object.keys(obj).sort() : Object.keys(obj);
+  const keys = sortKeys ? sortedKeys(obj) : Object.keys(obj);
   let any = false;
   for (const key of keys) {
     const value = sanitize(obj[key], filterEmptyArrays, filterEmptyObjects, sortKeys);
