@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch, Lazy, Resolu
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { customResolvers } from './resolvers';
+import { sortedKeys } from './sorted-keys';
 
 /** The props of a Kubernetes object: its metadata and whatever the kind has besides (spec, data, rules…). */
 export interface KubeObjectProps {
@@ -36,12 +37,21 @@ export class KubeApiObject extends ApiObject {
 
   override toJson(): any {
     try {
-      const { metadata: _metadata, ...fields } = this.body;
-      const sortKeys = process.env.CDK8S_DISABLE_SORT ? false : true;
-      const json = toPlainJson(fields, { apiObject: this, resolvers: customResolvers(this), sortKeys }, []) as Record<string, unknown>;
-      const withHead = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson(), ...json };
       const patches: JsonPatch[] = (this as any).patches;
-      return patches.length > 0 ? reorder(JsonPatch.apply(withHead, ...patches)) : withHead;
+      const options: WalkOptions = {
+        apiObject: this,
+        resolvers: customResolvers(this),
+        sortKeys: process.env.CDK8S_DISABLE_SORT ? false : true,
+      };
+      const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
+      const body = this.body;
+      const keys = options.sortKeys ? sortedKeys(body) : Object.keys(body);
+      for (const k of keys) {
+        if (k === 'metadata') continue;
+        const value = toPlainJson(body[k], options, options.resolvers.length ? [k] : NO_KEY);
+        if (value !== undefined) json[k] = value;
+      }
+      return patches.length > 0 ? reorder(JsonPatch.apply(json, ...patches)) : json;
     } catch (e) {
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
     }
@@ -58,6 +68,8 @@ interface WalkOptions {
   readonly resolvers: readonly IResolver[];
   readonly sortKeys: boolean;
 }
+
+const NO_KEY: string[] = [];
 
 function toPlainJson(input: any, options: WalkOptions, key: string[]): unknown {
   let value = input;
@@ -84,19 +96,21 @@ function toPlainJson(input: any, options: WalkOptions, key: string[]): unknown {
     else if (typeof value.resolve === 'function') value = value.resolve();
     else break;
   }
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = toPlainJson(value[i], options, options.resolvers.length ? [...key, String(i)] : key);
-    return out;
-  }
+  if (Array.isArray(value)) return plainArray(value, options, key);
   if (value.constructor !== Object) {
     throw new Error(`can't render non-simple object of type '${value.constructor?.name}'`);
   }
   return plainObject(value, options, key);
 }
 
+function plainArray(value: unknown[], options: WalkOptions, key: string[]): unknown[] {
+  const out = new Array(value.length);
+  for (let i = 0; i < value.length; i++) out[i] = toPlainJson(value[i], options, options.resolvers.length ? [...key, String(i)] : key);
+  return out;
+}
+
 function plainObject(value: Record<string, unknown>, options: WalkOptions, key: string[]): Record<string, unknown> {
-  const keys = options.sortKeys ? Object.keys(value).sort() : Object.keys(value);
+  const keys = options.sortKeys ? sortedKeys(value) : Object.keys(value);
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const child = toPlainJson(value[k], options, options.resolvers.length ? [...key, k] : key);
