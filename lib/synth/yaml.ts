@@ -219,5 +219,7 @@ export function toYaml(value: unknown): string {
 
 /** Renders a multi-document YAML stream, documents separated by `---`. */
 export function toYamlStream(docs: readonly unknown[]): string {
-  return docs.map(toYaml).join('---\n');
+  let text = '';
+  for (let i = 0; i < docs.length; i++) text += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
+  return text;
 }
