@@ -31,7 +31,8 @@ export class KubeApiObject extends ApiObject {
   private readonly body: KubeObjectProps;
 
   constructor(scope: Construct, id: string, gvk: GroupVersionKind, props: KubeObjectProps) {
-    super(scope, id, { ...props, apiVersion: gvk.apiVersion, kind: gvk.kind });
+    // cdk8s's ApiObject keeps what it is given for its own toJson(), which this class replaces: only the head
+    super(scope, id, { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata: props.metadata });
     this.body = props;
   }
 
