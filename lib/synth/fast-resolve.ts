@@ -4,6 +4,7 @@ import * as resolveModule from 'cdk8s/lib/resolve';
 import * as utilModule from 'cdk8s/lib/_util';
 import { customResolvers } from '../core/resolvers';
 import { sortPairsInPlace, sortedKeys } from '../core/sorted-keys';
+import { merge } from '../core/merge';
 
 /**
  * A faster `ApiObject.toJson()` with the same output.
@@ -135,15 +136,14 @@ function metadataToJson(this: ApiObjectMetadataDefinition): any {
   const self = this as any;
   if (!hasDefaultResolvers(self.apiObject)) return originalMetadataToJson.call(this);
   return resolveAndSanitize(
-    {
-      ...self._additionalAttributes,
+    merge(self._additionalAttributes, {
       name: self.name,
       namespace: self.namespace,
       annotations: self.annotations,
       finalizers: self.finalizers,
       ownerReferences: self.ownerReferences,
       labels: self.labels,
-    },
+    }),
     true,
     true,
     true,

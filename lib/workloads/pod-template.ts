@@ -9,6 +9,7 @@ import { PodSecurityProps, SECURE_DEFAULTS, podSecurityContext } from '../securi
 import { Volume } from '../storage/volume';
 import { ContainerProps, ProbePreset, renderContainer } from './container';
 import { SchedulingProps, renderScheduling } from './scheduling';
+import { merge } from '../core/merge';
 
 /** A service account a pod runs as. */
 export interface IServiceAccount {
@@ -130,14 +131,13 @@ export function renderPodTemplate(scope: IConstruct, props: PodProps, options: P
   };
   const annotations = Lazy.any({
     produce: () => {
-      const all = { ...props.podAnnotations, [CHECKSUM_ANNOTATION]: checksum.produce() };
-      if (all[CHECKSUM_ANNOTATION] === undefined) delete all[CHECKSUM_ANNOTATION];
+      const sum = checksum.produce();
+      const all = merge<Record<string, string>>(props.podAnnotations, sum === undefined ? undefined : { [CHECKSUM_ANNOTATION]: sum });
       return Object.keys(all).length ? all : undefined;
     },
   });
 
-  const spec: k8s.PodSpec = {
-    ...options.extra,
+  const spec = merge<k8s.PodSpec>(options.extra, {
     serviceAccountName: props.serviceAccount?.name,
     automountServiceAccountToken: automount,
     securityContext: podSecurityContext(scope, 'podSecurity', props.podSecurity),
@@ -147,12 +147,11 @@ export function renderPodTemplate(scope: IConstruct, props: PodProps, options: P
     volumes: volumes.size ? [...volumes.values()].map((v) => v.toKube()) : undefined,
     restartPolicy: options.restartPolicy,
     terminationGracePeriodSeconds: props.terminationGracePeriodSeconds,
-    ...renderScheduling(scope, props, options.selector),
-  };
+  }, renderScheduling(scope, props, options.selector));
   const { 'chartwright.dev/package': _pkg, ...inherited } = packageLabels(scope);
   return {
     template: {
-      metadata: { labels: { ...inherited, ...props.podLabels, ...options.selector }, annotations },
+      metadata: { labels: merge(inherited, props.podLabels, options.selector), annotations },
       spec,
     },
     sources: unique,

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { merge } from '../core/merge';
 
 /** Timing of a probe; every field in seconds or counts as the Kubernetes API has it. */
 export interface ProbeOptions {
@@ -88,20 +89,19 @@ export class Probe {
 
   /** The same check with other timing. */
   withOptions(options: ProbeOptions): Probe {
-    return new Probe(this.kind, { ...this.options, ...options }, this.port, this.action, this.path);
+    return new Probe(this.kind, merge(this.options, options), this.port, this.action, this.path);
   }
 
   /** The probe as the API has it, with its port resolved. */
   toKube(port: number | string | undefined): k8s.Probe {
     const o = this.options;
-    return {
-      ...this.action(port),
+    return merge<k8s.Probe>(this.action(port), {
       initialDelaySeconds: o.initialDelaySeconds,
       periodSeconds: o.periodSeconds,
       timeoutSeconds: o.timeoutSeconds,
       failureThreshold: o.failureThreshold,
       successThreshold: o.successThreshold,
-    };
+    });
   }
 }
 

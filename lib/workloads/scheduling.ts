@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { checkInt, checkLabels, checkOneOf, invalid, problem } from '../core/validate';
+import { merge } from '../core/merge';
 
 /** A taint the pods tolerate. */
 export interface Toleration {
@@ -86,7 +87,7 @@ export interface SchedulingProps {
  */
 export function spreadByDefault<P extends SchedulingProps>(props: P): P {
   if (props.spreadReplicas !== undefined || props.topologySpread !== undefined) return props;
-  return { ...props, spreadReplicas: 'preferred' };
+  return merge<P>(props, { spreadReplicas: 'preferred' } as Partial<P>);
 }
 
 export function renderScheduling(scope: IConstruct, props: SchedulingProps, ownLabels: Record<string, string>): Partial<k8s.PodSpec> {

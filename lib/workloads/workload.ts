@@ -3,6 +3,7 @@ import { componentName, resourceName, selectorLabels } from '../core/names';
 import { EXTERNAL_ANNOTATION } from '../core/annotations';
 import { checkLabels } from '../core/validate';
 import { PodProps, PodTemplateOptions, RenderedPodTemplate, renderPodTemplate } from './pod-template';
+import { merge } from '../core/merge';
 
 /** Props every workload takes. */
 export interface WorkloadProps extends PodProps {
@@ -44,10 +45,10 @@ export abstract class Workload extends Construct {
     this.name = resourceName(this, maxNameLength);
     const { component, selectorLabels: extra, ...podOptions } = options;
     this.component = component ?? componentName(this);
-    this.selector = { ...selectorLabels(this), 'app.kubernetes.io/component': this.component, ...extra };
+    this.selector = merge(selectorLabels(this), { 'app.kubernetes.io/component': this.component }, extra);
     checkLabels(this, 'labels', props.labels);
     checkLabels(this, 'selectorLabels', extra);
-    this.pod = renderPodTemplate(this, props, { ...podOptions, selector: this.selector });
+    this.pod = renderPodTemplate(this, props, merge<PodTemplateOptions>(podOptions, { selector: this.selector }));
   }
 
   /** Metadata for the objects the workload makes. */
@@ -57,7 +58,7 @@ export abstract class Workload extends Construct {
     return {
       name,
       labels: { 'app.kubernetes.io/component': this.component, ...props.labels },
-      annotations: external || props.annotations ? { ...external, ...props.annotations } : undefined,
+      annotations: external || props.annotations ? merge(external, props.annotations) : undefined,
     };
   }
 }
