@@ -2,7 +2,8 @@
 /**
  * One benchmark measurement in a fresh process:
  *   node bench/worker.js chartwright|cdk8s N OUTDIR
- * Prints {"ms": synth time, "objects": n, "rss_mb": peak RSS} as JSON.
+ * Prints {"ms": synth time, "cpu_ms": CPU time of the process meanwhile (all
+ * threads, GC helpers included), "objects": n, "rss_mb": peak RSS} as JSON.
  * Module loading is outside the timed part for both tools.
  */
 const path = require('path');
@@ -14,7 +15,9 @@ require('cdk8s-plus-28');
 const fleet = require('./fleet.ts');
 let objects;
 let start;
+let cpu;
 if (tool === 'cdk8s') {
+  cpu = process.cpuUsage();
   start = process.hrtime.bigint();
   objects = fleet.plainCdk8sSynth(n, out);
 } else {
@@ -22,10 +25,13 @@ if (tool === 'cdk8s') {
   process.env.CHARTWRIGHT_BENCH_SERVICES = String(n);
   const entry = path.join(__dirname, 'fleet-entry.ts');
   require(entry); // load outside the timed part, as for cdk8s
+  cpu = process.cpuUsage();
   start = process.hrtime.bigint();
   const result = synth({ app: entry, out });
   objects = [...result.objects.values()].reduce((a, b) => a + b, 0);
 }
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
+const used = process.cpuUsage(cpu);
+const cpu_ms = (used.user + used.system) / 1000;
 const rss_mb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ tool, n, objects, ms, rss_mb }) + '\n');
+process.stdout.write(JSON.stringify({ tool, n, objects, ms, cpu_ms, rss_mb }) + '\n');
