@@ -10,15 +10,19 @@
  * as literals do.
  */
 export function merge<T extends object>(...parts: ReadonlyArray<Partial<T> | undefined>): T {
-  const out: Record<string, unknown> = {};
+  const out = {};
   for (const part of parts) {
     if (part === undefined) continue;
-    for (const key of Object.keys(part)) {
-      const value = (part as Record<string, unknown>)[key];
-      // an own "__proto__" key stays a key, as with a spread
-      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      else out[key] = value;
+    if (hasOwn.call(part, '__proto__')) {
+      // a spread keeps an own "__proto__" key as a key; assignment would set the prototype
+      for (const key of Object.keys(part)) {
+        Object.defineProperty(out, key, { value: (part as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+      }
+    } else {
+      Object.assign(out, part);
     }
   }
   return out as T;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
