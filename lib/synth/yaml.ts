@@ -70,6 +70,36 @@ export function quoteString(s: string): string {
   return quoted;
 }
 
+/** `<indent><key>:` by indent level: manifests repeat their keys at the same depths. */
+const KEY_LINES: Array<Map<string, string>> = [];
+
+function keyLine(level: number, key: string): string {
+  let byKey = KEY_LINES[level];
+  if (byKey === undefined) KEY_LINES[level] = byKey = new Map();
+  let line = byKey.get(key);
+  if (line === undefined) {
+    line = indent(level) + quoteString(key) + ':';
+    if (byKey.size >= QUOTED_MAX) byKey.clear();
+    byKey.set(key, line);
+  }
+  return line;
+}
+
+/** ` <value>\n` for a string value on its key's line, cached as quoteString is. */
+const VALUE_LINES = new Map<string, string>();
+
+function valueLine(s: string): string {
+  let line = VALUE_LINES.get(s);
+  if (line === undefined) {
+    line = ' ' + quoteString(s) + '\n';
+    if (s.length <= 256) {
+      if (VALUE_LINES.size >= QUOTED_MAX) VALUE_LINES.clear();
+      VALUE_LINES.set(s, line);
+    }
+  }
+  return line;
+}
+
 function quote(s: string): string {
   if (isPlainSafe(s)) return s;
   const json = JSON.stringify(s);
@@ -150,7 +180,7 @@ function writeValue(out: string[], value: unknown, level: number): void {
     writeCollection(out, value, level, indent(level));
     return;
   }
-  out.push(' ', scalar(value), '\n');
+  out.push(typeof value === 'string' ? valueLine(value) : ' ' + scalar(value) + '\n');
 }
 
 /**
@@ -182,7 +212,8 @@ function writeCollection(out: string[], value: object, level: number, first: str
     const child = record[key];
     if (child === undefined) continue;
     try {
-      out.push(prefix, quoteString(key), ':');
+      if (prefix === pad) out.push(keyLine(level, key));
+      else out.push(prefix, quoteString(key), ':');
       writeValue(out, child, level + 2);
     } catch (err) {
       throw along(err, `.${key}`);
