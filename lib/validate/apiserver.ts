@@ -19,6 +19,34 @@ const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** Docker image reference: [registry[:port]/]path[:tag][@digest]. */
 const IMAGE_REFERENCE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?|\[[0-9a-fA-F:]+\](?::[0-9]+)?)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
 
+/**
+ * A test of strings that remembers the ones it found valid: manifests repeat
+ * the same label keys and values, names of containers, ports and volumes on
+ * every object, and a set lookup is cheaper than a regular expression.
+ * Bounded; only valid answers are kept.
+ */
+class ValidStrings {
+  private readonly known = new Set<string>();
+
+  constructor(private readonly valid: (s: string) => boolean) {}
+
+  test(s: string): boolean {
+    if (this.known.has(s)) return true;
+    if (!this.valid(s)) return false;
+    if (this.known.size >= 50_000) this.known.clear();
+    this.known.add(s);
+    return true;
+  }
+}
+
+const VALID_KEYS = new ValidStrings((key) => findKeyProblem(key) === undefined);
+const VALID_LABEL_VALUES = new ValidStrings((value) => LABEL_VALUE.test(value));
+const VALID_NAMES: Record<'label' | 'dns1035' | 'subdomain', ValidStrings> = {
+  label: new ValidStrings((name) => DNS1123_LABEL.test(name)),
+  dns1035: new ValidStrings((name) => DNS1035_LABEL.test(name)),
+  subdomain: new ValidStrings((name) => DNS1123_SUBDOMAIN.test(name)),
+};
+
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 const SELECTOR_MUST_MATCH = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 const ANNOTATIONS_MAX = 256 * 1024;
@@ -40,11 +68,11 @@ export function nameProblem(name: string, format: NameKind, max: number): string
   if (name.length > max) return `is ${name.length} characters long; at most ${max} are allowed`;
   switch (format) {
     case 'label':
-      return DNS1123_LABEL.test(name) ? undefined : 'is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit)';
+      return VALID_NAMES.label.test(name) ? undefined : 'is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit)';
     case 'dns1035':
-      return DNS1035_LABEL.test(name) ? undefined : 'is not a DNS-1035 label (lower-case letters, digits and "-", starting with a letter and ending with a letter or digit)';
+      return VALID_NAMES.dns1035.test(name) ? undefined : 'is not a DNS-1035 label (lower-case letters, digits and "-", starting with a letter and ending with a letter or digit)';
     case 'subdomain':
-      return DNS1123_SUBDOMAIN.test(name) ? undefined : 'is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", each part starting and ending with a letter or digit)';
+      return VALID_NAMES.subdomain.test(name) ? undefined : 'is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", each part starting and ending with a letter or digit)';
     case 'path-segment':
       if (name === '.' || name === '..') return 'may not be "." or ".."';
       return /[/%]/.test(name) ? 'may not contain "/" or "%"' : undefined;
@@ -58,6 +86,10 @@ function suggestName(name: string, max: number): string {
 
 /** Why a label or annotation key is not a qualified name, or undefined. */
 export function keyProblem(key: string): string | undefined {
+  return VALID_KEYS.test(key) ? undefined : findKeyProblem(key);
+}
+
+function findKeyProblem(key: string): string | undefined {
   const slash = key.indexOf('/');
   let name = key;
   if (slash >= 0) {
@@ -75,7 +107,7 @@ export function keyProblem(key: string): string | undefined {
 export function labelValueProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined; // the schema reports the type
   if (value.length > 63) return `is ${value.length} characters long; at most 63 are allowed`;
-  if (!LABEL_VALUE.test(value)) return 'is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+  if (!VALID_LABEL_VALUES.test(value)) return 'is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
   return undefined;
 }
 
