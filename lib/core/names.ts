@@ -4,13 +4,44 @@ import { Package } from '../package/package';
 import { namePartsOf } from '../package/naming';
 import { UserError } from '../errors';
 
+/** Where a construct sits: its release chart and its name parts below it, joined with '-'. */
+interface Placement {
+  /** The outermost chart above or at the construct; undefined outside any chart. */
+  readonly release: Chart | undefined;
+  /** The name parts of the constructs below the release chart down to this one (`web-server`). */
+  readonly below: string;
+}
+
+const placements = new WeakMap<IConstruct, Placement>();
+const OUTSIDE: Placement = { release: undefined, below: '' };
+
+/**
+ * A construct's placement, worked out once per construct from its parent's:
+ * a construct never moves, and names of siblings share their parent's part.
+ */
+function placementOf(scope: IConstruct): Placement {
+  let placement = placements.get(scope);
+  if (placement === undefined) {
+    const parent = scope.node.scope;
+    const above = parent ? placementOf(parent) : OUTSIDE;
+    if (above.release === undefined) {
+      placement = Chart.isChart(scope) ? { release: scope, below: '' } : OUTSIDE;
+    } else {
+      const part = namePartsOf([scope])[0];
+      placement = { release: above.release, below: part === undefined ? above.below : above.below ? `${above.below}-${part}` : part };
+    }
+    placements.set(scope, placement);
+  }
+  return placement;
+}
+
 /** The outermost chart (the release) a construct lives in. */
 export function releaseChart(scope: IConstruct): Chart {
-  const charts = scope.node.scopes.filter((s): s is Chart => Chart.isChart(s));
-  if (charts.length === 0) {
+  const release = placementOf(scope).release;
+  if (release === undefined) {
     throw new UserError(`${scope.node.path}: this construct must be built inside a Package (or a cdk8s Chart)`);
   }
-  return charts[0];
+  return release;
 }
 
 /** The release name: the outermost package's release name, or the outermost chart's id. */
@@ -26,9 +57,8 @@ export function releaseName(scope: IConstruct): string {
  * the Deployment and the Service `shop-web`.
  */
 export function resourceName(scope: IConstruct, maxLength = 63): string {
-  const scopes = scope.node.scopes;
-  const root = scopes.indexOf(releaseChart(scope));
-  const name = namePartsOf(scopes.slice(root)).join('-');
+  const release = releaseChart(scope);
+  const name = [...namePartsOf([release]), placementOf(scope).below].filter((part) => part.length > 0).join('-');
   if (name.length === 0 || name.length > maxLength) {
     throw new UserError(
       `${scope.node.path}: the name "${name}" derived from the construct path is ${name.length} characters; a name has 1 to ${maxLength}: use shorter construct ids`,
@@ -39,16 +69,17 @@ export function resourceName(scope: IConstruct, maxLength = 63): string {
 
 /** The component: the construct path below the release, in kebab case (`shop/web` → `web`). */
 export function componentName(scope: IConstruct): string {
-  const scopes = scope.node.scopes;
-  const root = scopes.indexOf(releaseChart(scope));
-  const component = namePartsOf(scopes.slice(root + 1)).join('-');
+  releaseChart(scope); // inside a release, or an error saying so
+  const component = placementOf(scope).below;
   return component.slice(0, 63).replace(/-+$/, '') || releaseName(scope);
 }
 
 /** The labels of the package a construct lives in (name, instance, version, managed-by…). */
 export function packageLabels(scope: IConstruct): Record<string, string> {
-  const charts = scope.node.scopes.filter((s): s is Chart => Chart.isChart(s));
-  return charts.length > 0 ? { ...charts[charts.length - 1].labels } : {};
+  for (let s: IConstruct | undefined = scope; s !== undefined; s = s.node.scope) {
+    if (Chart.isChart(s)) return s.labels; // a copy of the chart's labels
+  }
+  return {};
 }
 
 /**
