@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { UserError, suggestion } from '../errors';
+import { ValidStrings } from './valid-strings';
 
 /**
  * Prop validation shared by every construct of the library. Each error names
@@ -111,18 +112,24 @@ export function quantityValue(quantity: string): number {
 
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
 
+const VALID_LABEL_KEYS = new ValidStrings((key) => {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  const prefixOk = prefix === undefined || (DNS_SUBDOMAIN.test(prefix) && prefix.length <= 253);
+  return prefixOk && LABEL_NAME.test(name) && name.length <= 63;
+});
+const VALID_LABEL_VALUES = new ValidStrings((value) => value === '' || (LABEL_NAME.test(value) && value.length <= 63));
+
 /** Label keys (`[prefix/]name`) and values per the Kubernetes syntax. */
 export function checkLabels(scope: IConstruct, field: string, labels: Record<string, string> | undefined): void {
   if (labels === undefined) return;
-  for (const [key, value] of Object.entries(labels)) {
-    const slash = key.lastIndexOf('/');
-    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    const prefixOk = prefix === undefined || (DNS_SUBDOMAIN.test(prefix) && prefix.length <= 253);
-    if (!prefixOk || !LABEL_NAME.test(name) || name.length > 63) {
+  for (const key in labels) {
+    const value = labels[key];
+    if (!VALID_LABEL_KEYS.test(key)) {
       throw invalid(scope, `${field} key`, key, "a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
     }
-    if (typeof value !== 'string' || (value !== '' && (!LABEL_NAME.test(value) || value.length > 63))) {
+    if (typeof value !== 'string' || !VALID_LABEL_VALUES.test(value)) {
       throw invalid(scope, `${field}["${key}"]`, value, "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, or empty");
     }
   }

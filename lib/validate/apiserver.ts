@@ -5,6 +5,7 @@
  * image references.
  */
 import { cronProblem } from '../core/cron';
+import { ValidStrings } from '../core/valid-strings';
 import { JsonPath } from './findings';
 import { Json, asArray, containersOf, isRecord, podTemplateOf, selectorMatches } from './objects';
 import { Report } from './schema';
@@ -18,26 +19,6 @@ const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** Docker image reference: [registry[:port]/]path[:tag][@digest]. */
 const IMAGE_REFERENCE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?|\[[0-9a-fA-F:]+\](?::[0-9]+)?)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
-
-/**
- * A test of strings that remembers the ones it found valid: manifests repeat
- * the same label keys and values, names of containers, ports and volumes on
- * every object, and a set lookup is cheaper than a regular expression.
- * Bounded; only valid answers are kept.
- */
-class ValidStrings {
-  private readonly known = new Set<string>();
-
-  constructor(private readonly valid: (s: string) => boolean) {}
-
-  test(s: string): boolean {
-    if (this.known.has(s)) return true;
-    if (!this.valid(s)) return false;
-    if (this.known.size >= 50_000) this.known.clear();
-    this.known.add(s);
-    return true;
-  }
-}
 
 const VALID_KEYS = new ValidStrings((key) => findKeyProblem(key) === undefined);
 const VALID_LABEL_VALUES = new ValidStrings((value) => LABEL_VALUE.test(value));
