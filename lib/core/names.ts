@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Package } from '../package/package';
-import { namePartsOf } from '../package/naming';
+import { namePartOf } from '../package/naming';
 import { UserError } from '../errors';
 
 /** Where a construct sits: its release chart and its name parts below it, joined with '-'. */
@@ -27,8 +27,8 @@ function placementOf(scope: IConstruct): Placement {
     if (above.release === undefined) {
       placement = Chart.isChart(scope) ? { release: scope, below: '' } : OUTSIDE;
     } else {
-      const part = namePartsOf([scope])[0];
-      placement = { release: above.release, below: part === undefined ? above.below : above.below ? `${above.below}-${part}` : part };
+      const part = namePartOf(scope);
+      placement = { release: above.release, below: part === '' ? above.below : above.below ? `${above.below}-${part}` : part };
     }
     placements.set(scope, placement);
   }
@@ -57,8 +57,9 @@ export function releaseName(scope: IConstruct): string {
  * the Deployment and the Service `shop-web`.
  */
 export function resourceName(scope: IConstruct, maxLength = 63): string {
-  const release = releaseChart(scope);
-  const name = [...namePartsOf([release]), placementOf(scope).below].filter((part) => part.length > 0).join('-');
+  const release = namePartOf(releaseChart(scope));
+  const below = placementOf(scope).below;
+  const name = release && below ? `${release}-${below}` : release || below;
   if (name.length === 0 || name.length > maxLength) {
     throw new UserError(
       `${scope.node.path}: the name "${name}" derived from the construct path is ${name.length} characters; a name has 1 to ${maxLength}: use shorter construct ids`,

@@ -37,11 +37,13 @@ function kebab(id: string): string {
  * nothing left.
  */
 export function namePartsOf(scopes: readonly IConstruct[]): string[] {
-  return scopes
-    .map((scope) => scope.node.id)
-    .filter((id) => !SILENT_IDS.has(id))
-    .map(toNamePart)
-    .filter((part) => part.length > 0);
+  return scopes.map(namePartOf).filter((part) => part.length > 0);
+}
+
+/** One construct's part of a name: its id in kebab case; empty for `Default`, `Resource` and ids with nothing left. */
+export function namePartOf(scope: IConstruct): string {
+  const id = scope.node.id;
+  return SILENT_IDS.has(id) ? '' : toNamePart(id);
 }
 
 /**
