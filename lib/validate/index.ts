@@ -12,6 +12,7 @@ import { checkBestPractices } from './policy';
 import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, severityOf } from './rules';
 import { Node, Report, allKinds, apiVersionsOf, builtInKind, checkNode, crdNode, isBuiltInGroup, kubernetesVersion } from './schema';
 import { didYouMean } from '../errors';
+import { passes } from './schema-predicate';
 
 export * from './findings';
 export { RULES, PROFILES, DEFAULT_PROFILE, isProfile, rulesTable } from './rules';
@@ -71,7 +72,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
     if (groupOf(obj.apiVersion) === 'kustomize.config.k8s.io') continue;
     checkOptOuts(annotations, report);
     const schema = schemaFor(obj, customKinds, options.ignoreMissingSchemas ?? false, report);
-    if (schema) checkNode(schema, obj, [], report);
+    if (schema && !passes(schema, obj)) checkNode(schema, obj, [], report);
     checkApiServer(obj, report);
     checkDuplicate(obj, seen, input.source, report);
     checked.push({ obj, report });

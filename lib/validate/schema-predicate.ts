@@ -1,0 +1,110 @@
+/**
+ * A fast yes-or-no to "would checkNode find nothing in this value?", for the
+ * common case: almost every object is valid. Each schema node is compiled on
+ * first use into a JavaScript function that reads the fields the node knows
+ * by name, with the type tests inline. Validation asks it first and walks
+ * checkNode, which explains what is wrong, only for the values it rejects;
+ * it may reject more than checkNode reports, never less.
+ */
+import { DATE_TIME, Node, QUANTITY } from './schema';
+
+type Predicate = (value: unknown) => boolean;
+
+const predicates = new WeakMap<Node, Predicate>();
+
+/** Whether `value` passes `node` without a finding (false: ask checkNode). */
+export function passes(node: Node, value: unknown): boolean {
+  return predicateOf(node)(value);
+}
+
+function predicateOf(node: Node): Predicate {
+  let predicate = predicates.get(node);
+  if (predicate === undefined) {
+    predicate = compile(node);
+    predicates.set(node, predicate);
+  }
+  return predicate;
+}
+
+/** What generated code refers to: the nodes below (compiled when first called), enum sets, patterns. */
+class Refs {
+  readonly values: unknown[] = [];
+
+  /** A reference to a value, as generated code spells it. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `R[${this.values.length - 1}]`;
+  }
+
+  /** A reference to the predicate of `node`, compiled on its first call (schemas refer to themselves). */
+  predicate(node: Node): string {
+    const i = this.values.length;
+    this.values.push((value: unknown) => {
+      const predicate = predicateOf(node);
+      this.values[i] = predicate;
+      return predicate(value);
+    });
+    return `R[${i}]`;
+  }
+}
+
+const INT32 = 'Number.isInteger(c) && c >= -2147483648 && c <= 2147483647';
+
+/** A JavaScript test of `c` for `node`, inline for leaves. */
+function test(node: Node, refs: Refs): string {
+  switch (node.t) {
+    case 's': return "typeof c === 'string'";
+    case 'b': return "typeof c === 'boolean'";
+    case 'i32': return `(typeof c === 'number' && ${INT32})`;
+    case 'i64': return "(typeof c === 'number' && Number.isSafeInteger(c))";
+    case 'f': return "typeof c === 'number'";
+    case 'ios': return `(typeof c === 'string' || (typeof c === 'number' && ${INT32}))`;
+    case 'q': return `(typeof c === 'number' ? Number.isFinite(c) : typeof c === 'string' && ${refs.add(QUANTITY)}.test(c))`;
+    case 't': return `(typeof c === 'string' && ${refs.add(DATE_TIME)}.test(c))`;
+    case 'e': return `(typeof c === 'string' && ${refs.add(new Set(node.values))}.has(c))`;
+    case 'any': return 'true';
+    default: return `${refs.predicate(node)}(c)`;
+  }
+}
+
+function compile(node: Node): Predicate {
+  const refs = new Refs();
+  let body: string;
+  switch (node.t) {
+    case 'obj': {
+      const cases: string[] = [];
+      for (const [key, sub] of node.props) {
+        cases.push(sub.t === 'any' ? `case ${JSON.stringify(key)}: break;` : `case ${JSON.stringify(key)}: if (c !== null && c !== undefined && !(${test(sub, refs)})) return false; break;`);
+      }
+      const required = node.required.map((key) => `if (v[${JSON.stringify(key)}] === undefined || v[${JSON.stringify(key)}] === null) return false;`);
+      body = `
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+        for (const k in v) {
+          const c = v[k];
+          switch (k) {
+            ${cases.join('\n            ')}
+            default: ${node.strict ? 'return false;' : 'break;'}
+          }
+        }
+        ${required.join('\n        ')}
+        return true;`;
+      break;
+    }
+    case 'arr':
+      body = node.of.t === 'any'
+        ? 'return Array.isArray(v);'
+        : `if (!Array.isArray(v)) return false;
+           for (let i = 0; i < v.length; i++) { const c = v[i]; if (!(${test(node.of, refs)})) return false; }
+           return true;`;
+      break;
+    case 'map':
+      body = `if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+        ${node.of.t === 'any' ? '' : `for (const k in v) { const c = v[k]; if (!(${test(node.of, refs)})) return false; }`}
+        return true;`;
+      break;
+    default:
+      body = `const c = v; return ${test(node, refs)};`;
+  }
+  // generated from the schema only; keys are written as JSON strings
+  return new Function('R', `return function (v) {${body}\n};`)(refs.values) as Predicate;
+}
