@@ -105,6 +105,6 @@ function compile(node: Node): Predicate {
     default:
       body = `const c = v; return ${test(node, refs)};`;
   }
-  // generated from the schema only; keys are written as JSON strings
+  // field names (from the schema or a CRD) enter the code as JSON string literals only; values stay in R
   return new Function('R', `return function (v) {${body}\n};`)(refs.values) as Predicate;
 }
