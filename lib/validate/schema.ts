@@ -224,7 +224,7 @@ export function checkNode(node: Node, value: unknown, path: (string | number)[],
           continue;
         }
         if (child === null || child === undefined) continue; // null is unset
-        if (sub.t === 'any' || isValidLeaf(sub, child)) continue;
+        if (sub.t === 'any') continue;
         path.push(key);
         checkNode(sub, child, path, report);
         path.pop();
@@ -246,7 +246,6 @@ export function checkNode(node: Node, value: unknown, path: (string | number)[],
       const of = node.of;
       if (of.t === 'any') return;
       for (let i = 0; i < value.length; i++) {
-        if (isValidLeaf(of, value[i])) continue;
         path.push(i);
         checkNode(of, value[i], path, report);
         path.pop();
@@ -262,10 +261,8 @@ export function checkNode(node: Node, value: unknown, path: (string | number)[],
       if (of.t === 'any') return;
       const record = value as Record<string, unknown>;
       for (const key in record) {
-        const child = record[key];
-        if (isValidLeaf(of, child)) continue;
         path.push(key);
-        checkNode(of, child, path, report);
+        checkNode(of, record[key], path, report);
         path.pop();
       }
       return;
@@ -317,24 +314,6 @@ export function checkNode(node: Node, value: unknown, path: (string | number)[],
       return;
     case 'any':
       return;
-  }
-}
-
-/**
- * Whether `value` is plainly valid for a leaf node: the common strings,
- * integers and booleans, checked without a call. Anything else (and every
- * mismatch) goes through checkNode, which reports.
- */
-function isValidLeaf(node: Node, value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-      return node.t === 's' || node.t === 'ios';
-    case 'number':
-      return (node.t === 'i32' || node.t === 'ios') && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
-    case 'boolean':
-      return node.t === 'b';
-    default:
-      return false;
   }
 }
 
