@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { UserError, suggestion } from '../errors';
-import { ValidStrings } from './valid-strings';
+import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from './label-syntax';
 
 /**
  * Prop validation shared by every construct of the library. Each error names
@@ -54,7 +54,6 @@ export function checkOneOf<T extends string>(scope: IConstruct, field: string, v
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** A DNS-1123 label: what most object names, port-less hosts' parts and container names must be. */
 export function checkDnsLabel(scope: IConstruct, field: string, value: string | undefined): void {
@@ -67,7 +66,7 @@ export function checkDnsLabel(scope: IConstruct, field: string, value: string | 
 /** A DNS-1123 subdomain: the names of ConfigMaps, Secrets, PVCs, StorageClasses and most other objects. */
 export function checkDnsSubdomain(scope: IConstruct, field: string, value: string | undefined): void {
   if (value === undefined) return;
-  if (typeof value !== 'string' || !DNS_SUBDOMAIN.test(value) || value.length > 253) {
+  if (typeof value !== 'string' || !DNS1123_SUBDOMAIN.test(value) || value.length > 253) {
     throw invalid(scope, field, value, "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters");
   }
 }
@@ -110,26 +109,15 @@ export function quantityValue(quantity: string): number {
   return number * (binary[suffix] ?? decimal[suffix]);
 }
 
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-
-const VALID_LABEL_KEYS = new ValidStrings((key) => {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  const prefixOk = prefix === undefined || (DNS_SUBDOMAIN.test(prefix) && prefix.length <= 253);
-  return prefixOk && LABEL_NAME.test(name) && name.length <= 63;
-});
-const VALID_LABEL_VALUES = new ValidStrings((value) => value === '' || (LABEL_NAME.test(value) && value.length <= 63));
-
 /** Label keys (`[prefix/]name`) and values per the Kubernetes syntax. */
 export function checkLabels(scope: IConstruct, field: string, labels: Record<string, string> | undefined): void {
   if (labels === undefined) return;
   for (const key in labels) {
     const value = labels[key];
-    if (!VALID_LABEL_KEYS.test(key)) {
+    if (keyProblem(key) !== undefined) {
       throw invalid(scope, `${field} key`, key, "a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
     }
-    if (typeof value !== 'string' || !VALID_LABEL_VALUES.test(value)) {
+    if (typeof value !== 'string' || labelValueProblem(value) !== undefined) {
       throw invalid(scope, `${field}["${key}"]`, value, "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, or empty");
     }
   }

@@ -5,23 +5,21 @@
  * image references.
  */
 import { cronProblem } from '../core/cron';
+import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../core/label-syntax';
 import { ValidStrings } from '../core/valid-strings';
 import { JsonPath } from './findings';
 import { Json, asArray, containersOf, isRecord, podTemplateOf, selectorMatches } from './objects';
 import { Report } from './schema';
 
+export { keyProblem, labelValueProblem } from '../core/label-syntax';
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** Docker image reference: [registry[:port]/]path[:tag][@digest]. */
 const IMAGE_REFERENCE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?|\[[0-9a-fA-F:]+\](?::[0-9]+)?)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
 
-const VALID_KEYS = new ValidStrings((key) => findKeyProblem(key) === undefined);
-const VALID_LABEL_VALUES = new ValidStrings((value) => LABEL_VALUE.test(value));
 const VALID_NAMES: Record<'label' | 'dns1035' | 'subdomain', ValidStrings> = {
   label: new ValidStrings((name) => DNS1123_LABEL.test(name)),
   dns1035: new ValidStrings((name) => DNS1035_LABEL.test(name)),
@@ -63,33 +61,6 @@ export function nameProblem(name: string, format: NameKind, max: number): string
 function suggestName(name: string, max: number): string {
   const fixed = name.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, max).replace(/[^a-z0-9]+$/, '');
   return fixed && fixed !== name ? `use a name such as "${fixed}"` : 'use lower-case letters, digits and "-"';
-}
-
-/** Why a label or annotation key is not a qualified name, or undefined. */
-export function keyProblem(key: string): string | undefined {
-  return VALID_KEYS.test(key) ? undefined : findKeyProblem(key);
-}
-
-function findKeyProblem(key: string): string | undefined {
-  const slash = key.indexOf('/');
-  let name = key;
-  if (slash >= 0) {
-    const prefix = key.slice(0, slash);
-    name = key.slice(slash + 1);
-    if (prefix.length === 0) return 'has an empty prefix before "/"';
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `has the prefix "${prefix}", which is not a DNS-1123 subdomain (lower case, at most 253 characters)`;
-  }
-  if (name.length === 0) return 'has an empty name';
-  if (name.length > 63) return `has a name part of ${name.length} characters; at most 63 are allowed`;
-  if (!QUALIFIED_NAME.test(name)) return 'has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
-  return undefined;
-}
-
-export function labelValueProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined; // the schema reports the type
-  if (value.length > 63) return `is ${value.length} characters long; at most 63 are allowed`;
-  if (!VALID_LABEL_VALUES.test(value)) return 'is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
-  return undefined;
 }
 
 function checkLabels(labels: unknown, path: JsonPath, report: Report): void {
