@@ -9,6 +9,7 @@
 import { DATE_TIME, Node, QUANTITY } from './schema';
 
 type Predicate = (value: unknown) => boolean;
+type ObjectNode = Extract<Node, { t: 'obj' }>;
 
 const predicates = new WeakMap<Node, Predicate>();
 
@@ -67,29 +68,70 @@ function test(node: Node, refs: Refs): string {
   }
 }
 
+/**
+ * An object node as reads of its known fields by name (inline caches make
+ * these cheap on objects of one shape), counting the fields present; a strict
+ * node then passes only when the object has no other key.
+ */
+function readFields(node: ObjectNode, refs: Refs): string {
+  const required = new Set(node.required);
+  const reads: string[] = [];
+  for (const [key, sub] of node.props) {
+    const k = JSON.stringify(key);
+    const check = sub.t === 'any' ? '' : ` if (!(${test(sub, refs)})) return false;`;
+    reads.push(required.has(key)
+      ? `c = v[${k}]; if (c === undefined || c === null) return false; n++;${check}`
+      : `c = v[${k}]; if (c !== undefined) { n++; if (c !== null) {${check} } }`);
+  }
+  const missing = node.required.filter((key) => !node.props.has(key)).map(requireField);
+  return `
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+    let n = 0, c;
+    ${reads.join('\n    ')}
+    ${missing.join('\n    ')}
+    ${node.strict ? 'for (const k in v) if (--n < 0) return false;' : ''}
+    return true;`;
+}
+
+/** An object node as a loop over the object's keys with a switch on them (for field names an object inherits, such as "constructor"). */
+function switchOnKeys(node: ObjectNode, refs: Refs): string {
+  const cases: string[] = [];
+  for (const [key, sub] of node.props) {
+    cases.push(sub.t === 'any' ? `case ${JSON.stringify(key)}: break;` : `case ${JSON.stringify(key)}: if (c !== null && c !== undefined && !(${test(sub, refs)})) return false; break;`);
+  }
+  const required = node.required.map(requireField);
+  return `
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+    let c;
+    for (const k in v) {
+      c = v[k];
+      switch (k) {
+        ${cases.join('\n        ')}
+        default: ${node.strict ? 'return false;' : 'break;'}
+      }
+    }
+    ${required.join('\n    ')}
+    return true;`;
+}
+
+/** A test that an object has a required field set (as its own: not "constructor" from its prototype). */
+function requireField(key: string): string {
+  const k = JSON.stringify(key);
+  return `c = Object.hasOwn(v, ${k}) ? v[${k}] : undefined; if (c === undefined || c === null) return false;`;
+}
+
+/** A field name that no plain object has before it is set (unlike "constructor" or "__proto__"). */
+function plainKey(key: string): boolean {
+  return !(key in Object.prototype);
+}
+
 function compile(node: Node): Predicate {
   const refs = new Refs();
   let body: string;
   switch (node.t) {
-    case 'obj': {
-      const cases: string[] = [];
-      for (const [key, sub] of node.props) {
-        cases.push(sub.t === 'any' ? `case ${JSON.stringify(key)}: break;` : `case ${JSON.stringify(key)}: if (c !== null && c !== undefined && !(${test(sub, refs)})) return false; break;`);
-      }
-      const required = node.required.map((key) => `if (v[${JSON.stringify(key)}] === undefined || v[${JSON.stringify(key)}] === null) return false;`);
-      body = `
-        if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-        for (const k in v) {
-          const c = v[k];
-          switch (k) {
-            ${cases.join('\n            ')}
-            default: ${node.strict ? 'return false;' : 'break;'}
-          }
-        }
-        ${required.join('\n        ')}
-        return true;`;
+    case 'obj':
+      body = node.props.size > 0 && [...node.props.keys()].every(plainKey) ? readFields(node, refs) : switchOnKeys(node, refs);
       break;
-    }
     case 'arr':
       body = node.of.t === 'any'
         ? 'return Array.isArray(v);'

@@ -230,7 +230,8 @@ export function checkNode(node: Node, value: unknown, path: (string | number)[],
         path.pop();
       }
       for (const key of node.required) {
-        if (record[key] === undefined || record[key] === null) {
+        const field = Object.hasOwn(record, key) ? record[key] : undefined;
+        if (field === undefined || field === null) {
           path.push(key);
           report('schema-required', path, `required field "${key}" is missing`, `add "${key}"`);
           path.pop();

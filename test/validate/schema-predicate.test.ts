@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseManifests } from '../../lib/validate';
-import { Node, builtInKind, checkNode } from '../../lib/validate/schema';
+import { Node, builtInKind, checkNode, crdNode } from '../../lib/validate/schema';
 import { passes } from '../../lib/validate/schema-predicate';
 import { REPO } from '../support/project';
 
@@ -51,7 +51,7 @@ describe('compiled schema check', () => {
   test('never passes what checkNode reports: any field of a valid object set to any value, or an unknown field added', () => {
     const json = fc.oneof(
       fc.string({ maxLength: 5 }), fc.constantFrom('500m', '1Gi', '2024-01-31T12:00:00Z', 'Always', 'TCP', '', '80'),
-      fc.integer(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1.5, Infinity), fc.boolean(), fc.constant(null),
+      fc.constant(undefined), fc.integer(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1.5, Infinity), fc.boolean(), fc.constant(null),
       fc.constant([]), fc.constant({}), fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), { maxKeys: 2 }),
     );
     const mutation = fc.constantFrom(...objects).chain(({ obj, node }) =>
@@ -64,5 +64,31 @@ describe('compiled schema check', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test('custom resources whose fields share a name with what every object inherits ("constructor", "toString")', () => {
+    const node = crdNode({
+      type: 'object',
+      properties: { spec: { type: 'object', required: ['constructor'], properties: { constructor: { type: 'string' }, toString: { type: 'integer' } } } },
+    });
+    const cr = (spec: unknown) => ({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec });
+    for (const value of [cr({ constructor: 'a' }), cr({ constructor: 'a', toString: 1 })]) {
+      expect(findings(node, value)).toEqual([]);
+      expect(passes(node, value)).toBe(true);
+    }
+    for (const value of [cr({}), cr({ toString: 1 }), cr({ constructor: 1 }), cr({ constructor: 'a', toString: 'x' }), cr({ constructor: 'a', other: 1 })]) {
+      expect(findings(node, value)).not.toEqual([]);
+      expect(passes(node, value)).toBe(false);
+    }
+  });
+
+  test('an object with an unknown field, or a known field set to undefined, is left to checkNode', () => {
+    const { node } = builtInKind('v1', 'ConfigMap')!;
+    const base = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } };
+    expect(passes(node, base)).toBe(true);
+    expect(passes(node, { ...base, other: undefined })).toBe(false);
+    expect(findings(node, { ...base, other: undefined })).toHaveLength(1);
+    expect(passes(node, { ...base, data: undefined })).toBe(false);
+    expect(findings(node, { ...base, data: undefined })).toEqual([]);
   });
 });
