@@ -8,7 +8,7 @@ import { cronProblem } from '../core/cron';
 import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../core/label-syntax';
 import { ValidStrings } from '../core/valid-strings';
 import { JsonPath } from './findings';
-import { Json, asArray, containersOf, isRecord, podTemplateOf, selectorMatches } from './objects';
+import { Json, PodTemplate, asArray, isRecord, selectorMatches } from './objects';
 import { Report } from './schema';
 
 export { keyProblem, labelValueProblem } from '../core/label-syntax';
@@ -16,6 +16,7 @@ export { keyProblem, labelValueProblem } from '../core/label-syntax';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const HAS_LETTER = /[a-z]/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** Docker image reference: [registry[:port]/]path[:tag][@digest]. */
 const IMAGE_REFERENCE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?|\[[0-9a-fA-F:]+\](?::[0-9]+)?)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
@@ -32,13 +33,26 @@ const ANNOTATIONS_MAX = 256 * 1024;
 
 export type NameKind = 'label' | 'subdomain' | 'dns1035' | 'path-segment';
 
+export interface NameRule {
+  readonly format: NameKind;
+  readonly max: number;
+}
+
+const NAME_RULES: Record<'namespace' | 'service' | 'rbac' | 'cronJob' | 'other', NameRule> = {
+  namespace: { format: 'label', max: 63 },
+  service: { format: 'dns1035', max: 63 },
+  rbac: { format: 'path-segment', max: Infinity },
+  cronJob: { format: 'subdomain', max: 52 },
+  other: { format: 'subdomain', max: 253 },
+};
+
 /** How the API server checks an object's name, by kind. */
-export function nameRule(kind: string): { format: NameKind; max: number } {
-  if (kind === 'Namespace') return { format: 'label', max: 63 };
-  if (kind === 'Service') return { format: 'dns1035', max: 63 };
-  if (RBAC_KINDS.has(kind)) return { format: 'path-segment', max: Infinity };
-  if (kind === 'CronJob') return { format: 'subdomain', max: 52 };
-  return { format: 'subdomain', max: 253 };
+export function nameRule(kind: string): NameRule {
+  if (kind === 'Namespace') return NAME_RULES.namespace;
+  if (kind === 'Service') return NAME_RULES.service;
+  if (RBAC_KINDS.has(kind)) return NAME_RULES.rbac;
+  if (kind === 'CronJob') return NAME_RULES.cronJob;
+  return NAME_RULES.other;
 }
 
 /** Why a name is not valid for a format, or undefined when it is. */
@@ -63,6 +77,7 @@ function suggestName(name: string, max: number): string {
   return fixed && fixed !== name ? `use a name such as "${fixed}"` : 'use lower-case letters, digits and "-"';
 }
 
+/** Checks the keys and values of a label map at `path`. */
 function checkLabels(labels: unknown, path: JsonPath, report: Report): void {
   if (!isRecord(labels)) return;
   for (const key in labels) {
@@ -74,19 +89,16 @@ function checkLabels(labels: unknown, path: JsonPath, report: Report): void {
   }
 }
 
-function checkSelectorLabels(selector: unknown, path: JsonPath, report: Report): void {
-  if (isRecord(selector)) checkLabels(selector.matchLabels, [...path, 'matchLabels'], report);
-}
-
-function checkAnnotations(annotations: unknown, path: JsonPath, report: Report): void {
+function checkAnnotations(annotations: unknown, report: Report): void {
   if (!isRecord(annotations)) return;
   let size = 0;
-  for (const [key, value] of Object.entries(annotations)) {
+  for (const key in annotations) {
+    const value = annotations[key];
     size += key.length + (typeof value === 'string' ? value.length : 0);
     const kp = keyProblem(key);
-    if (kp) report('annotation-syntax', [...path, key], `annotation key "${key}" ${kp}`);
+    if (kp) report('annotation-syntax', ['metadata', 'annotations', key], `annotation key "${key}" ${kp}`);
   }
-  if (size > ANNOTATIONS_MAX) report('annotation-syntax', path, `annotations total ${size} bytes; at most ${ANNOTATIONS_MAX} are allowed`);
+  if (size > ANNOTATIONS_MAX) report('annotation-syntax', ['metadata', 'annotations'], `annotations total ${size} bytes; at most ${ANNOTATIONS_MAX} are allowed`);
 }
 
 function portProblem(port: unknown, allowZero = false): string | undefined {
@@ -100,14 +112,18 @@ export function portNameProblem(name: string): string | undefined {
   if (name.length > 15) return `is ${name.length} characters long; at most 15 are allowed`;
   if (!IANA_SVC_NAME.test(name)) return 'is not lower-case letters, digits and "-", starting and ending with a letter or digit';
   if (name.includes('--')) return 'contains "--"';
-  if (!/[a-z]/.test(name)) return 'has no letter';
+  if (!HAS_LETTER.test(name)) return 'has no letter';
   return undefined;
 }
 
-function checkIntOrNamedPort(value: unknown, parent: JsonPath, field: string | readonly string[], report: Report): void {
-  if (typeof value === 'number' && value >= 1 && value <= 65535) return;
-  if (typeof value === 'string' && IANA_SVC_NAME.test(value) && value.length <= 15 && !value.includes('--') && /[a-z]/.test(value)) return;
-  const path = [...parent, ...(typeof field === 'string' ? [field] : field)];
+/** Whether a port is a number from 1 to 65535 or an IANA service name (a container port's name). */
+function isIntOrNamedPort(value: unknown): boolean {
+  if (typeof value === 'number') return value >= 1 && value <= 65535;
+  return typeof value === 'string' && IANA_SVC_NAME.test(value) && value.length <= 15 && !value.includes('--') && HAS_LETTER.test(value);
+}
+
+/** Reports what is wrong with a port that is not a number from 1 to 65535 or a service name. */
+function reportIntOrNamedPort(value: unknown, path: JsonPath, report: Report): void {
   if (typeof value === 'number') {
     const p = portProblem(value);
     if (p) report('port-range', path, p, 'use a port number from 1 to 65535');
@@ -121,8 +137,13 @@ function checkIntOrNamedPort(value: unknown, parent: JsonPath, field: string | r
   }
 }
 
-/** Runs the API server's checks on one object. */
-export function checkApiServer(obj: Json, report: Report): void {
+const META_LABELS: JsonPath = Object.freeze(['metadata', 'labels']);
+const SELECTOR_LABELS: JsonPath = Object.freeze(['spec', 'selector', 'matchLabels']);
+const POD_SELECTOR_LABELS: JsonPath = Object.freeze(['spec', 'podSelector', 'matchLabels']);
+const SERVICE_SELECTOR: JsonPath = Object.freeze(['spec', 'selector']);
+
+/** Runs the API server's checks on one object; `pod` is its pod template, if it has one. */
+export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: Report): void {
   const kind: string = obj.kind;
   const meta = isRecord(obj.metadata) ? obj.metadata : undefined;
   if (!meta || (typeof meta.name !== 'string' && typeof meta.generateName !== 'string')) {
@@ -137,25 +158,19 @@ export function checkApiServer(obj: Json, report: Report): void {
     if (problem) report('name-format', ['metadata', 'namespace'], `namespace "${meta.namespace}" ${problem}`, suggestName(meta.namespace, 63));
   }
   if (meta) {
-    checkLabels(meta.labels, ['metadata', 'labels'], report);
-    checkAnnotations(meta.annotations, ['metadata', 'annotations'], report);
+    checkLabels(meta.labels, META_LABELS, report);
+    checkAnnotations(meta.annotations, report);
   }
 
   const spec = isRecord(obj.spec) ? obj.spec : undefined;
-  const pod = podTemplateOf(obj);
   if (pod) {
-    if (obj.kind !== 'Pod') {
-      const templateMeta = pod.path.slice(0, -1);
-      checkLabels(pod.labels, [...templateMeta, 'metadata', 'labels'], report);
-    }
-    // a StatefulSet's volumeClaimTemplates are volumes of its pods too
-    const claims = kind === 'StatefulSet' && spec ? asArray(spec.volumeClaimTemplates).map((t) => (isRecord(t) && isRecord(t.metadata) ? t.metadata.name : undefined)) : [];
-    checkPodSpec(pod.spec, pod.path, report, claims.filter((n): n is string => typeof n === 'string'));
+    if (kind !== 'Pod') checkLabels(pod.labels, pod.labelsPath, report);
+    checkPodSpec(pod, report, kind === 'StatefulSet' && spec ? claimNames(spec) : undefined);
   }
 
   if (spec && SELECTOR_MUST_MATCH.has(kind) && isRecord(spec.selector) && pod) {
-    checkSelectorLabels(spec.selector, ['spec', 'selector'], report);
     const s = spec.selector;
+    checkLabels(s.matchLabels, SELECTOR_LABELS, report);
     const empty = !isRecord(s.matchLabels) || Object.keys(s.matchLabels).length === 0;
     if (empty && asArray(s.matchExpressions).length === 0) {
       report('selector-match', ['spec', 'selector'], `a ${kind}'s selector may not be empty`, 'select the pod template\'s labels in spec.selector.matchLabels');
@@ -163,8 +178,8 @@ export function checkApiServer(obj: Json, report: Report): void {
       report('selector-match', ['spec', 'selector'], 'the selector does not match the pod template\'s labels (spec.template.metadata.labels)', 'add the selector\'s labels to spec.template.metadata.labels, or correct the selector');
     }
   }
-  if (spec && (kind === 'PodDisruptionBudget' || kind === 'Job')) checkSelectorLabels(spec.selector, ['spec', 'selector'], report);
-  if (spec && kind === 'NetworkPolicy') checkSelectorLabels(spec.podSelector, ['spec', 'podSelector'], report);
+  if (spec && (kind === 'PodDisruptionBudget' || kind === 'Job') && isRecord(spec.selector)) checkLabels(spec.selector.matchLabels, SELECTOR_LABELS, report);
+  if (spec && kind === 'NetworkPolicy' && isRecord(spec.podSelector)) checkLabels(spec.podSelector.matchLabels, POD_SELECTOR_LABELS, report);
   if (spec && kind === 'Service') checkService(spec, report);
   if (spec && kind === 'CronJob' && typeof spec.schedule === 'string') {
     const problem = cronProblem(spec.schedule);
@@ -172,108 +187,153 @@ export function checkApiServer(obj: Json, report: Report): void {
   }
 }
 
-function checkService(spec: Json, report: Report): void {
-  if (isRecord(spec.selector)) checkLabels(spec.selector, ['spec', 'selector'], report);
-  const ports = asArray(spec.ports);
-  const names = new Map<string, number>();
-  const numbers = new Map<string, number>();
-  ports.forEach((port, i) => {
-    if (!isRecord(port)) return;
-    const p: JsonPath = ['spec', 'ports', i];
-    const problem = portProblem(port.port);
-    if (problem) report('port-range', [...p, 'port'], problem, 'use a port number from 1 to 65535');
-    const nodeProblem = portProblem(port.nodePort, true);
-    if (nodeProblem) report('port-range', [...p, 'nodePort'], nodeProblem, 'use a node port in the cluster\'s range (30000–32767 by default)');
-    if (port.targetPort !== undefined) checkIntOrNamedPort(port.targetPort, p, 'targetPort', report);
-    if (typeof port.name === 'string') {
-      const np = nameProblem(port.name, 'label', 63);
-      if (np) report('port-name', [...p, 'name'], `Service port name "${port.name}" ${np}`);
-      const first = names.get(port.name);
-      if (first !== undefined) report('duplicate-name', [...p, 'name'], `port name "${port.name}" is also spec.ports[${first}]'s`, 'give each port its own name');
-      else names.set(port.name, i);
-    } else if (ports.length > 1) {
-      report('duplicate-name', [...p, 'name'], 'a Service with more than one port must name every port', 'add a name such as "http"');
-    }
-    const key = `${port.port}/${port.protocol ?? 'TCP'}`;
-    const firstNumber = numbers.get(key);
-    if (firstNumber !== undefined) report('duplicate-name', [...p, 'port'], `port ${key} is also spec.ports[${firstNumber}]`, 'remove the duplicate or use another port number');
-    else numbers.set(key, i);
-  });
+/** The names of a StatefulSet's volumeClaimTemplates: volumes of its pods too. */
+function claimNames(spec: Json): string[] {
+  const names: string[] = [];
+  for (const t of asArray(spec.volumeClaimTemplates)) {
+    if (isRecord(t) && isRecord(t.metadata) && typeof t.metadata.name === 'string') names.push(t.metadata.name);
+  }
+  return names;
 }
 
-function checkPodSpec(spec: Json, path: JsonPath, report: Report, claimNames: readonly string[]): void {
-  const volumes = new Map<string, number>();
-  asArray(spec.volumes).forEach((v, i) => {
-    if (!isRecord(v) || typeof v.name !== 'string') return;
+function checkService(spec: Json, report: Report): void {
+  checkLabels(spec.selector, SERVICE_SELECTOR, report);
+  const ports = spec.ports;
+  if (!Array.isArray(ports)) return;
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i];
+    if (!isRecord(port)) continue;
+    const problem = portProblem(port.port);
+    if (problem) report('port-range', ['spec', 'ports', i, 'port'], problem, 'use a port number from 1 to 65535');
+    const nodeProblem = portProblem(port.nodePort, true);
+    if (nodeProblem) report('port-range', ['spec', 'ports', i, 'nodePort'], nodeProblem, 'use a node port in the cluster\'s range (30000–32767 by default)');
+    if (port.targetPort !== undefined && !isIntOrNamedPort(port.targetPort)) reportIntOrNamedPort(port.targetPort, ['spec', 'ports', i, 'targetPort'], report);
+    if (typeof port.name === 'string') {
+      const np = nameProblem(port.name, 'label', 63);
+      if (np) report('port-name', ['spec', 'ports', i, 'name'], `Service port name "${port.name}" ${np}`);
+      const first = indexOfName(ports, i, port.name);
+      if (first >= 0) report('duplicate-name', ['spec', 'ports', i, 'name'], `port name "${port.name}" is also spec.ports[${first}]'s`, 'give each port its own name');
+    } else if (ports.length > 1) {
+      report('duplicate-name', ['spec', 'ports', i, 'name'], 'a Service with more than one port must name every port', 'add a name such as "http"');
+    }
+    const first = indexOfPort(ports, i, 'port', port);
+    if (first >= 0) report('duplicate-name', ['spec', 'ports', i, 'port'], `port ${port.port}/${port.protocol ?? 'TCP'} is also spec.ports[${first}]`, 'remove the duplicate or use another port number');
+  }
+}
+
+/** The index of the first mapping in `list` before `end` whose name is `name`, or -1. */
+function indexOfName(list: readonly unknown[], end: number, name: string): number {
+  for (let i = 0; i < end; i++) {
+    const item = list[i];
+    if (isRecord(item) && item.name === name) return i;
+  }
+  return -1;
+}
+
+/** The index of the first port in `list` before `end` with the number (in `field`) and protocol of `port`, or -1. */
+function indexOfPort(list: readonly unknown[], end: number, field: 'port' | 'containerPort', port: Json): number {
+  const protocol = port.protocol ?? 'TCP';
+  for (let i = 0; i < end; i++) {
+    const item = list[i];
+    if (isRecord(item) && item[field] === port[field] && (item.protocol ?? 'TCP') === protocol) return i;
+  }
+  return -1;
+}
+
+const NONE: readonly unknown[] = Object.freeze([]);
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+/** A pod's volumes, containers, ports, variables, mounts and probes; `claims` are the names of a StatefulSet's volumeClaimTemplates. */
+function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[] | undefined): void {
+  const { spec, path, containers } = pod;
+  const volumes: readonly unknown[] = Array.isArray(spec.volumes) ? spec.volumes : NONE;
+  for (let i = 0; i < volumes.length; i++) {
+    const v = volumes[i];
+    if (!isRecord(v) || typeof v.name !== 'string') continue;
     const problem = nameProblem(v.name, 'label', 63);
     if (problem) report('name-format', [...path, 'volumes', i, 'name'], `volume name "${v.name}" ${problem}`, suggestName(v.name, 63));
-    if (volumes.has(v.name)) report('duplicate-name', [...path, 'volumes', i, 'name'], `volume name "${v.name}" is also volumes[${volumes.get(v.name)}]'s`, 'give each volume its own name');
-    else volumes.set(v.name, i);
-  });
-  checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
-  for (const claim of claimNames) if (!volumes.has(claim)) volumes.set(claim, -1);
+    const first = indexOfName(volumes, i, v.name);
+    if (first >= 0) report('duplicate-name', [...path, 'volumes', i, 'name'], `volume name "${v.name}" is also volumes[${first}]'s`, 'give each volume its own name');
+  }
+  if (spec.nodeSelector !== undefined) checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
 
-  const containerNames = new Map<string, string>();
-  const portNames = new Map<string, string>();
-  const pod = { spec, path, labels: {} };
-  for (const { container, path: cpath } of containersOf(pod)) {
-    const where = formatWhere(cpath);
+  for (let c = 0; c < containers.length; c++) {
+    const { container, path: cpath } = containers[c];
     if (typeof container.name === 'string') {
       const problem = nameProblem(container.name, 'label', 63);
       if (problem) report('name-format', [...cpath, 'name'], `container name "${container.name}" ${problem}`, suggestName(container.name, 63));
-      const first = containerNames.get(container.name);
-      if (first) report('duplicate-name', [...cpath, 'name'], `container name "${container.name}" is also ${first}'s`, 'give each container (and init container) its own name');
-      else containerNames.set(container.name, where);
+      for (let d = 0; d < c; d++) {
+        if (containers[d].container.name !== container.name) continue;
+        report('duplicate-name', [...cpath, 'name'], `container name "${container.name}" is also ${formatWhere(containers[d].path)}'s`, 'give each container (and init container) its own name');
+        break;
+      }
     }
     if (container.image === undefined || container.image === null || container.image === '') {
       report('image-reference', [...cpath, 'image'], 'the container has no image', 'set image, such as "nginx:1.27.3"');
     } else if (typeof container.image === 'string' && (container.image !== container.image.trim() || !IMAGE_REFERENCE.test(container.image))) {
       report('image-reference', [...cpath, 'image'], `"${container.image}" is not a valid image reference`, imageFix(container.image));
     }
-    const ports = new Map<string, number>();
-    asArray(container.ports).forEach((port, i) => {
-      if (!isRecord(port)) return;
-      const at = (...rest: (string | number)[]) => [...cpath, 'ports', i, ...rest];
-      const problem = portProblem(port.containerPort);
-      if (problem) report('port-range', at('containerPort'), problem, 'use a port number from 1 to 65535');
-      const hostProblem = portProblem(port.hostPort, true);
-      if (hostProblem) report('port-range', at('hostPort'), hostProblem, 'use a port number from 1 to 65535');
-      if (typeof port.name === 'string') {
-        const np = portNameProblem(port.name);
-        if (np) report('port-name', at('name'), `port name "${port.name}" ${np}`, 'use at most 15 lower-case letters, digits and "-", such as "http" or "metrics"');
-        const first = portNames.get(port.name);
-        if (first) report('duplicate-name', at('name'), `port name "${port.name}" is also ${first}'s`, 'give each port of the pod its own name');
-        else portNames.set(port.name, `ports[${i}] of ${formatWhere(cpath)}`);
+    const ports = container.ports;
+    if (Array.isArray(ports)) {
+      for (let i = 0; i < ports.length; i++) {
+        const port = ports[i];
+        if (!isRecord(port)) continue;
+        const problem = portProblem(port.containerPort);
+        if (problem) report('port-range', [...cpath, 'ports', i, 'containerPort'], problem, 'use a port number from 1 to 65535');
+        const hostProblem = portProblem(port.hostPort, true);
+        if (hostProblem) report('port-range', [...cpath, 'ports', i, 'hostPort'], hostProblem, 'use a port number from 1 to 65535');
+        if (typeof port.name === 'string') {
+          const np = portNameProblem(port.name);
+          if (np) report('port-name', [...cpath, 'ports', i, 'name'], `port name "${port.name}" ${np}`, 'use at most 15 lower-case letters, digits and "-", such as "http" or "metrics"');
+          const first = portNamedBefore(containers, c, i, port.name);
+          if (first) report('duplicate-name', [...cpath, 'ports', i, 'name'], `port name "${port.name}" is also ${first}'s`, 'give each port of the pod its own name');
+        }
+        const first = indexOfPort(ports, i, 'containerPort', port);
+        if (first >= 0) report('duplicate-name', [...cpath, 'ports', i, 'containerPort'], `port ${port.containerPort}/${port.protocol ?? 'TCP'} is also ports[${first}] of this container`, 'remove the duplicate port');
       }
-      const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
-      if (ports.has(key)) report('duplicate-name', at('containerPort'), `port ${key} is also ports[${ports.get(key)}] of this container`, 'remove the duplicate port');
-      else ports.set(key, i);
-    });
-    const env = new Map<string, number>();
-    asArray(container.env).forEach((e, i) => {
-      if (!isRecord(e) || typeof e.name !== 'string') return;
-      const p = () => [...cpath, 'env', i, 'name'];
-      if (!ENV_VAR_NAME.test(e.name)) report('name-format', p(), `environment variable name "${e.name}" is not letters, digits, "_", "-" and ".", not starting with a digit`, 'rename it, such as "LOG_LEVEL"');
-      if (env.has(e.name)) report('duplicate-name', p(), `environment variable "${e.name}" is also env[${env.get(e.name)}]`, 'remove one of them: only the last would take effect');
-      else env.set(e.name, i);
-    });
-    asArray(container.volumeMounts).forEach((m, i) => {
-      if (isRecord(m) && typeof m.name === 'string' && !volumes.has(m.name)) {
-        const known = [...volumes.keys()];
+    }
+    const env = container.env;
+    if (Array.isArray(env)) {
+      for (let i = 0; i < env.length; i++) {
+        const e = env[i];
+        if (!isRecord(e) || typeof e.name !== 'string') continue;
+        if (!ENV_VAR_NAME.test(e.name)) report('name-format', [...cpath, 'env', i, 'name'], `environment variable name "${e.name}" is not letters, digits, "_", "-" and ".", not starting with a digit`, 'rename it, such as "LOG_LEVEL"');
+        const first = indexOfName(env, i, e.name);
+        if (first >= 0) report('duplicate-name', [...cpath, 'env', i, 'name'], `environment variable "${e.name}" is also env[${first}]`, 'remove one of them: only the last would take effect');
+      }
+    }
+    const mounts = container.volumeMounts;
+    if (Array.isArray(mounts)) {
+      for (let i = 0; i < mounts.length; i++) {
+        const m = mounts[i];
+        if (!isRecord(m) || typeof m.name !== 'string' || indexOfName(volumes, volumes.length, m.name) >= 0 || claims?.includes(m.name)) continue;
+        const known = [...new Set([...volumes.flatMap((v) => (isRecord(v) && typeof v.name === 'string' ? [v.name] : [])), ...(claims ?? [])])];
         report('volume-mount', [...cpath, 'volumeMounts', i, 'name'], `volume "${m.name}" is not a volume of the pod`, known.length > 0 ? `use one of: ${known.join(', ')}, or add the volume` : 'add the volume to the pod\'s volumes');
       }
-    });
-    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    }
+    for (let p = 0; p < PROBES.length; p++) {
+      const probe = PROBES[p];
       const pr = container[probe];
       if (!isRecord(pr)) continue;
-      if (isRecord(pr.httpGet)) checkIntOrNamedPort(pr.httpGet.port, cpath, [probe, 'httpGet', 'port'], report);
-      if (isRecord(pr.tcpSocket)) checkIntOrNamedPort(pr.tcpSocket.port, cpath, [probe, 'tcpSocket', 'port'], report);
+      if (isRecord(pr.httpGet) && !isIntOrNamedPort(pr.httpGet.port)) reportIntOrNamedPort(pr.httpGet.port, [...cpath, probe, 'httpGet', 'port'], report);
+      if (isRecord(pr.tcpSocket) && !isIntOrNamedPort(pr.tcpSocket.port)) reportIntOrNamedPort(pr.tcpSocket.port, [...cpath, probe, 'tcpSocket', 'port'], report);
       if (isRecord(pr.grpc)) {
         const problem = portProblem(pr.grpc.port);
         if (problem) report('port-range', [...cpath, probe, 'grpc', 'port'], problem);
       }
     }
   }
+}
+
+/** Where a port named `name` comes before port `i` of container `c` in the pod: `ports[0] of containers[1]`, or undefined. */
+function portNamedBefore(containers: PodTemplate['containers'], c: number, i: number, name: string): string | undefined {
+  for (let d = 0; d <= c; d++) {
+    const { container, path } = containers[d];
+    if (!Array.isArray(container.ports)) continue;
+    const first = indexOfName(container.ports, d < c ? container.ports.length : i, name);
+    if (first >= 0) return `ports[${first}] of ${formatWhere(path)}`;
+  }
+  return undefined;
 }
 
 function formatWhere(path: JsonPath): string {

@@ -8,209 +8,292 @@
  */
 import { EXTERNAL_ANNOTATION } from '../core/annotations';
 import { JsonPath } from './findings';
-import { Json, annotationsOf, asArray, containersOf, isRecord, mapSelectorMatches, nameOf, namespaceOf, podTemplateOf, selectorMatches } from './objects';
-import { Report } from './schema';
+import { ObjectIndex } from './object-index';
+import { Checked, EMPTY, Json, PodTemplate, annotationsOf, isRecord, mapSelectorMatches, selectorMatches } from './objects';
 
 export { EXTERNAL_ANNOTATION } from '../core/annotations';
 
-export interface Checked {
-  readonly obj: Json;
-  readonly report: Report;
-}
-
-interface Workload {
-  readonly obj: Json;
-  readonly namespace: string;
-  readonly labels: Record<string, unknown>;
+interface External {
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
 }
 
 /** Parses `Kind/name` or `Kind/namespace/name`. */
-export function parseExternal(entry: string): { kind: string; namespace?: string; name: string } | undefined {
+export function parseExternal(entry: string): External | undefined {
   const parts = entry.trim().split('/');
   if (parts.length === 2 && parts[0] && parts[1]) return { kind: parts[0], name: parts[1] };
   if (parts.length === 3 && parts[0] && parts[1] && parts[2]) return { kind: parts[0], namespace: parts[1], name: parts[2] };
   return undefined;
 }
 
-export function checkReferences(items: readonly Checked[], external: readonly string[] = []): void {
-  const byKind = new Map<string, Map<string, Json>>(); // kind → "ns/name" → object
-  const workloads: Workload[] = [];
-  for (const { obj } of items) {
-    const name = nameOf(obj);
-    if (name === undefined) continue;
-    let m = byKind.get(obj.kind);
-    if (!m) byKind.set(obj.kind, (m = new Map()));
-    m.set(`${namespaceOf(obj)}/${name}`, obj);
-    const pod = podTemplateOf(obj);
-    if (pod && obj.kind !== 'PodTemplate') workloads.push({ obj, namespace: namespaceOf(obj), labels: pod.labels });
-  }
-  const globalExternal = external.map(parseExternal).filter((e) => e !== undefined);
-  // workloads by namespace and by each pod label, so a selector looks only at candidates
-  const byNamespace = new Map<string, Workload[]>();
-  const byLabel = new Map<string, Workload[]>();
-  const push = (map: Map<string, Workload[]>, key: string, w: Workload) => {
-    const list = map.get(key);
-    if (list) list.push(w);
-    else map.set(key, [w]);
-  };
-  for (const w of workloads) {
-    push(byNamespace, w.namespace, w);
-    for (const k in w.labels) push(byLabel, `${w.namespace}\0${k}\0${String(w.labels[k])}`, w);
-  }
-  /** The workloads of a namespace that could match a selector whose required labels are `required`. */
-  const candidates = (ns: string, required: unknown): Workload[] => {
-    if (isRecord(required)) {
-      for (const k in required) return byLabel.get(`${ns}\0${k}\0${String(required[k])}`) ?? [];
+/** Checks what the objects refer to, across `items` (indexed in `index`). */
+export function checkReferences(items: readonly Checked[], index: ObjectIndex, external: readonly string[] = []): void {
+  const references = new References(items, index, external);
+  for (let i = 0; i < items.length; i++) references.check(items[i]);
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+const CONFIG_MAP_DATA = ['data', 'binaryData'] as const;
+const SECRET_DATA = ['data', 'stringData'] as const;
+
+/**
+ * The checks of one output. Workloads are indexed by namespace and by each
+ * pod label, so a selector looks only at candidates. `check` looks at one
+ * object at a time; the fields below `item` describe that object.
+ */
+class References {
+  /** namespace → the workloads (objects with a pod template) */
+  private readonly workloads = new Map<string, Checked[]>();
+  /** namespace → pod label key → value → the workloads with that label */
+  private readonly byLabel = new Map<string, Map<string, Map<string, Checked[]>>>();
+  private readonly external: readonly External[];
+
+  private item!: Checked;
+  /** Whether the object declares everything it refers to external. */
+  private allExternal = false;
+  /** What the object declares external, one by one. */
+  private declared: readonly External[] = NONE;
+
+  constructor(items: readonly Checked[], private readonly index: ObjectIndex, external: readonly string[]) {
+    this.external = parseExternals(external);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.pod === undefined || item.obj.kind === 'PodTemplate') continue;
+      let workloads = this.workloads.get(item.namespace);
+      if (workloads === undefined) this.workloads.set(item.namespace, (workloads = []));
+      workloads.push(item);
+      let keys = this.byLabel.get(item.namespace);
+      if (keys === undefined) this.byLabel.set(item.namespace, (keys = new Map()));
+      const labels = item.pod.labels;
+      for (const key in labels) {
+        let values = keys.get(key);
+        if (values === undefined) keys.set(key, (values = new Map()));
+        const value = String(labels[key]);
+        const list = values.get(value);
+        if (list === undefined) values.set(value, [item]);
+        else list.push(item);
+      }
     }
-    return byNamespace.get(ns) ?? [];
-  };
+  }
 
-  for (const { obj, report } of items) {
-    const ns = namespaceOf(obj);
-    const declared = annotationsOf(obj)[EXTERNAL_ANNOTATION];
-    const allExternal = declared === 'true' || declared === true || declared === '*';
-    const localExternal = typeof declared === 'string' && !allExternal ? declared.split(',').map(parseExternal).filter((e) => e !== undefined) : [];
-    const isExternal = (kind: string, name: string) =>
-      allExternal ||
-      localExternal.some((e) => e.kind === kind && e.name === name && (e.namespace === undefined || e.namespace === ns)) ||
-      globalExternal.some((e) => e.kind === kind && e.name === name && (e.namespace === undefined || e.namespace === ns));
-    const find = (kind: string, name: string) => byKind.get(kind)?.get(`${ns}/${name}`);
-    const exists = (kind: string, name: string) => find(kind, name) !== undefined || isExternal(kind, name);
-    const inNamespace = ns ? ` in namespace "${ns}"` : '';
-    const missing: Missing = (kind, name, path, what, keyFix) =>
-      keyFix
-        ? report('object-reference', path, `${what} key "${keyFix.key}" of ${kind} "${name}", which has no such key`,
-          keyFix.keys.length > 0 ? `use one of its keys: ${keyFix.keys.join(', ')}, or add "${keyFix.key}" to the ${kind}` : `add "${keyFix.key}" to the ${kind}'s data`)
-        : report('object-reference', path, `${what} ${kind} "${name}", which is not in the output${inNamespace}`,
-          `add the ${kind}, correct the name, or declare it external: annotation ${EXTERNAL_ANNOTATION}: "${kind}/${name}"`);
-    const selects = (required: unknown, match: (labels: Record<string, unknown>) => boolean) => candidates(ns, required).some((w) => match(w.labels));
-    const spec = isRecord(obj.spec) ? obj.spec : {};
-
-    const pod = podTemplateOf(obj);
-    if (pod) checkPodReferences(pod.spec, pod.path, exists, missing, (kind, name) => find(kind, name));
-
-    switch (obj.kind) {
-      case 'Service': {
-        const selector = spec.selector;
-        if (spec.type !== 'ExternalName' && isRecord(selector) && Object.keys(selector).length > 0 && !allExternal) {
-          if (!selects(selector, (labels) => mapSelectorMatches(selector, labels))) {
-            report('service-selector', ['spec', 'selector'], `the selector ${JSON.stringify(selector)} matches no pod template${inNamespace}`, 'correct the selector to labels of a workload\'s pod template, or declare the Service external');
-          }
-        }
-        break;
-      }
-      case 'Ingress': {
-        const backends: Array<{ backend: unknown; path: JsonPath }> = [];
-        if (spec.defaultBackend) backends.push({ backend: spec.defaultBackend, path: ['spec', 'defaultBackend'] });
-        asArray(spec.rules).forEach((rule, r) => {
-          const paths = isRecord(rule) && isRecord(rule.http) ? asArray(rule.http.paths) : [];
-          paths.forEach((p, i) => backends.push({ backend: isRecord(p) ? p.backend : undefined, path: ['spec', 'rules', r, 'http', 'paths', i, 'backend'] }));
-        });
-        for (const { backend, path } of backends) {
-          if (!isRecord(backend) || !isRecord(backend.service) || typeof backend.service.name !== 'string') continue;
-          const name = backend.service.name;
-          const service = find('Service', name);
-          if (!service) {
-            if (!isExternal('Service', name)) report('ingress-backend', [...path, 'service', 'name'], `backend Service "${name}" is not in the output${inNamespace}`, `add the Service, correct the name, or declare it external: ${EXTERNAL_ANNOTATION}: "Service/${name}"`);
-            continue;
-          }
-          const port = isRecord(backend.service.port) ? backend.service.port : {};
-          const ports = asArray(service.spec?.ports).filter(isRecord);
-          const ok = port.number !== undefined ? ports.some((p) => p.port === port.number) : port.name !== undefined ? ports.some((p) => p.name === port.name) : true;
-          if (!ok) {
-            const have = ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ');
-            report('ingress-backend', [...path, 'service', 'port'], `Service "${name}" has no port ${port.number ?? `named "${port.name}"`}`, `use one of its ports: ${have || 'none'}`);
-          }
-        }
-        break;
-      }
+  check(item: Checked): void {
+    this.item = item;
+    const declared = annotationsOf(item.obj)[EXTERNAL_ANNOTATION];
+    this.allExternal = declared === 'true' || declared === true || declared === '*';
+    this.declared = typeof declared === 'string' && !this.allExternal ? parseExternals(declared.split(',')) : NONE;
+    if (item.pod !== undefined) this.checkPod(item.pod);
+    const spec: Json = isRecord(item.obj.spec) ? item.obj.spec : EMPTY;
+    switch (item.obj.kind) {
+      case 'Service': return this.checkService(spec);
+      case 'Ingress': return this.checkIngress(spec);
       case 'HorizontalPodAutoscaler': {
         const ref = spec.scaleTargetRef;
-        if (isRecord(ref) && typeof ref.kind === 'string' && typeof ref.name === 'string' && !find(ref.kind, ref.name) && !isExternal(ref.kind, ref.name)) {
-          report('scale-target', ['spec', 'scaleTargetRef'], `scale target ${ref.kind} "${ref.name}" is not in the output${inNamespace}`, 'correct the kind and name, or declare it external');
+        if (isRecord(ref) && typeof ref.kind === 'string' && typeof ref.name === 'string' && !this.exists(ref.kind, ref.name)) {
+          item.report('scale-target', ['spec', 'scaleTargetRef'], `scale target ${ref.kind} "${ref.name}" is not in the output${this.inNamespace()}`, 'correct the kind and name, or declare it external');
         }
-        break;
+        return;
       }
-      case 'PodDisruptionBudget': {
-        if (isRecord(spec.selector) && !allExternal && !selects(spec.selector.matchLabels, (labels) => selectorMatches(spec.selector, labels))) {
-          report('pdb-selector', ['spec', 'selector'], `the selector matches no pod template${inNamespace}`, 'correct spec.selector to the pod labels of the workload it protects');
+      case 'PodDisruptionBudget':
+        if (isRecord(spec.selector) && !this.allExternal && !this.selectsAny(spec.selector.matchLabels, spec.selector, false)) {
+          item.report('pdb-selector', ['spec', 'selector'], `the selector matches no pod template${this.inNamespace()}`, 'correct spec.selector to the pod labels of the workload it protects');
         }
-        break;
-      }
-      case 'StatefulSet': {
-        if (typeof spec.serviceName === 'string' && spec.serviceName !== '') {
-          const service = find('Service', spec.serviceName);
-          if (!service) {
-            if (!isExternal('Service', spec.serviceName)) report('statefulset-service', ['spec', 'serviceName'], `Service "${spec.serviceName}" is not in the output${inNamespace}`, `add a headless Service "${spec.serviceName}" (clusterIP: None) selecting the pods`);
-          } else if (service.spec?.clusterIP !== 'None') {
-            report('statefulset-service', ['spec', 'serviceName'], `Service "${spec.serviceName}" is not headless`, `set spec.clusterIP: None on Service "${spec.serviceName}"`);
-          }
-        }
-        break;
-      }
+        return;
+      case 'StatefulSet': return this.checkStatefulSetService(spec.serviceName);
       case 'NetworkPolicy': {
         const sel = spec.podSelector;
-        const empty = !isRecord(sel) || (Object.keys(sel.matchLabels ?? {}).length === 0 && asArray(sel.matchExpressions).length === 0);
-        if (!empty && !allExternal && !selects(sel.matchLabels, (labels) => selectorMatches(sel, labels))) {
-          report('networkpolicy-selector', ['spec', 'podSelector'], `the podSelector matches no pod template${inNamespace}`, 'correct spec.podSelector, or use {} to select every pod of the namespace');
+        const empty = !isRecord(sel) || (!hasKeys(sel.matchLabels) && !(Array.isArray(sel.matchExpressions) && sel.matchExpressions.length > 0));
+        if (!empty && !this.allExternal && !this.selectsAny(sel.matchLabels, sel, false)) {
+          item.report('networkpolicy-selector', ['spec', 'podSelector'], `the podSelector matches no pod template${this.inNamespace()}`, 'correct spec.podSelector, or use {} to select every pod of the namespace');
         }
-        break;
+        return;
       }
     }
+  }
+
+  private checkService(spec: Json): void {
+    const selector = spec.selector;
+    if (spec.type === 'ExternalName' || !isRecord(selector) || !hasKeys(selector) || this.allExternal) return;
+    if (!this.selectsAny(selector, selector, true)) {
+      this.item.report('service-selector', ['spec', 'selector'], `the selector ${JSON.stringify(selector)} matches no pod template${this.inNamespace()}`, 'correct the selector to labels of a workload\'s pod template, or declare the Service external');
+    }
+  }
+
+  private checkIngress(spec: Json): void {
+    if (spec.defaultBackend) this.checkBackend(spec.defaultBackend, -1, -1);
+    const rules = spec.rules;
+    if (!Array.isArray(rules)) return;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r];
+      const paths = isRecord(rule) && isRecord(rule.http) ? rule.http.paths : undefined;
+      if (!Array.isArray(paths)) continue;
+      for (let i = 0; i < paths.length; i++) this.checkBackend(isRecord(paths[i]) ? paths[i].backend : undefined, r, i);
+    }
+  }
+
+  /** An Ingress backend: `spec.defaultBackend` (r < 0) or `spec.rules[r].http.paths[i].backend`. */
+  private checkBackend(backend: unknown, r: number, i: number): void {
+    if (!isRecord(backend) || !isRecord(backend.service) || typeof backend.service.name !== 'string') return;
+    const name = backend.service.name;
+    const path = (): JsonPath => (r < 0 ? ['spec', 'defaultBackend', 'service'] : ['spec', 'rules', r, 'http', 'paths', i, 'backend', 'service']);
+    const service = this.find('Service', name);
+    if (service === undefined) {
+      if (!this.isExternal('Service', name)) this.item.report('ingress-backend', [...path(), 'name'], `backend Service "${name}" is not in the output${this.inNamespace()}`, `add the Service, correct the name, or declare it external: ${EXTERNAL_ANNOTATION}: "Service/${name}"`);
+      return;
+    }
+    const port: Json = isRecord(backend.service.port) ? backend.service.port : EMPTY;
+    if (port.number === undefined && port.name === undefined) return;
+    const ports: readonly unknown[] = isRecord(service.spec) && Array.isArray(service.spec.ports) ? service.spec.ports : NONE;
+    for (const p of ports) {
+      if (isRecord(p) && (port.number !== undefined ? p.port === port.number : p.name === port.name)) return;
+    }
+    const have = ports.filter(isRecord).map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ');
+    this.item.report('ingress-backend', [...path(), 'port'], `Service "${name}" has no port ${port.number ?? `named "${port.name}"`}`, `use one of its ports: ${have || 'none'}`);
+  }
+
+  private checkStatefulSetService(serviceName: unknown): void {
+    if (typeof serviceName !== 'string' || serviceName === '') return;
+    const service = this.find('Service', serviceName);
+    if (service === undefined) {
+      if (!this.isExternal('Service', serviceName)) this.item.report('statefulset-service', ['spec', 'serviceName'], `Service "${serviceName}" is not in the output${this.inNamespace()}`, `add a headless Service "${serviceName}" (clusterIP: None) selecting the pods`);
+    } else if (!isRecord(service.spec) || service.spec.clusterIP !== 'None') {
+      this.item.report('statefulset-service', ['spec', 'serviceName'], `Service "${serviceName}" is not headless`, `set spec.clusterIP: None on Service "${serviceName}"`);
+    }
+  }
+
+  /** What a pod spec refers to: volumes, its service account, image pull secrets, and what its containers read. */
+  private checkPod({ spec, path, containers }: PodTemplate): void {
+    const volumes = spec.volumes;
+    if (Array.isArray(volumes)) {
+      for (let i = 0; i < volumes.length; i++) {
+        const v = volumes[i];
+        if (!isRecord(v)) continue;
+        const { configMap, secret, persistentVolumeClaim: claim, projected } = v;
+        if (isRecord(configMap) && this.lacks('ConfigMap', configMap.name, configMap.optional)) this.missing('ConfigMap', configMap.name, [...path, 'volumes', i, 'configMap', 'name'], `volume "${v.name}" mounts`);
+        if (isRecord(secret) && this.lacks('Secret', secret.secretName, secret.optional)) this.missing('Secret', secret.secretName, [...path, 'volumes', i, 'secret', 'secretName'], `volume "${v.name}" mounts`);
+        if (isRecord(claim) && this.lacks('PersistentVolumeClaim', claim.claimName, false)) this.missing('PersistentVolumeClaim', claim.claimName, [...path, 'volumes', i, 'persistentVolumeClaim', 'claimName'], `volume "${v.name}" mounts`);
+        const sources = isRecord(projected) ? projected.sources : undefined;
+        if (!Array.isArray(sources)) continue;
+        for (let j = 0; j < sources.length; j++) {
+          const s = sources[j];
+          if (!isRecord(s)) continue;
+          if (isRecord(s.configMap) && this.lacks('ConfigMap', s.configMap.name, s.configMap.optional)) this.missing('ConfigMap', s.configMap.name, [...path, 'volumes', i, 'projected', 'sources', j, 'configMap', 'name'], `volume "${v.name}" projects`);
+          if (isRecord(s.secret) && this.lacks('Secret', s.secret.name, s.secret.optional)) this.missing('Secret', s.secret.name, [...path, 'volumes', i, 'projected', 'sources', j, 'secret', 'name'], `volume "${v.name}" projects`);
+        }
+      }
+    }
+    const account = spec.serviceAccountName;
+    if (account !== 'default' && this.lacks('ServiceAccount', account, false)) this.missing('ServiceAccount', account, [...path, 'serviceAccountName'], 'the pod runs as');
+    const pullSecrets = spec.imagePullSecrets;
+    if (Array.isArray(pullSecrets)) {
+      for (let i = 0; i < pullSecrets.length; i++) {
+        const s = pullSecrets[i];
+        if (isRecord(s) && this.lacks('Secret', s.name, false)) this.missing('Secret', s.name, [...path, 'imagePullSecrets', i, 'name'], 'the image pull secret');
+      }
+    }
+    for (let c = 0; c < containers.length; c++) {
+      const { container, path: cpath } = containers[c];
+      const envFrom = container.envFrom;
+      if (Array.isArray(envFrom)) {
+        for (let i = 0; i < envFrom.length; i++) {
+          const e = envFrom[i];
+          if (!isRecord(e)) continue;
+          const { configMapRef: cm, secretRef: secret } = e;
+          if (isRecord(cm) && this.lacks('ConfigMap', cm.name, cm.optional)) this.missing('ConfigMap', cm.name, [...cpath, 'envFrom', i, 'configMapRef', 'name'], 'envFrom reads');
+          if (isRecord(secret) && this.lacks('Secret', secret.name, secret.optional)) this.missing('Secret', secret.name, [...cpath, 'envFrom', i, 'secretRef', 'name'], 'envFrom reads');
+        }
+      }
+      const env = container.env;
+      if (Array.isArray(env)) {
+        for (let i = 0; i < env.length; i++) {
+          const e = env[i];
+          const from = isRecord(e) && isRecord(e.valueFrom) ? e.valueFrom : undefined;
+          if (from === undefined) continue;
+          if (isRecord(from.configMapKeyRef)) this.checkKeyRef(from.configMapKeyRef, 'ConfigMap', CONFIG_MAP_DATA, e.name, [...cpath, 'env', i, 'valueFrom', 'configMapKeyRef']);
+          if (isRecord(from.secretKeyRef)) this.checkKeyRef(from.secretKeyRef, 'Secret', SECRET_DATA, e.name, [...cpath, 'env', i, 'valueFrom', 'secretKeyRef']);
+        }
+      }
+    }
+  }
+
+  /** A variable's `configMapKeyRef` or `secretKeyRef` at `path`: the object, and the key in its data. */
+  private checkKeyRef(ref: Json, kind: string, dataFields: readonly string[], variable: unknown, path: JsonPath): void {
+    const what = `variable "${variable}" reads`;
+    if (this.lacks(kind, ref.name, ref.optional)) this.missing(kind, ref.name, [...path, 'name'], what);
+    const target = typeof ref.name === 'string' ? this.find(kind, ref.name) : undefined;
+    if (target === undefined || typeof ref.key !== 'string' || ref.optional === true) return;
+    if (dataFields.some((field) => isRecord(target[field]) && Object.hasOwn(target[field], ref.key))) return;
+    const keys = dataFields.flatMap((field) => (isRecord(target[field]) ? Object.keys(target[field]) : []));
+    this.item.report('object-reference', [...path, 'key'], `${what} key "${ref.key}" of ${kind} "${ref.name}", which has no such key`,
+      keys.length > 0 ? `use one of its keys: ${keys.join(', ')}, or add "${ref.key}" to the ${kind}` : `add "${ref.key}" to the ${kind}'s data`);
+  }
+
+  /** Whether a reference by `name` (when a string and not optional) names nothing in the output and nothing external. */
+  private lacks(kind: string, name: unknown, optional: unknown): name is string {
+    return typeof name === 'string' && optional !== true && !this.exists(kind, name);
+  }
+
+  private missing(kind: string, name: string, path: JsonPath, what: string): void {
+    this.item.report('object-reference', path, `${what} ${kind} "${name}", which is not in the output${this.inNamespace()}`,
+      `add the ${kind}, correct the name, or declare it external: annotation ${EXTERNAL_ANNOTATION}: "${kind}/${name}"`);
+  }
+
+  private find(kind: string, name: string): Json | undefined {
+    return this.index.get(kind, this.item.namespace, name)?.obj;
+  }
+
+  private exists(kind: string, name: string): boolean {
+    return this.index.get(kind, this.item.namespace, name) !== undefined || this.isExternal(kind, name);
+  }
+
+  private isExternal(kind: string, name: string): boolean {
+    return this.allExternal || this.declares(this.declared, kind, name) || this.declares(this.external, kind, name);
+  }
+
+  private declares(list: readonly External[], kind: string, name: string): boolean {
+    for (const e of list) {
+      if (e.kind === kind && e.name === name && (e.namespace === undefined || e.namespace === this.item.namespace)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a selector matches the pod labels of a workload in the object's
+   * namespace: a map selector (a Service's) or a label selector. `required`
+   * are labels the selector requires, to find the candidates.
+   */
+  private selectsAny(required: unknown, selector: Json, map: boolean): boolean {
+    for (const w of this.candidates(required)) {
+      const labels = w.pod!.labels;
+      if (map ? mapSelectorMatches(selector, labels) : selectorMatches(selector, labels)) return true;
+    }
+    return false;
+  }
+
+  private candidates(required: unknown): readonly Checked[] {
+    const ns = this.item.namespace;
+    if (isRecord(required)) {
+      for (const key in required) return this.byLabel.get(ns)?.get(key)?.get(String(required[key])) ?? NONE;
+    }
+    return this.workloads.get(ns) ?? NONE;
+  }
+
+  private inNamespace(): string {
+    return this.item.namespace ? ` in namespace "${this.item.namespace}"` : '';
   }
 }
 
-type Exists = (kind: string, name: string) => boolean;
-type Missing = (kind: string, name: string, path: JsonPath, what: string, keyFix?: { key: string; keys: string[] }) => void;
+function parseExternals(entries: readonly string[]): External[] {
+  const out: External[] = [];
+  for (const entry of entries) {
+    const e = parseExternal(entry);
+    if (e !== undefined) out.push(e);
+  }
+  return out;
+}
 
-function checkPodReferences(spec: Json, path: JsonPath, exists: Exists, missing: Missing, find: (kind: string, name: string) => Json | undefined): void {
-  const ref = (kind: string, name: unknown, optional: unknown, p: () => JsonPath, what: string) => {
-    if (typeof name !== 'string' || optional === true) return;
-    if (!exists(kind, name)) missing(kind, name, p(), what);
-  };
-  asArray(spec.volumes).forEach((v, i) => {
-    if (!isRecord(v)) return;
-    const p = [...path, 'volumes', i]; // only volumes that refer to something get here
-    if (isRecord(v.configMap)) ref('ConfigMap', v.configMap.name, v.configMap.optional, () => [...p, 'configMap', 'name'], `volume "${v.name}" mounts`);
-    if (isRecord(v.secret)) ref('Secret', v.secret.secretName, v.secret.optional, () => [...p, 'secret', 'secretName'], `volume "${v.name}" mounts`);
-    if (isRecord(v.persistentVolumeClaim)) ref('PersistentVolumeClaim', v.persistentVolumeClaim.claimName, false, () => [...p, 'persistentVolumeClaim', 'claimName'], `volume "${v.name}" mounts`);
-    if (isRecord(v.projected)) {
-      asArray(v.projected.sources).forEach((s, j) => {
-        if (!isRecord(s)) return;
-        const sp = [...p, 'projected', 'sources', j];
-        if (isRecord(s.configMap)) ref('ConfigMap', s.configMap.name, s.configMap.optional, () => [...sp, 'configMap', 'name'], `volume "${v.name}" projects`);
-        if (isRecord(s.secret)) ref('Secret', s.secret.name, s.secret.optional, () => [...sp, 'secret', 'name'], `volume "${v.name}" projects`);
-      });
-    }
-  });
-  if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== 'default') {
-    ref('ServiceAccount', spec.serviceAccountName, false, () => [...path, 'serviceAccountName'], 'the pod runs as');
-  }
-  asArray(spec.imagePullSecrets).forEach((s, i) => {
-    if (isRecord(s)) ref('Secret', s.name, false, () => [...path, 'imagePullSecrets', i, 'name'], 'the image pull secret');
-  });
-  for (const { container, path: cpath } of containersOf({ spec, path, labels: {} })) {
-    asArray(container.envFrom).forEach((e, i) => {
-      if (!isRecord(e)) return;
-      if (isRecord(e.configMapRef)) ref('ConfigMap', e.configMapRef.name, e.configMapRef.optional, () => [...cpath, 'envFrom', i, 'configMapRef', 'name'], 'envFrom reads');
-      if (isRecord(e.secretRef)) ref('Secret', e.secretRef.name, e.secretRef.optional, () => [...cpath, 'envFrom', i, 'secretRef', 'name'], 'envFrom reads');
-    });
-    asArray(container.env).forEach((e, i) => {
-      const from = isRecord(e) && isRecord(e.valueFrom) ? e.valueFrom : undefined;
-      if (!from) return;
-      for (const [field, kind, dataKeys] of [['configMapKeyRef', 'ConfigMap', ['data', 'binaryData']], ['secretKeyRef', 'Secret', ['data', 'stringData']]] as const) {
-        const r = from[field];
-        if (!isRecord(r)) continue;
-        const p = [...cpath, 'env', i, 'valueFrom', field];
-        ref(kind, r.name, r.optional, () => [...p, 'name'], `variable "${e.name}" reads`);
-        const target = typeof r.name === 'string' ? find(kind, r.name) : undefined;
-        if (target && typeof r.key === 'string' && r.optional !== true) {
-          const keys = dataKeys.flatMap((k) => (isRecord(target[k]) ? Object.keys(target[k]) : []));
-          if (!keys.includes(r.key)) {
-            missing(kind, r.name as string, [...p, 'key'], `variable "${e.name}" reads`, { key: r.key, keys });
-          }
-        }
-      }
-    });
-  }
+function hasKeys(x: unknown): boolean {
+  if (!isRecord(x)) return false;
+  for (const _ in x) return true;
+  return false;
 }

@@ -4,10 +4,11 @@
  * best-practice rules, with per-object opt-outs and severity profiles.
  */
 import { checkApiServer } from './apiserver';
-import { Checked, checkReferences } from './crossref';
-import { Finding, JsonPath, Source, formatPath } from './findings';
+import { checkReferences } from './crossref';
+import { Finding, formatPath } from './findings';
 import { InputObject } from './input';
-import { Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf } from './objects';
+import { ObjectIndex } from './object-index';
+import { Checked, Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf, podTemplateOf } from './objects';
 import { checkBestPractices } from './policy';
 import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, severityOf } from './rules';
 import { Node, Report, allKinds, apiVersionsOf, builtInKind, checkNode, crdNode, isBuiltInGroup, kubernetesVersion } from './schema';
@@ -38,24 +39,23 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
   const profile = options.profile ?? DEFAULT_PROFILE;
   const findings: Finding[] = [];
   const customKinds = collectCustomResourceDefinitions(inputs);
-  const seen = new Map<string, Source>();
+  const index = new ObjectIndex();
   const checked: Checked[] = [];
 
-  for (const input of inputs) {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
     const obj = input.obj;
     let object: string | undefined | null = null; // described when first reported
     const annotations = isRecord(obj) ? annotationsOf(obj) : {};
-    const sourceAt = (path: JsonPath): Source => {
-      const line = input.locate?.(path);
-      return line === undefined ? input.source : { ...input.source, line };
-    };
     const report: Report = (rule, path, message, fix) => {
       if (isIgnorable(rule)) {
         const reason = annotations[IGNORE_PREFIX + rule];
         if (typeof reason === 'string' && reason.trim() !== '') return;
       }
       if (object === null) object = describeObject(obj);
-      findings.push({ rule, severity: severityOf(rule, profile), object, source: sourceAt(path), path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
+      const line = input.locate?.(path);
+      const source = line === undefined ? input.source : { ...input.source, line };
+      findings.push({ rule, severity: severityOf(rule, profile), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
     };
 
     if (!isRecord(obj)) {
@@ -69,15 +69,17 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
     }
 
     // kustomize's own files (kustomization.yaml) configure a build; they are not applied
-    if (groupOf(obj.apiVersion) === 'kustomize.config.k8s.io') continue;
+    if (obj.apiVersion.startsWith('kustomize.config.k8s.io/')) continue;
     checkOptOuts(annotations, report);
     const schema = schemaFor(obj, customKinds, options.ignoreMissingSchemas ?? false, report);
     if (schema && !passes(schema, obj)) checkNode(schema, obj, [], report);
-    checkApiServer(obj, report);
-    checkDuplicate(obj, seen, input.source, report);
-    checked.push({ obj, report });
+    const pod = podTemplateOf(obj);
+    checkApiServer(obj, pod, report);
+    const item: Checked = { obj, report, name: nameOf(obj), namespace: namespaceOf(obj), pod, source: input.source };
+    if (item.name !== undefined) checkDuplicate(item as Checked & { name: string }, index);
+    checked.push(item);
   }
-  checkReferences(checked, options.external);
+  checkReferences(checked, index, options.external);
   checkBestPractices(checked);
   return findings;
 }
@@ -124,7 +126,8 @@ function schemaFor(obj: Json, customKinds: Map<string, Node>, ignoreMissing: boo
 /** Custom resource schemas from the CRDs in the input: "group/version/Kind" → node. */
 function collectCustomResourceDefinitions(inputs: readonly InputObject[]): Map<string, Node> {
   const kinds = new Map<string, Node>();
-  for (const { obj } of inputs) {
+  for (let i = 0; i < inputs.length; i++) {
+    const obj = inputs[i].obj;
     if (!isRecord(obj) || obj.kind !== 'CustomResourceDefinition' || !isRecord(obj.spec)) continue;
     const { group, names, versions } = obj.spec;
     if (typeof group !== 'string' || !isRecord(names) || typeof names.kind !== 'string' || !Array.isArray(versions)) continue;
@@ -137,15 +140,11 @@ function collectCustomResourceDefinitions(inputs: readonly InputObject[]): Map<s
   return kinds;
 }
 
-function checkDuplicate(obj: Json, seen: Map<string, Source>, source: Source, report: Report): void {
-  const name = nameOf(obj);
-  if (name === undefined) return;
-  const key = `${groupOf(obj.apiVersion)}/${obj.kind}/${namespaceOf(obj)}/${name}`;
-  const first = seen.get(key);
-  if (first) {
-    const where = first.file !== undefined ? `${first.file} (document ${(first.document ?? 0) + 1})` : first.construct ?? first.release ?? 'earlier';
-    report('duplicate-object', ['metadata', 'name'], `another ${obj.kind} "${name}"${namespaceOf(obj) ? ` in namespace "${namespaceOf(obj)}"` : ''} comes first, at ${where}`, 'rename or remove one of them: applying both keeps only the last');
-  } else {
-    seen.set(key, source);
-  }
+function checkDuplicate(item: Checked & { readonly name: string }, index: ObjectIndex): void {
+  const first = index.add(item);
+  if (first === undefined) return;
+  const { obj, name, namespace } = item;
+  const source = first.source;
+  const where = source.file !== undefined ? `${source.file} (document ${(source.document ?? 0) + 1})` : source.construct ?? source.release ?? 'earlier';
+  item.report('duplicate-object', ['metadata', 'name'], `another ${obj.kind} "${name}"${namespace ? ` in namespace "${namespace}"` : ''} comes first, at ${where}`, 'rename or remove one of them: applying both keeps only the last');
 }

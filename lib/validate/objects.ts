@@ -1,5 +1,6 @@
 /** Helpers for reading Kubernetes objects of any origin: identity, pod templates, selectors. */
-import { JsonPath } from './findings';
+import { JsonPath, Source } from './findings';
+import type { Report } from './schema';
 
 export type Json = Record<string, any>;
 
@@ -33,54 +34,12 @@ export function namespaceOf(obj: Json): string {
   return isRecord(obj.metadata) && typeof obj.metadata.namespace === 'string' ? obj.metadata.namespace : '';
 }
 
-export function annotationsOf(obj: Json): Record<string, unknown> {
-  return isRecord(obj.metadata) && isRecord(obj.metadata.annotations) ? obj.metadata.annotations : {};
-}
+/** An empty mapping for fields an object does not have; never written to. */
+export const EMPTY: Readonly<Record<string, any>> = Object.freeze({});
 
-/** A pod spec inside an object, with its path and the template's labels. */
-export interface PodTemplate {
-  readonly spec: Json;
-  readonly path: JsonPath;
-  readonly labels: Record<string, unknown>;
-}
-
-export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
-
-const podCache = new WeakMap<object, PodTemplate | null>();
-
-/** The pod spec of a Pod, workload, Job, CronJob or PodTemplate; undefined for other kinds. Cached per object. */
-export function podTemplateOf(obj: Json): PodTemplate | undefined {
-  let pod = podCache.get(obj);
-  if (pod === undefined) {
-    pod = findPodTemplate(obj) ?? null;
-    podCache.set(obj, pod);
-  }
-  return pod ?? undefined;
-}
-
-function findPodTemplate(obj: Json): PodTemplate | undefined {
-  const kind = obj.kind;
-  if (kind === 'Pod') {
-    return isRecord(obj.spec) ? { spec: obj.spec, path: ['spec'], labels: labelsAt(obj.metadata) } : undefined;
-  }
-  if (kind === 'PodTemplate') {
-    const t = obj.template;
-    return isRecord(t) && isRecord(t.spec) ? { spec: t.spec, path: ['template', 'spec'], labels: labelsAt(t.metadata) } : undefined;
-  }
-  if (WORKLOAD_KINDS.has(kind)) {
-    const t = isRecord(obj.spec) ? obj.spec.template : undefined;
-    return isRecord(t) && isRecord(t.spec) ? { spec: t.spec, path: ['spec', 'template', 'spec'], labels: labelsAt(t.metadata) } : undefined;
-  }
-  if (kind === 'CronJob') {
-    const jt = isRecord(obj.spec) ? obj.spec.jobTemplate : undefined;
-    const t = isRecord(jt) && isRecord(jt.spec) ? jt.spec.template : undefined;
-    return isRecord(t) && isRecord(t.spec) ? { spec: t.spec, path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], labels: labelsAt(t.metadata) } : undefined;
-  }
-  return undefined;
-}
-
-function labelsAt(meta: unknown): Record<string, unknown> {
-  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
+export function annotationsOf(obj: Json): Readonly<Record<string, unknown>> {
+  const meta = obj.metadata;
+  return isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : EMPTY;
 }
 
 /** A container of a pod spec with its path. */
@@ -90,44 +49,91 @@ export interface ContainerAt {
   readonly init: boolean;
 }
 
-const containerCache = new WeakMap<object, ContainerAt[]>();
-
-/** The init containers and containers of a pod spec (cached per spec). */
-export function containersOf(pod: PodTemplate): ContainerAt[] {
-  let out = containerCache.get(pod.spec);
-  if (!out) {
-    out = listContainers(pod);
-    containerCache.set(pod.spec, out);
-  }
-  return out;
+/** A pod spec inside an object, with its path, the template's labels and its containers. */
+export interface PodTemplate {
+  readonly spec: Json;
+  readonly path: JsonPath;
+  readonly labels: Readonly<Record<string, unknown>>;
+  /** The path of the template's labels. */
+  readonly labelsPath: JsonPath;
+  /** The init containers, then the containers. */
+  readonly containers: readonly ContainerAt[];
 }
 
-function listContainers(pod: PodTemplate, withInit = true): ContainerAt[] {
+export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
+
+/** Where a kind keeps its pod template (the object itself for a Pod), and so its pod spec and template labels. */
+interface PodPlace {
+  readonly template: readonly string[];
+  readonly spec: JsonPath;
+  readonly labels: JsonPath;
+}
+
+function placeAt(...template: string[]): PodPlace {
+  return { template, spec: Object.freeze([...template, 'spec']), labels: Object.freeze([...template, 'metadata', 'labels']) };
+}
+
+const POD_PLACES = new Map<string, PodPlace>([
+  ['Pod', placeAt()],
+  ['PodTemplate', placeAt('template')],
+  ['CronJob', placeAt('spec', 'jobTemplate', 'spec', 'template')],
+  ...[...WORKLOAD_KINDS].map((kind): [string, PodPlace] => [kind, placeAt('spec', 'template')]),
+]);
+
+/** The pod spec of a Pod, workload, Job, CronJob or PodTemplate; undefined for other kinds. */
+export function podTemplateOf(obj: Json): PodTemplate | undefined {
+  const place = POD_PLACES.get(obj.kind);
+  if (place === undefined) return undefined;
+  let template: unknown = obj;
+  for (let i = 0; i < place.template.length; i++) template = isRecord(template) ? template[place.template[i]] : undefined;
+  if (!isRecord(template) || !isRecord(template.spec)) return undefined;
+  const meta = template.metadata;
+  const labels = isRecord(meta) && isRecord(meta.labels) ? meta.labels : EMPTY;
+  return { spec: template.spec, path: place.spec, labels, labelsPath: place.labels, containers: listContainers(template.spec, place.spec) };
+}
+
+function listContainers(spec: Json, path: JsonPath): ContainerAt[] {
   const out: ContainerAt[] = [];
-  const lists: Array<[string, boolean]> = withInit ? [['initContainers', true], ['containers', false]] : [['containers', false]];
-  for (const [field, init] of lists) {
-    asArray(pod.spec[field]).forEach((c, i) => {
-      if (isRecord(c)) out.push({ container: c, path: [...pod.path, field, i], init });
-    });
-  }
+  addContainers(out, spec.initContainers, path, 'initContainers', true);
+  addContainers(out, spec.containers, path, 'containers', false);
   return out;
 }
+
+function addContainers(out: ContainerAt[], list: unknown, path: JsonPath, field: string, init: boolean): void {
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const container = list[i];
+    if (isRecord(container)) out.push({ container, path: [...path, field, i], init });
+  }
+}
+
+/** An object that passed the per-object checks, with what the checks across objects need of it. */
+export interface Checked {
+  readonly obj: Json;
+  /** Reports a finding on this object. */
+  readonly report: Report;
+  readonly name: string | undefined;
+  /** `metadata.namespace`, or '' */
+  readonly namespace: string;
+  readonly pod: PodTemplate | undefined;
+  readonly source: Source;
+}
+
+const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 /** The replica count of a workload: `spec.replicas`, default 1; undefined for kinds without replicas. */
 export function replicasOf(obj: Json): number | undefined {
-  if (!['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(obj.kind)) return undefined;
+  if (!REPLICATED_KINDS.has(obj.kind)) return undefined;
   const r = isRecord(obj.spec) ? obj.spec.replicas : undefined;
   return typeof r === 'number' ? r : 1;
 }
 
 /** Whether a label selector (`matchLabels` and `matchExpressions`) matches a set of labels. Empty selects all. */
-export function selectorMatches(selector: unknown, labels: Record<string, unknown>): boolean {
+export function selectorMatches(selector: unknown, labels: Readonly<Record<string, unknown>>): boolean {
   if (!isRecord(selector)) return false;
-  const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
-  for (const [k, v] of Object.entries(matchLabels)) {
-    if (labels[k] !== v) return false;
-  }
-  for (const expr of asArray(selector.matchExpressions)) {
+  if (isRecord(selector.matchLabels) && !mapSelectorMatches(selector.matchLabels, labels)) return false;
+  if (!Array.isArray(selector.matchExpressions)) return true;
+  for (const expr of selector.matchExpressions) {
     if (!isRecord(expr)) return false;
     const has = Object.prototype.hasOwnProperty.call(labels, expr.key);
     const values = asArray(expr.values);
@@ -143,9 +149,9 @@ export function selectorMatches(selector: unknown, labels: Record<string, unknow
 }
 
 /** Whether a plain map selector (a Service's) matches a set of labels. */
-export function mapSelectorMatches(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
-  for (const [k, v] of Object.entries(selector)) {
-    if (labels[k] !== v) return false;
+export function mapSelectorMatches(selector: Readonly<Record<string, unknown>>, labels: Readonly<Record<string, unknown>>): boolean {
+  for (const k in selector) {
+    if (labels[k] !== selector[k]) return false;
   }
   return true;
 }
