@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RenderedEnvironment } from './render';
-import { toYaml, toYamlStream } from './yaml';
+import { toYaml, toYamlParts } from './yaml';
 
-/** The files of one environment's output folder: name → content. */
-export type OutputFiles = Map<string, string>;
+/** The files of one environment's output folder: name → content, in parts written one after the other. */
+export type OutputFiles = Map<string, readonly string[]>;
 
 /**
  * The files of one environment: `<release>.k8s.yaml` per release, and a
@@ -13,15 +13,15 @@ export type OutputFiles = Map<string, string>;
 export function environmentFiles(env: RenderedEnvironment): OutputFiles {
   const files: OutputFiles = new Map();
   for (const release of env.releases) {
-    files.set(`${release.name}.k8s.yaml`, toYamlStream(release.objects));
+    files.set(`${release.name}.k8s.yaml`, toYamlParts(release.objects));
   }
   files.set(
     'kustomization.yaml',
-    toYaml({
+    [toYaml({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
       resources: [...files.keys()],
-    }),
+    })],
   );
   return files;
 }
@@ -40,7 +40,7 @@ export function writeOutput(outDir: string, environments: ReadonlyMap<string, Ou
       const dir = path.join(staging, 'new', env);
       fs.mkdirSync(dir, { recursive: true });
       for (const [name, content] of files) {
-        fs.writeFileSync(path.join(dir, name), content);
+        writeParts(path.join(dir, name), content);
       }
     }
     fs.mkdirSync(path.join(staging, 'old'));
@@ -65,4 +65,39 @@ export function writeOutput(outDir: string, environments: ReadonlyMap<string, Ou
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** About 64 KiB: below the size from which each write would allocate fresh memory for its bytes. */
+const CHUNK = 1 << 16;
+
+/**
+ * Writes a file's parts in chunks of about CHUNK characters. Cheaper than
+ * one string of the whole file: a stream of thousands of objects would be
+ * joined into one large string and encoded into one large buffer, both in
+ * memory touched for the first time.
+ */
+function writeParts(file: string, parts: readonly string[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let chunk = '';
+    for (let i = 0; i < parts.length; i++) {
+      chunk += parts[i];
+      if (chunk.length >= CHUNK) {
+        writeText(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeText(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeText(fd: number, text: string): void {
+  if (text === '') return;
+  const written = fs.writeSync(fd, text);
+  const size = Buffer.byteLength(text);
+  if (written === size) return;
+  const bytes = Buffer.from(text); // a short write: the rest from where it stopped
+  for (let at = written; at < size; ) at += fs.writeSync(fd, bytes, at);
 }
