@@ -1,30 +1,68 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { writeOutput } from '../lib/synth/output';
+import { toYamlStream } from '../lib';
+import { StagedOutput } from '../lib/synth/output';
+import { RenderedEnvironment } from '../lib/synth/render';
 
-describe('writeOutput', () => {
+function environment(name: string, releases: Record<string, unknown[]>): RenderedEnvironment {
+  return { name, releases: Object.entries(releases).map(([release, objects]) => ({ name: release, objects })), warnings: [] } as unknown as RenderedEnvironment;
+}
+
+function write(outDir: string, ...environments: RenderedEnvironment[]): void {
+  const output = new StagedOutput(outDir);
+  try {
+    for (const env of environments) output.writeEnvironment(env);
+    output.commit();
+  } finally {
+    output.close();
+  }
+}
+
+describe('StagedOutput', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartwright-output-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('writes each file as the concatenation of its parts, across chunks and with multi-byte characters', () => {
-    const parts: string[] = [];
-    for (let i = 0; i < 3000; i++) parts.push(`---\nname: é-${i}-名前-🚀\n`);
-    parts.push('x'.repeat(200_000)); // one part larger than a chunk
-    parts.push('', 'end: ü\n');
-    writeOutput(dir, new Map([['dev', new Map([['app.k8s.yaml', parts], ['empty.yaml', []]])]]));
-    expect(fs.readFileSync(path.join(dir, 'dev', 'app.k8s.yaml'), 'utf8')).toBe(parts.join(''));
-    expect(fs.readFileSync(path.join(dir, 'dev', 'empty.yaml'), 'utf8')).toBe('');
+  test('writes each release as the YAML stream of its objects, across chunks and with multi-byte characters', () => {
+    const objects: unknown[] = [];
+    for (let i = 0; i < 3000; i++) objects.push({ kind: 'ConfigMap', metadata: { name: `é-${i}` }, data: { text: `名前-🚀-${i}` } });
+    objects.push({ kind: 'ConfigMap', data: { big: 'x'.repeat(200_000) } }); // one document larger than a chunk
+    write(dir, environment('dev', { app: objects, empty: [] }));
+    expect(fs.readFileSync(path.join(dir, 'dev', 'app.k8s.yaml'), 'utf8')).toBe(toYamlStream(objects));
+    expect(fs.readFileSync(path.join(dir, 'dev', 'empty.k8s.yaml'), 'utf8')).toBe('');
+    expect(fs.readFileSync(path.join(dir, 'dev', 'kustomization.yaml'), 'utf8')).toBe(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.k8s.yaml\n  - empty.k8s.yaml\n',
+    );
     expect(fs.readdirSync(dir)).toEqual(['dev']);
   });
 
-  test('replaces the folders of the environments given and leaves the others', () => {
-    writeOutput(dir, new Map([['dev', new Map([['a.yaml', ['a: 1\n']]])], ['prod', new Map([['a.yaml', ['a: 2\n']]])]]));
-    writeOutput(dir, new Map([['dev', new Map([['b.yaml', ['b: 1\n']]])]]));
-    expect(fs.readdirSync(path.join(dir, 'dev'))).toEqual(['b.yaml']);
-    expect(fs.readFileSync(path.join(dir, 'prod', 'a.yaml'), 'utf8')).toBe('a: 2\n');
+  test('replaces the folders of the environments written and leaves the others', () => {
+    write(dir, environment('dev', { a: [{ a: 1 }] }), environment('prod', { a: [{ a: 2 }] }));
+    write(dir, environment('dev', { b: [{ b: 1 }] }));
+    expect(fs.readdirSync(path.join(dir, 'dev')).sort()).toEqual(['b.k8s.yaml', 'kustomization.yaml']);
+    expect(fs.readFileSync(path.join(dir, 'prod', 'a.k8s.yaml'), 'utf8')).toBe('a: 2\n');
+  });
+
+  test('without commit, closing leaves the output folder as it was, and removes one it made', () => {
+    write(dir, environment('dev', { a: [{ a: 1 }] }));
+    const output = new StagedOutput(dir);
+    output.writeEnvironment(environment('dev', { b: [{ b: 1 }] }));
+    output.close();
+    expect(fs.readdirSync(dir)).toEqual(['dev']);
+    expect(fs.readdirSync(path.join(dir, 'dev')).sort()).toEqual(['a.k8s.yaml', 'kustomization.yaml']);
+
+    const fresh = path.join(dir, 'new-out');
+    const other = new StagedOutput(fresh);
+    other.writeEnvironment(environment('dev', { a: [{ a: 1 }] }));
+    other.close();
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+
+  test('an object YAML cannot carry fails the write, and nothing is put in place', () => {
+    expect(() => write(dir, environment('dev', { a: [{ a: 1 }] }), environment('prod', { a: [{ spec: { replicas: NaN } }] }))).toThrow('cannot write NaN at spec.replicas');
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { UserError, suggestion } from '../errors';
 import { Platform } from '../package/platform';
-import { OutputFiles, environmentFiles, writeOutput } from '../synth/output';
+import { StagedOutput } from '../synth/output';
 import { renderEnvironment } from '../synth/render';
 import { Timings } from '../synth/timings';
 import { readValuesFile } from '../values/layers';
@@ -85,21 +85,25 @@ export function synth(options: SynthOptions): SynthResult {
   const selected = selectEnvironments(platform, options.env);
   checkReleases(platform, selected, options.release);
   const outDir = path.resolve(options.out ?? 'dist');
-  const outputs = new Map<string, OutputFiles>();
+  const output = new StagedOutput(outDir);
   const objects = new Map<string, number>();
   const warnings = new Map<string, readonly Finding[]>();
-  for (const env of selected) {
-    const rendered = renderEnvironment(platform, env, { values: sources, timings });
-    // validation: errors fail before anything is written; warnings are returned
-    const { profile: envProfile, external } = platform.environment(env);
-    const profile = options.profile ?? envProfile ?? 'dev';
-    const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external }));
-    failOnErrors(env, profile, findings);
-    warnings.set(env, findings);
-    outputs.set(env, timings.measure('yaml', () => environmentFiles(rendered)));
-    objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
+  try {
+    for (const env of selected) {
+      const rendered = renderEnvironment(platform, env, { values: sources, timings });
+      // validation: errors fail before anything is put in place; warnings are returned
+      const { profile: envProfile, external } = platform.environment(env);
+      const profile = options.profile ?? envProfile ?? 'dev';
+      const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external }));
+      failOnErrors(env, profile, findings);
+      warnings.set(env, findings);
+      timings.measure('write', () => output.writeEnvironment(rendered));
+      objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
+    }
+    timings.measure('write', () => output.commit());
+  } finally {
+    output.close();
   }
-  timings.measure('write', () => writeOutput(outDir, outputs));
   return {
     timings,
     written: new Map(selected.map((env) => [env, path.join(outDir, env)])),

@@ -1,53 +1,48 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RenderedEnvironment } from './render';
-import { toYaml, toYamlParts } from './yaml';
-
-/** The files of one environment's output folder: name → content, in parts written one after the other. */
-export type OutputFiles = Map<string, readonly string[]>;
+import { toYaml } from './yaml';
 
 /**
- * The files of one environment: `<release>.k8s.yaml` per release, and a
- * `kustomization.yaml` listing them so `kubectl apply -k` takes the folder.
+ * An output folder written all or nothing. Each environment goes to a
+ * staging folder inside `outDir` as soon as it is rendered and validated —
+ * `<release>.k8s.yaml` per release and a `kustomization.yaml` listing them,
+ * so `kubectl apply -k` takes the folder. `commit()` then swaps each
+ * environment's folder in by rename; `close()` removes the staging folder,
+ * and with it everything written when `commit()` did not run or failed.
+ * Folders of environments not written are left as they are.
  */
-export function environmentFiles(env: RenderedEnvironment): OutputFiles {
-  const files: OutputFiles = new Map();
-  for (const release of env.releases) {
-    files.set(`${release.name}.k8s.yaml`, toYamlParts(release.objects));
-  }
-  files.set(
-    'kustomization.yaml',
-    [toYaml({
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
-      resources: [...files.keys()],
-    })],
-  );
-  return files;
-}
+export class StagedOutput {
+  private staging: string | undefined;
+  private createdOutDir = false;
+  private readonly environments: string[] = [];
 
-/**
- * Writes each environment to `<outDir>/<env>/`, replacing what was there,
- * all or nothing: files go to a temporary folder inside `outDir` first, and
- * each environment's folder is swapped in by rename only once every file is
- * written. Folders of environments not given are left as they are.
- */
-export function writeOutput(outDir: string, environments: ReadonlyMap<string, OutputFiles>): void {
-  fs.mkdirSync(outDir, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(outDir, '.chartwright-'));
-  try {
-    for (const [env, files] of environments) {
-      const dir = path.join(staging, 'new', env);
-      fs.mkdirSync(dir, { recursive: true });
-      for (const [name, content] of files) {
-        writeParts(path.join(dir, name), content);
-      }
+  constructor(private readonly outDir: string) {}
+
+  /** Writes one environment's files to the staging folder. */
+  writeEnvironment(env: RenderedEnvironment): void {
+    const dir = path.join(this.stage(), 'new', env.name);
+    fs.mkdirSync(dir, { recursive: true });
+    const resources: string[] = [];
+    for (const release of env.releases) {
+      const name = `${release.name}.k8s.yaml`;
+      writeYamlStream(path.join(dir, name), release.objects);
+      resources.push(name);
     }
+    const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
+    fs.writeFileSync(path.join(dir, 'kustomization.yaml'), toYaml(kustomization));
+    this.environments.push(env.name);
+  }
+
+  /** Puts the environments written in place of their folders in `outDir`: all of them, or on failure none. */
+  commit(): void {
+    if (this.staging === undefined) return;
+    const staging = this.staging;
     fs.mkdirSync(path.join(staging, 'old'));
     const swapped: string[] = [];
     try {
-      for (const env of environments.keys()) {
-        const target = path.join(outDir, env);
+      for (const env of this.environments) {
+        const target = path.join(this.outDir, env);
         if (fs.existsSync(target)) fs.renameSync(target, path.join(staging, 'old', env));
         swapped.push(env);
         fs.renameSync(path.join(staging, 'new', env), target);
@@ -55,15 +50,31 @@ export function writeOutput(outDir: string, environments: ReadonlyMap<string, Ou
     } catch (err) {
       // put back what was already swapped, so the output is as it was
       for (const env of swapped.reverse()) {
-        const target = path.join(outDir, env);
+        const target = path.join(this.outDir, env);
         const old = path.join(staging, 'old', env);
         fs.rmSync(target, { recursive: true, force: true });
         if (fs.existsSync(old)) fs.renameSync(old, target);
       }
       throw err;
     }
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    this.createdOutDir = false;
+  }
+
+  /** Removes the staging folder (and `outDir`, when this made it and nothing was committed). */
+  close(): void {
+    if (this.staging === undefined) return;
+    fs.rmSync(this.staging, { recursive: true, force: true });
+    this.staging = undefined;
+    if (this.createdOutDir && fs.readdirSync(this.outDir).length === 0) fs.rmdirSync(this.outDir);
+  }
+
+  private stage(): string {
+    if (this.staging === undefined) {
+      this.createdOutDir = !fs.existsSync(this.outDir);
+      fs.mkdirSync(this.outDir, { recursive: true });
+      this.staging = fs.mkdtempSync(path.join(this.outDir, '.chartwright-'));
+    }
+    return this.staging;
   }
 }
 
@@ -71,17 +82,17 @@ export function writeOutput(outDir: string, environments: ReadonlyMap<string, Ou
 const CHUNK = 1 << 16;
 
 /**
- * Writes a file's parts in chunks of about CHUNK characters. Cheaper than
- * one string of the whole file: a stream of thousands of objects would be
- * joined into one large string and encoded into one large buffer, both in
- * memory touched for the first time.
+ * Writes a YAML stream document by document, in chunks of about CHUNK
+ * characters: the text of one document is garbage as soon as its chunk is
+ * written, where one string of the whole stream would be built, kept and
+ * encoded into one large buffer, all in memory touched for the first time.
  */
-function writeParts(file: string, parts: readonly string[]): void {
+export function writeYamlStream(file: string, docs: readonly unknown[]): void {
   const fd = fs.openSync(file, 'w');
   try {
     let chunk = '';
-    for (let i = 0; i < parts.length; i++) {
-      chunk += parts[i];
+    for (let i = 0; i < docs.length; i++) {
+      chunk += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
       if (chunk.length >= CHUNK) {
         writeText(fd, chunk);
         chunk = '';

@@ -250,12 +250,7 @@ export function toYaml(value: unknown): string {
 
 /** Renders a multi-document YAML stream, documents separated by `---`. */
 export function toYamlStream(docs: readonly unknown[]): string {
-  return toYamlParts(docs).join('');
-}
-
-/** A multi-document YAML stream in parts, one per document (each after the first starting with `---`): the stream is their concatenation. */
-export function toYamlParts(docs: readonly unknown[]): string[] {
-  const parts: string[] = new Array(docs.length);
-  for (let i = 0; i < docs.length; i++) parts[i] = i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
-  return parts;
+  let text = '';
+  for (let i = 0; i < docs.length; i++) text += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
+  return text;
 }
