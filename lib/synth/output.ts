@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RenderedEnvironment } from './render';
-import { toYaml } from './yaml';
+import { appendYaml, toYaml } from './yaml';
 
 /**
  * An output folder written all or nothing. Each environment goes to a
@@ -78,27 +78,28 @@ export class StagedOutput {
   }
 }
 
-/** About 64 KiB: below the size from which each write would allocate fresh memory for its bytes. */
-const CHUNK = 1 << 16;
+/** Pieces of YAML text written at a time: some tens of KiB, below the size from which each write would allocate fresh memory for its bytes. */
+const CHUNK_PIECES = 4096;
 
 /**
- * Writes a YAML stream document by document, in chunks of about CHUNK
- * characters: the text of one document is garbage as soon as its chunk is
- * written, where one string of the whole stream would be built, kept and
- * encoded into one large buffer, all in memory touched for the first time.
+ * Writes a YAML stream document by document, in chunks: the pieces of text
+ * go to one array, written and emptied every CHUNK_PIECES. One string of the
+ * whole stream would be built, kept and encoded into one large buffer, all
+ * in memory touched for the first time.
  */
 export function writeYamlStream(file: string, docs: readonly unknown[]): void {
   const fd = fs.openSync(file, 'w');
   try {
-    let chunk = '';
+    const out: string[] = [];
     for (let i = 0; i < docs.length; i++) {
-      chunk += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
-      if (chunk.length >= CHUNK) {
-        writeText(fd, chunk);
-        chunk = '';
+      if (i > 0) out.push('---\n');
+      appendYaml(out, docs[i]);
+      if (out.length >= CHUNK_PIECES) {
+        writeText(fd, out.join(''));
+        out.length = 0;
       }
     }
-    writeText(fd, chunk);
+    writeText(fd, out.join(''));
   } finally {
     fs.closeSync(fd);
   }

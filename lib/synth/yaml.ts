@@ -235,14 +235,20 @@ function unwritable(err: unknown): unknown {
 
 /** Renders one document (without the `---` separator). */
 export function toYaml(value: unknown): string {
+  const out: string[] = [];
+  appendYaml(out, value);
+  return out.join('');
+}
+
+/** Appends one document (without the `---` separator) to `out`, in pieces. */
+export function appendYaml(out: string[], value: unknown): void {
   try {
     if (value !== null && typeof value === 'object') {
-      if (isEmptyCollection(value)) return Array.isArray(value) ? '[]\n' : '{}\n';
-      const out: string[] = [];
-      writeCollection(out, value, 0, '');
-      return out.join('');
+      if (isEmptyCollection(value)) out.push(Array.isArray(value) ? '[]\n' : '{}\n');
+      else writeCollection(out, value, 0, '');
+    } else {
+      out.push(scalar(value), '\n');
     }
-    return scalar(value) + '\n';
   } catch (err) {
     throw unwritable(err);
   }
