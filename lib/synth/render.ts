@@ -1,6 +1,7 @@
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
+import { NamedObject, ObjectIndex } from '../core/object-index';
 import { ConstructWarning, warningsOf } from '../core/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedEnvironment, ResolvedRelease } from '../package/platform';
@@ -119,22 +120,23 @@ function validateConstructs(environment: string, constructs: readonly IConstruct
 
 /** No two objects of one environment may share API group, kind, namespace and name. */
 function checkUniqueNames(environment: string, releases: readonly RenderedRelease[]): void {
-  const seen = new Map<string, string>();
+  const index = new ObjectIndex<NamedObject & { readonly path: string }>();
   for (const release of releases) {
-    release.objects.forEach((obj, i) => {
-      const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
-      const key = `${group}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+    for (let i = 0; i < release.objects.length; i++) {
+      const obj = release.objects[i];
+      const name = obj.metadata.name;
+      if (name === undefined) continue; // generateName: the API server names it
+      const namespace = obj.metadata.namespace ?? '';
       const path = release.paths[i];
-      const previous = seen.get(key);
+      const previous = index.add({ obj, namespace, name, path });
       if (previous !== undefined) {
-        const ns = obj.metadata.namespace ? ` in namespace "${obj.metadata.namespace}"` : '';
+        const ns = namespace ? ` in namespace "${namespace}"` : '';
         throw new UserError(
-          `environment "${environment}": two objects are both ${obj.kind} "${obj.metadata.name}"${ns}: ${previous} and ${path}; ` +
+          `environment "${environment}": two objects are both ${obj.kind} "${name}"${ns}: ${previous.path} and ${path}; ` +
             'give one of them another construct id or set metadata.name',
         );
       }
-      seen.set(key, path);
-    });
+    }
   }
 }
 

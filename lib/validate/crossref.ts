@@ -8,8 +8,7 @@
  */
 import { EXTERNAL_ANNOTATION } from '../core/annotations';
 import { JsonPath } from './findings';
-import { ObjectIndex } from './object-index';
-import { Checked, EMPTY, Json, PodTemplate, annotationsOf, isRecord, mapSelectorMatches, selectorMatches } from './objects';
+import { Checked, CheckedIndex, EMPTY, Json, PodTemplate, annotationsOf, isRecord, mapSelectorMatches, selectorMatches } from './objects';
 
 export { EXTERNAL_ANNOTATION } from '../core/annotations';
 
@@ -28,7 +27,7 @@ export function parseExternal(entry: string): External | undefined {
 }
 
 /** Checks what the objects refer to, across `items` (indexed in `index`). */
-export function checkReferences(items: readonly Checked[], index: ObjectIndex, external: readonly string[] = []): void {
+export function checkReferences(items: readonly Checked[], index: CheckedIndex, external: readonly string[] = []): void {
   const references = new References(items, index, external);
   for (let i = 0; i < items.length; i++) references.check(items[i]);
 }
@@ -55,7 +54,7 @@ class References {
   /** What the object declares external, one by one. */
   private declared: readonly External[] = NONE;
 
-  constructor(items: readonly Checked[], private readonly index: ObjectIndex, external: readonly string[]) {
+  constructor(items: readonly Checked[], private readonly index: CheckedIndex, external: readonly string[]) {
     this.external = parseExternals(external);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];

@@ -7,8 +7,8 @@ import { checkApiServer } from './apiserver';
 import { checkReferences } from './crossref';
 import { Finding, formatPath } from './findings';
 import { InputObject } from './input';
-import { ObjectIndex } from './object-index';
-import { Checked, Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf, podTemplateOf } from './objects';
+import { ObjectIndex } from '../core/object-index';
+import { Checked, CheckedIndex, Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf, podTemplateOf } from './objects';
 import { checkBestPractices } from './policy';
 import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, severityOf } from './rules';
 import { Node, Report, allKinds, apiVersionsOf, builtInKind, checkNode, crdNode, isBuiltInGroup, kubernetesVersion } from './schema';
@@ -39,7 +39,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
   const profile = options.profile ?? DEFAULT_PROFILE;
   const findings: Finding[] = [];
   const customKinds = collectCustomResourceDefinitions(inputs);
-  const index = new ObjectIndex();
+  const index: CheckedIndex = new ObjectIndex();
   const checked: Checked[] = [];
 
   for (let i = 0; i < inputs.length; i++) {
@@ -140,7 +140,7 @@ function collectCustomResourceDefinitions(inputs: readonly InputObject[]): Map<s
   return kinds;
 }
 
-function checkDuplicate(item: Checked & { readonly name: string }, index: ObjectIndex): void {
+function checkDuplicate(item: Checked & { readonly name: string }, index: CheckedIndex): void {
   const first = index.add(item);
   if (first === undefined) return;
   const { obj, name, namespace } = item;

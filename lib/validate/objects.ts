@@ -1,6 +1,7 @@
 /** Helpers for reading Kubernetes objects of any origin: identity, pod templates, selectors. */
 import { JsonPath, Source } from './findings';
 import type { Report } from './schema';
+import type { ObjectIndex } from '../core/object-index';
 
 export type Json = Record<string, any>;
 
@@ -12,10 +13,7 @@ export function asArray(x: unknown): any[] {
   return Array.isArray(x) ? x : [];
 }
 
-export function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
+export { groupOf } from '../core/object-index';
 
 /** `Deployment hello/web`, `Namespace web`, or what is known. */
 export function describeObject(obj: unknown): string | undefined {
@@ -118,6 +116,9 @@ export interface Checked {
   readonly pod: PodTemplate | undefined;
   readonly source: Source;
 }
+
+/** The named objects that passed the per-object checks. */
+export type CheckedIndex = ObjectIndex<Checked & { readonly name: string }>;
 
 const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
