@@ -211,6 +211,10 @@ function writeCollection(out: string[], value: object, level: number, first: str
   for (const key in record) {
     const child = record[key];
     if (child === undefined) continue;
+    if (typeof child === 'string' && prefix === pad && !child.includes('\n')) {
+      out.push(keyLine(level, key), valueLine(child)); // the most common line, inline
+      continue;
+    }
     try {
       if (prefix === pad) out.push(keyLine(level, key));
       else out.push(prefix, quoteString(key), ':');
