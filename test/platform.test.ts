@@ -1,6 +1,7 @@
 import { ApiObject, App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Package, PackageProps, Platform, UserError, renderEnvironment } from '../lib';
+import { toNamePart } from '../lib/package/naming';
 
 class Web extends Package<{ replicas?: number; tier?: { size?: string; zone?: string } }> {
   static readonly metadata = { name: 'web', version: '1.2.3', appVersion: '4.5+build.7' };
@@ -75,6 +76,13 @@ describe('Package', () => {
     const web = new Web(app, 'shop');
     const names = web.node.findAll().filter(ApiObject.isApiObject).map((o) => o.name);
     expect(names).toEqual(['shop', 'shop-web-server']);
+  });
+
+  test.each([
+    ['web', 'web'], ['service-12', 'service-12'], ['WebServer', 'web-server'], ['api_v2', 'api-v2'], ['APIServer', 'apiserver'],
+    ['--a--b--', 'a-b'], ['a.b c', 'a-b-c'], ['v2Beta', 'v2-beta'], ['a--b', 'a-b'], ['-', ''],
+  ])('construct id %j is the name part %j', (id, part) => {
+    expect(toNamePart(id)).toBe(part);
   });
 
   test('dependencies are named under the release and inherit its namespace unless they set one', () => {

@@ -22,7 +22,11 @@ export function toNamePart(id: string): string {
   return part;
 }
 
+/** An id that is kebab case already (most are: `web`, `service-12`). */
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 function kebab(id: string): string {
+  if (KEBAB.test(id)) return id;
   return id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
