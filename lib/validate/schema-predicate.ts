@@ -6,7 +6,8 @@
  * checkNode, which explains what is wrong, only for the values it rejects;
  * it may reject more than checkNode reports, never less.
  */
-import { DATE_TIME, Node, QUANTITY } from './schema';
+import { QUANTITY } from '../core/quantity';
+import { DATE_TIME, Node } from './schema';
 
 type Predicate = (value: unknown) => boolean;
 type ObjectNode = Extract<Node, { t: 'obj' }>;

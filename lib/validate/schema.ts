@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { QUANTITY } from '../core/quantity';
 import { didYouMean } from '../errors';
 import { JsonPath } from './findings';
 
@@ -54,8 +55,6 @@ const TYPE_NAMES: Record<string, string> = {
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
-/** Kubernetes quantity: sign, number, then a binary or decimal suffix or an exponent. */
-export const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
 export const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 let file: SchemaFile | undefined;
