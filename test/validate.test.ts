@@ -42,6 +42,7 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['volume-mount', 'spec.template.spec.containers[0].volumeMounts[0].name', 51],
   ['selector-match', 'spec.selector', 10],
   ['cron-syntax', 'spec.schedule', 8],
+  ['downward-api', 'spec.template.spec.containers[0].env[2].valueFrom.fieldRef.fieldPath', 63],
   ['image-reference', 'spec.template.spec.containers[0].image', 25],
   ['duplicate-object', 'metadata.name', 13],
   ['service-selector', 'spec.selector', 58],
@@ -184,6 +185,28 @@ describe('API-server syntax', () => {
     expect(imageTag('localhost:5000/app')).toBeUndefined();
     expect(imageTag('localhost:5000/app:2.1')).toBe('2.1');
     expect(imageTag('app@sha256:abc')).toBe('digest');
+  });
+
+  test('what environment variables read of their pod and container: fields, resources, divisors by value', () => {
+    const env = [
+      { name: 'OK_CPU', valueFrom: { resourceFieldRef: { resource: 'requests.cpu', divisor: '1000m' } } },
+      { name: 'OK_BYTES', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: 1024 } } },
+      { name: 'OK_HUGE', valueFrom: { resourceFieldRef: { resource: 'limits.hugepages-1Gi' } } },
+      { name: 'OK_IPS', valueFrom: { fieldRef: { fieldPath: 'status.podIPs' } } },
+      { name: 'BAD_FIELD', valueFrom: { fieldRef: { fieldPath: 'spec.hostname' } } },
+      { name: 'BAD_RESOURCE', valueFrom: { resourceFieldRef: { resource: 'limits.gpu' } } },
+      { name: 'BAD_DIVISOR', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '2Mi' } } },
+    ];
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'c:1.0.0', env }] } };
+    const found = validateObjects([{ obj: pod, source: {} }]).filter((f) => f.rule === 'downward-api');
+    expect(found.map((f) => [f.path, f.severity])).toEqual([
+      ['spec.containers[0].env[4].valueFrom.fieldRef.fieldPath', 'error'],
+      ['spec.containers[0].env[5].valueFrom.resourceFieldRef.resource', 'error'],
+      ['spec.containers[0].env[6].valueFrom.resourceFieldRef.divisor', 'error'],
+    ]);
+    expect(found[0].message).toContain('environment variable "BAD_FIELD": fieldPath "spec.hostname" is not a pod field environment variables can read');
+    expect(found[1].message).toContain('environment variable "BAD_RESOURCE": resource "limits.gpu" is not a container resource');
+    expect(found[2].message).toBe('environment variable "BAD_DIVISOR": divisor 2Mi is not allowed with limits.memory: use 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi or 1Ei');
   });
 });
 

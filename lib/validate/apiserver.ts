@@ -5,6 +5,7 @@
  * image references.
  */
 import { cronProblem } from '../core/cron';
+import { envFieldPathProblem, envResourceProblem } from '../core/downward-api';
 import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../core/label-syntax';
 import { ValidStrings } from '../core/valid-strings';
 import { JsonPath } from './findings';
@@ -298,6 +299,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         const e = env[i];
         if (!isRecord(e) || typeof e.name !== 'string') continue;
         if (!ENV_VAR_NAME.test(e.name)) report('name-format', [...cpath, 'env', i, 'name'], `environment variable name "${e.name}" is not letters, digits, "_", "-" and ".", not starting with a digit`, 'rename it, such as "LOG_LEVEL"');
+        if (isRecord(e.valueFrom)) checkDownwardApi(e.valueFrom, e.name, cpath, i, report);
         const first = indexOfName(env, i, e.name);
         if (first >= 0) report('duplicate-name', [...cpath, 'env', i, 'name'], `environment variable "${e.name}" is also env[${first}]`, 'remove one of them: only the last would take effect');
       }
@@ -322,6 +324,20 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (problem) report('port-range', [...cpath, probe, 'grpc', 'port'], problem);
       }
     }
+  }
+}
+
+/** What `env[i]` of the container at `cpath` reads of its pod or container: a field the API server serves, a resource with an allowed divisor. */
+function checkDownwardApi(from: Json, variable: string, cpath: JsonPath, i: number, report: Report): void {
+  const fieldRef = from.fieldRef;
+  if (isRecord(fieldRef) && typeof fieldRef.fieldPath === 'string') {
+    const problem = envFieldPathProblem(fieldRef.fieldPath);
+    if (problem) report('downward-api', [...cpath, 'env', i, 'valueFrom', 'fieldRef', 'fieldPath'], `environment variable "${variable}": fieldPath "${fieldRef.fieldPath}" ${problem}`);
+  }
+  const ref = from.resourceFieldRef;
+  if (isRecord(ref) && typeof ref.resource === 'string') {
+    const r = envResourceProblem(ref.resource, ref.divisor);
+    if (r) report('downward-api', [...cpath, 'env', i, 'valueFrom', 'resourceFieldRef', r.field], `environment variable "${variable}": ${r.field === 'resource' ? 'resource ' : ''}${r.problem}`);
   }
 }
 

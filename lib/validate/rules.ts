@@ -50,6 +50,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('volume-mount', 'api', 'every volumeMount names a volume of the pod', 'add the volume to `volumes` or correct the mount\'s `name`'),
   rule('selector-match', 'api', 'a workload\'s selector matches its pod template\'s labels', 'make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels`'),
   rule('cron-syntax', 'api', 'a CronJob schedule is a 5-field cron expression or a macro such as `@daily`', 'write the schedule as `minute hour day-of-month month day-of-week`, and the time zone in `spec.timeZone`'),
+  rule('downward-api', 'api', 'environment variables read a pod field (`fieldRef`) or container resource (`resourceFieldRef`) the API server serves, with a divisor the resource allows', 'use a field such as `metadata.name` or `status.podIP`, a resource such as `limits.memory`, and a divisor such as `1Mi` (memory) or `1m` (cpu)'),
   rule('image-reference', 'api', 'container images are present and valid image references', 'write `[registry/]repository[:tag][@sha256:digest]` in lower case'),
   rule('duplicate-object', 'duplicate', 'no two objects share API group, kind, namespace and name', 'rename or remove one of them'),
   // reference

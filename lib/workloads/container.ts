@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { EnvFromSource, EnvValue } from '../config/env';
+import { envFieldPathProblem, envResourceProblem } from '../core/downward-api';
 import { IConfigSource } from '../config/source';
 import { Warnings } from '../core/warnings';
 import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../core/validate';
@@ -129,6 +130,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
   const env = Object.entries(props.env ?? {}).map(([name, value]): k8s.EnvVar => {
     if (!ENV_NAME.test(name)) throw invalid(scope, `${field}.env key`, name, "an environment variable name: letters, digits, '_', '-' and '.', not starting with a digit");
     if (typeof value === 'string') return { name, value };
+    checkDownwardApi(scope, `${field}.env.${name}`, value.spec.valueFrom);
     if (value.source) {
       checkKey(scope, `${field}.env.${name}`, value.source, value.key!);
       sources.push(value.source);
@@ -263,4 +265,18 @@ function renderResources(scope: IConstruct, field: string, props: ResourceProps 
     requests: Object.keys(requests).length ? requests : undefined,
     limits: Object.keys(limits).length ? limits : undefined,
   };
+}
+
+/** A variable that reads a field of its pod or a resource of its container reads one the API server serves. */
+function checkDownwardApi(scope: IConstruct, field: string, from: k8s.EnvVarSource | undefined): void {
+  const fieldPath = from?.fieldRef?.fieldPath;
+  if (fieldPath !== undefined) {
+    const p = envFieldPathProblem(fieldPath);
+    if (p) throw problem(scope, `${field}: fieldPath "${fieldPath}" ${p}`);
+  }
+  const ref = from?.resourceFieldRef;
+  if (ref !== undefined) {
+    const r = envResourceProblem(ref.resource, ref.divisor?.value);
+    if (r) throw problem(scope, `${field}: ${r.field === 'resource' ? 'resource ' : ''}${r.problem}`);
+  }
 }

@@ -104,6 +104,35 @@ describe('EnvValue', () => {
     ]);
   });
 
+  test('fields and resources the API server serves pass: one label or annotation, hugepages, any spelling of an allowed divisor', () => {
+    const env = find(
+      pod({
+        env: {
+          APP: EnvValue.fromField("metadata.labels['app.kubernetes.io/name']"),
+          NOTE: EnvValue.fromField("metadata.annotations['example.com/note']"),
+          HUGE: EnvValue.fromResource('requests.hugepages-2Mi', '1Mi'),
+          CPU_M: EnvValue.fromResource('limits.cpu', '1m'),
+          CPU: EnvValue.fromResource('limits.cpu', '1000m'),
+          MEMORY_K: EnvValue.fromResource('limits.memory', '1k'),
+        },
+      })(),
+      'Pod',
+    ).spec.containers[0].env;
+    expect(env.map((e: { name: string }) => e.name)).toEqual(['APP', 'NOTE', 'HUGE', 'CPU_M', 'CPU', 'MEMORY_K']);
+  });
+
+  test.each<[string, EnvValue, string]>([
+    ['a misspelled field', EnvValue.fromField('metadata.nmae'),
+      "shop/pod: containers[0].env.X: fieldPath \"metadata.nmae\" is not a pod field environment variables can read: use metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs, metadata.labels['<key>'] or metadata.annotations['<key>']"],
+    ['all labels (volumes only)', EnvValue.fromField('metadata.labels'), 'shop/pod: containers[0].env.X: fieldPath "metadata.labels" is not a pod field environment variables can read'],
+    ['a label key that is not one', EnvValue.fromField("metadata.labels['bad key']"), 'shop/pod: containers[0].env.X: fieldPath "metadata.labels[\'bad key\']" names the label key "bad key", which '],
+    ['a misspelled resource', EnvValue.fromResource('limits.cpus'), 'shop/pod: containers[0].env.X: resource "limits.cpus" is not a container resource environment variables can read: use limits.cpu, limits.memory'],
+    ['a byte divisor for cpu', EnvValue.fromResource('limits.cpu', '1Mi'), 'shop/pod: containers[0].env.X: divisor 1Mi is not allowed with limits.cpu: use 1m or 1'],
+    ['a divisor of 2 for memory', EnvValue.fromResource('requests.memory', '2'), 'shop/pod: containers[0].env.X: divisor 2 is not allowed with requests.memory: use 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi or 1Ei'],
+  ])('%s is an error naming the variable', (_, value, message) => {
+    expect(userError(pod({ env: { X: value } }))).toContain(message);
+  });
+
   test('an optional key of a Secret, and a key the Secret does not hold', () => {
     const env = find(pod({ env: { TOKEN: EnvValue.fromSource(Secret.fromName('api'), 'token', { optional: true }) } })(), 'Pod').spec.containers[0].env;
     expect(env).toEqual([{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token', optional: true } } }]);
