@@ -3,12 +3,13 @@ import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../core/names';
 import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem } from '../core/validate';
 import { ACCESS_MODES, AccessMode } from './persistent-volume-claim';
+import { HostPathType, hostPathTypeProblem } from './volume';
 import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
 
 /** Where a PersistentVolume's data lives. Exactly one. */
 export interface PersistentVolumeSource {
   /** A path on one node (single-node clusters and tests only). */
-  readonly hostPath?: { readonly path: string; readonly type?: string };
+  readonly hostPath?: { readonly path: string; readonly type?: HostPathType };
   /** An NFS export. */
   readonly nfs?: { readonly server: string; readonly path: string; readonly readOnly?: boolean };
   /** A CSI volume. */
@@ -54,6 +55,8 @@ export class PersistentVolume extends Construct {
     const s = props.source;
     const path = s.hostPath?.path ?? s.nfs?.path ?? s.local?.path;
     if (path !== undefined && !path.startsWith('/')) throw invalid(this, `source.${given[0]}.path`, path, 'an absolute path');
+    const typeProblem = hostPathTypeProblem(s.hostPath?.type);
+    if (typeProblem) throw invalid(this, 'source.hostPath.type', s.hostPath?.type, typeProblem);
     if (s.local && !props.nodes?.length) throw problem(this, 'a local volume needs nodes: name the node(s) the disk is attached to');
     this.resource = kubeApiObject<k8s.KubePersistentVolumeProps>(this, 'Resource', k8s.KubePersistentVolume.GVK, {
       metadata: { name: this.name },

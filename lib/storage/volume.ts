@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IConfigSource } from '../config/source';
+import { suggestion } from '../errors';
 
 /** How `emptyDir` is backed. */
 export enum EmptyDirMedium {
@@ -19,8 +20,15 @@ export interface EmptyDirOptions {
   readonly sizeLimit?: string;
 }
 
-/** `hostPath` types: what must exist at the path. */
-export type HostPathType = '' | 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
+/** `hostPath` types: what must exist at the path ('' checks nothing). */
+export const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'] as const;
+export type HostPathType = (typeof HOST_PATH_TYPES)[number];
+
+/** What a `hostPath` type must be, when `type` is not one (for "… is not valid: expected …"); undefined when it is. */
+export function hostPathTypeProblem(type: unknown): string | undefined {
+  if (type === undefined || (HOST_PATH_TYPES as readonly unknown[]).includes(type)) return undefined;
+  return `one of ${HOST_PATH_TYPES.filter((t) => t !== '').join(', ')}, or "" for no check${suggestion(String(type), HOST_PATH_TYPES.filter((t) => t !== ''))}`;
+}
 
 export interface ConfigVolumeOptions {
   /**

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Warnings } from '../core/warnings';
 import { UserError } from '../errors';
 import { checkDnsLabel, show } from '../core/validate';
-import { HostPathType, Volume } from '../storage/volume';
+import { HostPathType, Volume, hostPathTypeProblem } from '../storage/volume';
 import { tcpPreset } from './presets';
 import { DaemonSetStrategyProps, daemonSetStrategy } from '../rollout/daemon-set-strategy';
 import { Workload, WorkloadProps } from './workload';
@@ -46,6 +46,8 @@ export class NodeAgent extends Workload {
       if (typeof m.hostPath !== 'string' || !m.hostPath.startsWith('/')) {
         throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].hostPath ${show(m.hostPath)} is not valid: expected an absolute path on the node, such as "/var/log"`);
       }
+      const typeProblem = hostPathTypeProblem(m.type);
+      if (typeProblem) throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].type ${show(m.type)} is not valid: expected ${typeProblem}`);
     });
     const containers = props.containers?.length
       ? [

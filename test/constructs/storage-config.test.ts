@@ -169,6 +169,8 @@ describe('PersistentVolume', () => {
   const pv = (props: Partial<PersistentVolumeProps>) => () => render((p) => new PersistentVolume(p, 'v', { capacity: '1Gi', source: { hostPath: { path: '/mnt' } }, ...props }));
   test.each<[string, () => unknown, string]>([
     ['relative hostPath', pv({ source: { hostPath: { path: 'mnt/data' } } }), 'shop/v: source.hostPath.path "mnt/data" is not valid: expected an absolute path'],
+    ['hostPath type', pv({ source: { hostPath: { path: '/mnt', type: 'Directry' as never } } }),
+      'shop/v: source.hostPath.type "Directry" is not valid: expected one of DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice, BlockDevice, or "" for no check (did you mean "Directory"?)'],
     ['relative NFS path', pv({ source: { nfs: { server: 'nfs.local', path: 'exports' } } }), 'shop/v: source.nfs.path "exports" is not valid: expected an absolute path'],
     ['relative local path', pv({ source: { local: { path: 'disk' } }, nodes: ['n'] }), 'shop/v: source.local.path "disk" is not valid: expected an absolute path'],
     ['two sources', pv({ source: { hostPath: { path: '/mnt' }, nfs: { server: 'nfs.local', path: '/e' } } }), 'shop/v: source ["hostPath","nfs"] is not valid: expected exactly one of hostPath, nfs, csi, local'],

@@ -77,6 +77,9 @@ describe('NodeAgent', () => {
     expect(pod.tolerations).toEqual([{ operator: 'Exists' }]);
     expect(ds.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });
     expect(() => render((p) => new NodeAgent(p, 'x', { containers: [WEB], hostMounts: [{ name: 'a', hostPath: 'var/log' }] }))).toThrow('shop/x: hostMounts[0].hostPath "var/log" is not valid: expected an absolute path');
+    expect(() => render((p) => new NodeAgent(p, 'x', { containers: [WEB], hostMounts: [{ name: 'a', hostPath: '/run/x.sock', type: 'socket' as never }] }))).toThrow(
+      'shop/x: hostMounts[0].type "socket" is not valid: expected one of DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice, BlockDevice, or "" for no check (did you mean "Socket"?)',
+    );
   });
 });
 
