@@ -339,6 +339,18 @@ describe('synth validates', () => {
     expect(runCli(dir, ['synth', '--env', 'prod', '--profile', 'dev']).code).toBe(0);
   });
 
+  test('when a later environment fails validation, the earlier one is not put in place either, and no staging folder is left', () => {
+    dir = makeProject({ 'apps/sample.ts': UNTAGGED, 'apps/main.ts': samplePlatform().replace("prod: { namespace: 'prod',", "prod: { namespace: 'prod', profile: 'prod',") });
+    const fresh = runCli(dir, ['synth']);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain('environment "prod" failed validation (profile prod)');
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+    writeFiles(dir, { 'dist/dev/old.k8s.yaml': 'a: 1\n' });
+    expect(runCli(dir, ['synth']).code).toBe(1);
+    expect(readTree(path.join(dir, 'dist'))).toEqual({ 'dev/old.k8s.yaml': 'a: 1\n' });
+    expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['dev']);
+  });
+
   test('the example apps synthesize with no finding at the prod profile, and validate clean', () => {
     const out = fs.mkdtempSync(path.join(REPO, '.validate-test-'));
     try {
