@@ -357,13 +357,47 @@ describe('synth validates', () => {
       const result = runCli(REPO, ['synth', '--out', out, '--profile', 'prod']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      // the cache's ExternalSecret is a custom resource whose CRD the output does not carry
-      const check = runCli(REPO, ['validate', '--profile', 'prod', '--ignore-missing-schemas', out]);
+      // the cache's ExternalSecret is a custom resource whose CRD the output does not carry: validation knows its schema
+      const check = runCli(REPO, ['validate', '--profile', 'prod', out]);
       expect(check.stdout.trim()).toMatch(/^\d+ files, \d+ objects: 0 errors, 0 warnings$/);
       expect(check.code).toBe(0);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('custom resources the construct library makes', () => {
+  function check(spec: unknown, extra: object[] = [], top: object = {}) {
+    const es = { apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', metadata: { name: 'db', namespace: 'shop' }, spec, ...top };
+    return validateObjects([...extra, es].map((obj) => ({ obj, source: {} }))).filter((f) => f.rule.startsWith('schema'));
+  }
+  const SPEC = {
+    refreshInterval: '1h',
+    secretStoreRef: { name: 'vault', kind: 'ClusterSecretStore' },
+    target: { name: 'db', creationPolicy: 'Owner' },
+    data: [{ secretKey: 'password', remoteRef: { key: 'db/prod', property: 'password' } }],
+  };
+
+  test('are checked without their CRD: the fields the library writes, loosely', () => {
+    expect(check(SPEC)).toEqual([]);
+    expect(check({ ...SPEC, refreshPolicy: 'Periodic', target: { ...SPEC.target, template: { type: 'Opaque', engineVersion: 'v2' } } })).toEqual([]); // fields of newer versions pass
+    expect(check({ ...SPEC, refreshInterval: 3600 }).map((f) => [f.rule, f.path])).toEqual([['schema-type', 'spec.refreshInterval']]);
+    expect(check({ ...SPEC, secretStoreRef: { name: 'vault', kind: 'SecretStor' } }).map((f) => [f.rule, f.path])).toEqual([['schema-enum', 'spec.secretStoreRef.kind']]);
+    expect(check({ ...SPEC, data: [{ secretKey: 'password', remoteRef: { property: 'password' } }] }).map((f) => [f.rule, f.path])).toEqual([['schema-required', 'spec.data[0].remoteRef.key']]);
+    expect(check(SPEC, [], { sepc: {} }).map((f) => [f.rule, f.path])).toEqual([['schema-unknown-field', 'sepc']]);
+  });
+
+  test('a CRD in the input takes precedence', () => {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'externalsecrets.external-secrets.io' },
+      spec: {
+        group: 'external-secrets.io', scope: 'Namespaced', names: { kind: 'ExternalSecret', plural: 'externalsecrets' },
+        versions: [{ name: 'v1beta1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { refreshInterval: { type: 'integer' } } } } } } }],
+      },
+    };
+    expect(check({ refreshInterval: 3600 }, [crd])).toEqual([]);
+    expect(check({ refreshInterval: '1h' }, [crd]).map((f) => [f.rule, f.path])).toEqual([['schema-type', 'spec.refreshInterval']]);
   });
 });
 

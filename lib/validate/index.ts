@@ -7,6 +7,7 @@ import { checkApiServer } from './apiserver';
 import { checkReferences } from './crossref';
 import { Finding, formatPath } from './findings';
 import { InputObject } from './input';
+import { knownResource } from './known-resources';
 import { ObjectIndex } from '../core/object-index';
 import { Checked, CheckedIndex, Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf, podTemplateOf } from './objects';
 import { checkBestPractices } from './policy';
@@ -104,7 +105,7 @@ function checkOptOuts(annotations: Record<string, unknown>, report: Report): voi
 function schemaFor(obj: Json, customKinds: Map<string, Node>, ignoreMissing: boolean, report: Report): Node | undefined {
   const builtIn = builtInKind(obj.apiVersion, obj.kind);
   if (builtIn) return builtIn.node;
-  const custom = customKinds.get(`${obj.apiVersion}/${obj.kind}`);
+  const custom = customKinds.get(`${obj.apiVersion}/${obj.kind}`) ?? knownResource(obj.apiVersion, obj.kind);
   if (custom) return custom;
   const group = groupOf(obj.apiVersion);
   if (isBuiltInGroup(group)) {

@@ -1,5 +1,6 @@
 import { diffRenders } from '../support/diff';
 import { RolloutWebService } from '../../lib';
+import { validateObjects } from '../../lib/validate';
 import { WEB, find, render } from '../support/render';
 import { names, renderShop, shopWarnings } from './fixtures';
 
@@ -124,6 +125,15 @@ describe('canary through the Gateway API', () => {
         { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'shop-web', port: 80, weight: 80 }, { name: 'shop-web-canary', port: 80, weight: 20 }] },
       ],
     });
+  });
+
+  test('the HTTPRoute passes the schema validation knows for it, without the Gateway API CRDs', () => {
+    const objects = gateway({ header: 'X-Canary', headerValue: 'yes' });
+    const findings = validateObjects(objects.map((obj) => ({ obj, source: {} })));
+    expect(findings.filter((f) => f.rule.startsWith('schema'))).toEqual([]);
+    const route = find(objects, 'HTTPRoute');
+    const broken = { ...route, spec: { ...route.spec, rules: [{ backendRefs: [{ port: 80 }] }] } };
+    expect(validateObjects([{ obj: broken, source: {} }]).map((f) => [f.rule, f.path])).toEqual([['schema-required', 'spec.rules[0].backendRefs[0].name']]);
   });
 
   test('promotion leaves the route with the stable Service alone', () => {
