@@ -2,9 +2,9 @@
  * Schemas of the custom resources the construct library makes, for when
  * their CustomResourceDefinition is not in the input (it is installed with
  * the controller, not with the app). They are loose: the fields the library
- * writes are type-checked, and every object keeps fields it does not know,
- * as with `x-kubernetes-preserve-unknown-fields`, so what a newer version of
- * the CRD adds passes. A CRD in the input takes precedence.
+ * writes are type-checked, and every object below the top level keeps fields
+ * it does not know, as with `x-kubernetes-preserve-unknown-fields`, so what a
+ * newer version of the CRD adds passes. A CRD in the input takes precedence.
  */
 import { Node, crdNode } from './schema';
 
