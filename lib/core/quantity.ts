@@ -1,4 +1,5 @@
 /** Kubernetes quantities (`100m`, `0.5`, `128Mi`, `1e3`): their syntax and their value. */
+import { remembered } from './remembered';
 
 export const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
@@ -7,18 +8,8 @@ const QUANTITY_SUFFIXES: Readonly<Record<string, number>> = {
   n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
 };
 
-/** Quantities seen, with their values: a platform writes the same few many times. */
-const quantityValues = new Map<string, number>();
-
-/** The value of a quantity in base units, for comparisons (`500m` → 0.5, `1Gi` → 1073741824). */
-export function quantityValue(quantity: string): number {
-  let value = quantityValues.get(quantity);
-  if (value === undefined) {
-    value = parseQuantity(quantity);
-    if (quantityValues.size < 10_000) quantityValues.set(quantity, value);
-  }
-  return value;
-}
+/** The value of a quantity in base units, for comparisons (`500m` → 0.5, `1Gi` → 1073741824); NaN when it is not one. */
+export const quantityValue = remembered(parseQuantity, 10_000);
 
 function parseQuantity(quantity: string): number {
   const match = QUANTITY.exec(quantity);

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError } from '../errors';
+import { remembered } from '../core/remembered';
 
 /** Construct ids that stand for "the object itself" and add nothing to a name. */
 const SILENT_IDS = new Set(['Default', 'Resource']);
@@ -10,17 +11,8 @@ const MAX_LENGTH: Record<string, number> = {
   CronJob: 52, // the controller appends an 11-character suffix for its Jobs
 };
 
-const nameParts = new Map<string, string>();
-
 /** `WebServer` → `web-server`, `api_v2` → `api-v2`. */
-export function toNamePart(id: string): string {
-  let part = nameParts.get(id);
-  if (part === undefined) {
-    part = kebab(id);
-    if (nameParts.size < 100_000) nameParts.set(id, part);
-  }
-  return part;
-}
+export const toNamePart = remembered(kebab, 100_000);
 
 /** An id that is kebab case already (most are: `web`, `service-12`). */
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
