@@ -21,16 +21,16 @@ const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 export function checkBestPractices(items: readonly Checked[]): void {
   const pdbs: Array<{ namespace: string; selector: unknown }> = [];
   const scaled = new Set<string>(); // "ns/Kind/name" scaled by an HPA
-  for (let i = 0; i < items.length; i++) {
-    const obj = items[i].obj;
+  for (let n = 0; n < items.length; n++) {
+    const obj = items[n].obj;
     if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) pdbs.push({ namespace: namespaceOf(obj), selector: obj.spec.selector });
     if (obj.kind === 'HorizontalPodAutoscaler' && isRecord(obj.spec) && isRecord(obj.spec.scaleTargetRef)) {
       scaled.add(`${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`);
     }
   }
 
-  for (let i = 0; i < items.length; i++) {
-    const { obj, report, pod, name: objectName, namespace } = items[i];
+  for (let n = 0; n < items.length; n++) {
+    const { obj, report, pod, name: objectName, namespace } = items[n];
     if (obj.kind === 'Ingress' && isRecord(obj.spec) && asArray(obj.spec.tls).length === 0) {
       report('ingress-tls', ['spec', 'tls'], 'the Ingress serves plain HTTP only');
     }
