@@ -5,8 +5,8 @@ import { toYamlStream } from '../lib';
 import { StagedOutput } from '../lib/synth/output';
 import { RenderedEnvironment } from '../lib/synth/render';
 
-function environment(name: string, releases: Record<string, unknown[]>): RenderedEnvironment {
-  return { name, releases: Object.entries(releases).map(([release, objects]) => ({ name: release, objects })), warnings: [] } as unknown as RenderedEnvironment;
+function environment(name: string, releases: Record<string, unknown[]>, namespaces: unknown[] = []): RenderedEnvironment {
+  return { name, releases: Object.entries(releases).map(([release, objects]) => ({ name: release, objects })), namespaces, warnings: [] } as unknown as RenderedEnvironment;
 }
 
 function write(outDir: string, ...environments: RenderedEnvironment[]): void {
@@ -34,9 +34,16 @@ describe('StagedOutput', () => {
     expect(fs.readFileSync(path.join(dir, 'dev', 'app.k8s.yaml'), 'utf8')).toBe(toYamlStream(objects));
     expect(fs.readFileSync(path.join(dir, 'dev', 'empty.k8s.yaml'), 'utf8')).toBe('');
     expect(fs.readFileSync(path.join(dir, 'dev', 'kustomization.yaml'), 'utf8')).toBe(
-      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.k8s.yaml\n  - empty.k8s.yaml\n',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nsortOptions:\n  order: fifo\nresources:\n  - app.k8s.yaml\n  - empty.k8s.yaml\n',
     );
     expect(fs.readdirSync(dir)).toEqual(['dev']);
+  });
+
+  test("an environment's Namespaces go to namespaces.yaml, first in the kustomization", () => {
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
+    write(dir, environment('dev', { app: [{ a: 1 }] }, [ns]));
+    expect(fs.readFileSync(path.join(dir, 'dev', 'namespaces.yaml'), 'utf8')).toBe(toYamlStream([ns]));
+    expect(fs.readFileSync(path.join(dir, 'dev', 'kustomization.yaml'), 'utf8')).toContain('resources:\n  - namespaces.yaml\n  - app.k8s.yaml\n');
   });
 
   test('replaces the folders of the environments written and leaves the others', () => {

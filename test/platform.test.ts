@@ -68,6 +68,44 @@ describe('Platform environments', () => {
     const noPackage = new Platform({ environments: { dev: { releases: { web: { values: {} } } } } });
     expect(() => noPackage.environment('dev')).toThrow('release "web" names no package');
   });
+
+  test('each namespace the releases use gets a Namespace object at the Pod Security level of the environment', () => {
+    const namespaces = (p: Platform, env: string) =>
+      renderEnvironment(p, env).namespaces.map((ns) => [ns.metadata.name, (ns.metadata.labels as Record<string, string>)['pod-security.kubernetes.io/enforce']]);
+    expect(namespaces(platform, 'dev')).toEqual([['shop', 'restricted']]);
+    expect(namespaces(platform, 'prod')).toEqual([['shop-prod', 'restricted'], ['data', 'restricted']]);
+    const agents = new Platform({
+      environments: {
+        base: { abstract: true, podSecurity: 'privileged', namespace: 'agents', releases: { web: { package: Web }, sys: { package: Web, namespace: 'kube-system' } } },
+        dev: { extends: 'base' },
+        prod: { extends: 'base', podSecurity: 'baseline' },
+        shared: { extends: 'base', createNamespaces: false },
+      },
+    });
+    // inherited from the base, overridden per environment; built-in namespaces are never written
+    expect(namespaces(agents, 'dev')).toEqual([['agents', 'privileged']]);
+    expect(namespaces(agents, 'prod')).toEqual([['agents', 'baseline']]);
+    expect(namespaces(agents, 'shared')).toEqual([]);
+    expect(() => new Platform({ environments: { dev: { podSecurity: 'strict' as 'baseline' } } })).toThrow(
+      `environment "dev": podSecurity "strict" is not a Pod Security level; use 'privileged', 'baseline', 'restricted'`,
+    );
+    expect(() => new Platform({ environments: { dev: { createNamespaces: 'no' as unknown as boolean } } })).toThrow(
+      'environment "dev": createNamespaces must be true or false, not "no"',
+    );
+  });
+
+  test('a namespace a release makes itself is not written again', () => {
+    class WithNamespace extends Package {
+      static readonly metadata = { name: 'ns', version: '1.0.0' };
+      constructor(scope: Construct, id: string, props: PackageProps = {}) {
+        super(scope, id, props);
+        new ApiObject(this, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
+        new ApiObject(this, 'cm', { apiVersion: 'v1', kind: 'ConfigMap' });
+      }
+    }
+    const p = new Platform({ environments: { dev: { namespace: 'shop', releases: { a: { package: WithNamespace } } } } });
+    expect(renderEnvironment(p, 'dev').namespaces).toEqual([]);
+  });
 });
 
 describe('Package', () => {

@@ -20,18 +20,34 @@ describe('chartwright synth', () => {
     const result = runCli(dir, ['synth']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('dist/dev: 14 objects');
+    expect(result.stdout).toContain('dist/dev: 15 objects');
     const tree = readTree(path.join(dir, 'dist'));
     expect(Object.keys(tree).sort()).toEqual([
-      'dev/api.k8s.yaml', 'dev/kustomization.yaml', 'dev/web.k8s.yaml',
-      'prod/api.k8s.yaml', 'prod/kustomization.yaml', 'prod/web.k8s.yaml',
+      'dev/api.k8s.yaml', 'dev/kustomization.yaml', 'dev/namespaces.yaml', 'dev/web.k8s.yaml',
+      'prod/api.k8s.yaml', 'prod/kustomization.yaml', 'prod/namespaces.yaml', 'prod/web.k8s.yaml',
     ]);
     const [kustomization] = docs(tree['dev/kustomization.yaml']);
     expect(kustomization).toEqual({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
-      resources: ['web.k8s.yaml', 'api.k8s.yaml'],
+      sortOptions: { order: 'fifo' },
+      resources: ['namespaces.yaml', 'web.k8s.yaml', 'api.k8s.yaml'],
     });
+    // the environment's namespace, restricted by default
+    expect(docs(tree['dev/namespaces.yaml'])).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          labels: {
+            'app.kubernetes.io/managed-by': 'chartwright',
+            'pod-security.kubernetes.io/enforce': 'restricted',
+            'pod-security.kubernetes.io/warn': 'restricted',
+          },
+          name: 'dev',
+        },
+      },
+    ]);
   });
 
   test('orders objects by Helm install order, unknown kinds last', () => {
@@ -79,7 +95,7 @@ describe('chartwright synth', () => {
 
   test('--out chooses the output folder', () => {
     expect(runCli(dir, ['synth', '--out', 'manifests', '--env', 'dev']).code).toBe(0);
-    expect(Object.keys(readTree(path.join(dir, 'manifests')))).toHaveLength(3);
+    expect(Object.keys(readTree(path.join(dir, 'manifests')))).toHaveLength(4);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
@@ -195,8 +211,9 @@ export default new Platform({ environments: { dev: { namespace: 'x', releases: {
     expect(out.status).toBe(0);
     const key = (o: any) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
     const rendered = docs(out.stdout);
-    const ours = ['web', 'api'].flatMap((r) => docs(fs.readFileSync(path.join(dir, `dist/dev/${r}.k8s.yaml`), 'utf8')));
-    expect(rendered.map(key).sort()).toEqual(ours.map(key).sort());
+    const ours = ['namespaces.yaml', 'web.k8s.yaml', 'api.k8s.yaml'].flatMap((f) => docs(fs.readFileSync(path.join(dir, `dist/dev/${f}`), 'utf8')));
+    // sortOptions fifo: kustomize keeps chartwright's install order instead of its own
+    expect(rendered.map(key)).toEqual(ours.map(key));
     const byKey = new Map(ours.map((o) => [key(o), o]));
     for (const obj of rendered) expect(obj).toEqual(byKey.get(key(obj)));
   });

@@ -98,7 +98,7 @@ export function synth(options: SynthOptions): SynthResult {
       failOnErrors(env, profile, findings);
       warnings.set(env, findings);
       timings.measure('write', () => output.writeEnvironment(rendered));
-      objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, 0));
+      objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, rendered.namespaces.length));
     }
     timings.measure('write', () => output.commit());
   } finally {

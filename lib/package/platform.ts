@@ -75,6 +75,23 @@ export interface EnvironmentSpec {
    * @default - the base environment's; none at the top
    */
   readonly external?: readonly string[];
+  /**
+   * Whether synth writes a Namespace object for each namespace the releases
+   * use (`namespaces.yaml`, applied first), so `kubectl apply -k` works on an
+   * empty cluster. `false` when the namespaces are made elsewhere. Namespaces
+   * that a release makes itself, and `default`, `kube-system`, `kube-public`
+   * and `kube-node-lease`, are never written.
+   * @default - the base environment's; true at the top
+   */
+  readonly createNamespaces?: boolean;
+  /**
+   * The Pod Security Admission level (`pod-security.kubernetes.io/enforce`
+   * and `warn`) of the Namespace objects synth writes: `restricted` is what
+   * the library's secure defaults meet; `baseline` or `privileged` for
+   * node agents that need host access.
+   * @default - the base environment's; 'restricted' at the top
+   */
+  readonly podSecurity?: 'privileged' | 'baseline' | 'restricted';
 }
 
 export interface PlatformProps {
@@ -103,6 +120,10 @@ export interface ResolvedEnvironment {
   readonly profile?: 'dev' | 'prod';
   /** Objects made outside the platform, inherited from the base if not set. */
   readonly external?: readonly string[];
+  /** Whether synth writes the Namespace objects of the releases' namespaces. */
+  readonly createNamespaces: boolean;
+  /** The Pod Security Admission level of those Namespace objects. */
+  readonly podSecurity: 'privileged' | 'baseline' | 'restricted';
 }
 
 /**
@@ -134,6 +155,14 @@ export class Platform {
       if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
         throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
       }
+      if (spec.podSecurity !== undefined && !POD_SECURITY_LEVELS.includes(spec.podSecurity)) {
+        throw new UserError(
+          `environment "${name}": podSecurity "${String(spec.podSecurity)}" is not a Pod Security level; use ${POD_SECURITY_LEVELS.map((l) => `'${l}'`).join(', ')}`,
+        );
+      }
+      if (spec.createNamespaces !== undefined && typeof spec.createNamespaces !== 'boolean') {
+        throw new UserError(`environment "${name}": createNamespaces must be true or false, not ${JSON.stringify(spec.createNamespaces)}`);
+      }
       this.chain(name); // rejects cycles early
     }
     if (this.environmentNames().length === 0) {
@@ -158,12 +187,16 @@ export class Platform {
     let envNamespace: string | undefined;
     let profile: 'dev' | 'prod' | undefined;
     let external: readonly string[] | undefined;
+    let createNamespaces = true;
+    let podSecurity: ResolvedEnvironment['podSecurity'] = 'restricted';
     const chain = this.chain(name);
     for (const envName of chain) {
       const spec = this.specs[envName];
       envNamespace = spec.namespace ?? envNamespace;
       profile = spec.profile ?? profile;
       external = spec.external ?? external;
+      createNamespaces = spec.createNamespaces ?? createNamespaces;
+      podSecurity = spec.podSecurity ?? podSecurity;
       for (const [releaseName, release] of Object.entries(spec.releases ?? {})) {
         if (release === null) {
           merged.delete(releaseName);
@@ -190,7 +223,7 @@ export class Platform {
         values: entry.values,
       };
     });
-    return { name, chain, releases, profile, external };
+    return { name, chain, releases, profile, external, createNamespaces, podSecurity };
   }
 
   /** The environment and its bases, base first. */
@@ -205,6 +238,8 @@ export class Platform {
     return chain.reverse();
   }
 }
+
+const POD_SECURITY_LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'];
 
 function checkName(what: string, name: string): void {
   if (!DNS_LABEL.test(name) || name.length > 63) {

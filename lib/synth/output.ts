@@ -3,10 +3,14 @@ import * as path from 'path';
 import { RenderedEnvironment } from './render';
 import { appendYaml, toYaml } from './yaml';
 
+/** The file of an environment's Namespace objects; releases' files end in `.k8s.yaml`, so no release name can take it. */
+export const NAMESPACES_FILE = 'namespaces.yaml';
+
 /**
  * An output folder written all or nothing. Each environment goes to a
  * staging folder inside `outDir` as soon as it is rendered and validated —
- * `<release>.k8s.yaml` per release and a `kustomization.yaml` listing them,
+ * `namespaces.yaml` with the environment's Namespaces, `<release>.k8s.yaml`
+ * per release and a `kustomization.yaml` listing them in that order,
  * so `kubectl apply -k` takes the folder. `commit()` then swaps each
  * environment's folder in by rename; `close()` removes the staging folder,
  * and with it everything written when `commit()` did not run or failed.
@@ -24,12 +28,17 @@ export class StagedOutput {
     const dir = path.join(this.stage(), 'new', env.name);
     fs.mkdirSync(dir, { recursive: true });
     const resources: string[] = [];
+    if (env.namespaces.length > 0) {
+      writeYamlStream(path.join(dir, NAMESPACES_FILE), env.namespaces);
+      resources.push(NAMESPACES_FILE);
+    }
     for (const release of env.releases) {
       const name = `${release.name}.k8s.yaml`;
       writeYamlStream(path.join(dir, name), release.objects);
       resources.push(name);
     }
-    const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
+    // fifo: kustomize keeps the resources in this order (by default it re-sorts them by its own kind order)
+    const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', sortOptions: { order: 'fifo' }, resources };
     fs.writeFileSync(path.join(dir, 'kustomization.yaml'), toYaml(kustomization));
     this.environments.push(env.name);
   }

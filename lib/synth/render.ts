@@ -7,6 +7,7 @@ import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedEnvironment, ResolvedRelease } from '../package/platform';
 import { ValuesSources, releaseLayers } from '../values/sources';
 import { withFastResolve } from './fast-resolve';
+import { environmentNamespaces } from './namespaces';
 import { sortByInstallOrder } from './order';
 import { Timings } from './timings';
 
@@ -31,6 +32,8 @@ export interface RenderedRelease {
 export interface RenderedEnvironment {
   readonly name: string;
   readonly releases: readonly RenderedRelease[];
+  /** The Namespace objects of the namespaces the releases use (see ./namespaces.ts), written before the releases. */
+  readonly namespaces: readonly KubeObject[];
   /** Warnings the constructs recorded (see lib/core/warnings.ts). */
   readonly warnings: readonly ConstructWarning[];
 }
@@ -85,7 +88,7 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
     charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!)),
   );
   checkUniqueNames(env.name, releases);
-  return { name: env.name, releases, warnings: warningsOf(all) };
+  return { name: env.name, releases, namespaces: environmentNamespaces(env, releases), warnings: warningsOf(all) };
 }
 
 function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[]): RenderedRelease {

@@ -13,7 +13,7 @@ import { DEFAULT_PROFILE, ProfileName, ruleInfo, severityOf } from './rules';
  * `--ignore-missing-schemas`.
  */
 export function validateEnvironment(env: RenderedEnvironment, options: ValidateOptions = {}): Finding[] {
-  const inputs: InputObject[] = [];
+  const inputs: InputObject[] = env.namespaces.map((obj) => ({ obj, source: { release: '', construct: `environment ${env.name}: Namespace ${obj.metadata.name}` } }));
   for (const release of env.releases) {
     release.objects.forEach((obj, i) => inputs.push({ obj, source: { release: release.name, construct: release.paths[i] } }));
   }
