@@ -1,16 +1,33 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RenderedEnvironment } from './render';
+import { KubeObject, RenderedEnvironment } from './render';
 import { appendYaml, toYaml } from './yaml';
 
 /** The file of an environment's Namespace objects; releases' files end in `.k8s.yaml`, so no release name can take it. */
 export const NAMESPACES_FILE = 'namespaces.yaml';
 
 /**
+ * The folder of an environment's CustomResourceDefinitions: a first stage,
+ * applied and established before the rest, since the API server knows a
+ * custom resource's kind only once its definition is established.
+ */
+export const CRDS_DIR = 'crds';
+
+const isCustomResourceDefinition = (obj: KubeObject): boolean =>
+  obj.kind === 'CustomResourceDefinition' && obj.apiVersion.startsWith('apiextensions.k8s.io/');
+
+function writeKustomization(dir: string, resources: readonly string[]): void {
+  // fifo: kustomize keeps the resources in this order (by default it re-sorts them by its own kind order)
+  const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', sortOptions: { order: 'fifo' }, resources };
+  fs.writeFileSync(path.join(dir, 'kustomization.yaml'), toYaml(kustomization));
+}
+
+/**
  * An output folder written all or nothing. Each environment goes to a
  * staging folder inside `outDir` as soon as it is rendered and validated —
  * `namespaces.yaml` with the environment's Namespaces, `<release>.k8s.yaml`
- * per release and a `kustomization.yaml` listing them in that order,
+ * per release and a `kustomization.yaml` listing them in that order, and
+ * the CustomResourceDefinitions apart in `crds/` (their own kustomization),
  * so `kubectl apply -k` takes the folder. `commit()` then swaps each
  * environment's folder in by rename; `close()` removes the staging folder,
  * and with it everything written when `commit()` did not run or failed.
@@ -28,18 +45,24 @@ export class StagedOutput {
     const dir = path.join(this.stage(), 'new', env.name);
     fs.mkdirSync(dir, { recursive: true });
     const resources: string[] = [];
+    const crdResources: string[] = [];
     if (env.namespaces.length > 0) {
       writeYamlStream(path.join(dir, NAMESPACES_FILE), env.namespaces);
       resources.push(NAMESPACES_FILE);
     }
     for (const release of env.releases) {
       const name = `${release.name}.k8s.yaml`;
-      writeYamlStream(path.join(dir, name), release.objects);
+      const crds = release.objects.filter(isCustomResourceDefinition);
+      if (crds.length > 0) {
+        fs.mkdirSync(path.join(dir, CRDS_DIR), { recursive: true });
+        writeYamlStream(path.join(dir, CRDS_DIR, name), crds);
+        crdResources.push(name);
+      }
+      writeYamlStream(path.join(dir, name), crds.length > 0 ? release.objects.filter((o) => !isCustomResourceDefinition(o)) : release.objects);
       resources.push(name);
     }
-    // fifo: kustomize keeps the resources in this order (by default it re-sorts them by its own kind order)
-    const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', sortOptions: { order: 'fifo' }, resources };
-    fs.writeFileSync(path.join(dir, 'kustomization.yaml'), toYaml(kustomization));
+    writeKustomization(dir, resources);
+    if (crdResources.length > 0) writeKustomization(path.join(dir, CRDS_DIR), crdResources);
     this.environments.push(env.name);
   }
 
