@@ -402,7 +402,7 @@ describe('custom resources the construct library makes', () => {
 });
 
 test('the README rule table is the one generated from the rule definitions', () => {
-  const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(REPO, 'docs', 'validation.md'), 'utf8');
   const start = readme.indexOf('<!-- rules:start -->');
   const end = readme.indexOf('<!-- rules:end -->');
   expect(start).toBeGreaterThan(0);
