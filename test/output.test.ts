@@ -39,6 +39,17 @@ describe('StagedOutput', () => {
     expect(fs.readdirSync(dir)).toEqual(['dev']);
   });
 
+  test('CustomResourceDefinitions go to crds/ with a kustomization of their own, out of the main stage', () => {
+    const crd = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' } };
+    const widget = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } };
+    write(dir, environment('dev', { app: [crd, widget], other: [{ a: 1 }] }));
+    expect(fs.readFileSync(path.join(dir, 'dev', 'crds', 'app.k8s.yaml'), 'utf8')).toBe(toYamlStream([crd]));
+    expect(fs.readFileSync(path.join(dir, 'dev', 'app.k8s.yaml'), 'utf8')).toBe(toYamlStream([widget]));
+    expect(fs.readFileSync(path.join(dir, 'dev', 'crds', 'kustomization.yaml'), 'utf8')).toContain('resources:\n  - app.k8s.yaml\n');
+    expect(fs.readFileSync(path.join(dir, 'dev', 'kustomization.yaml'), 'utf8')).toContain('resources:\n  - app.k8s.yaml\n  - other.k8s.yaml\n');
+    expect(fs.readdirSync(path.join(dir, 'dev', 'crds')).sort()).toEqual(['app.k8s.yaml', 'kustomization.yaml']);
+  });
+
   test("an environment's Namespaces go to namespaces.yaml, first in the kustomization", () => {
     const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
     write(dir, environment('dev', { app: [{ a: 1 }] }, [ns]));
