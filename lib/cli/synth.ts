@@ -5,10 +5,10 @@ import { StagedOutput } from '../synth/output';
 import { renderEnvironment } from '../synth/render';
 import { Timings } from '../synth/timings';
 import { readValuesFile } from '../values/layers';
-import { ValuesSources } from '../values/sources';
+import { ValuesSources } from '../package/sources';
 import { Finding, ProfileName } from '../validate';
-import { failOnErrors, validateEnvironment } from '../validate/environment';
-import { entryFile, loadPlatform } from './load';
+import { failOnErrors, validateEnvironment } from '../synth/validate';
+import { entryFile, loadPlatform } from '../synth/load';
 
 /** Options shared by the commands that render releases. */
 export interface ReleaseOptions {

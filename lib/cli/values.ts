@@ -3,7 +3,7 @@ import { UsageError, UserError, suggestion } from '../errors';
 import { toYaml } from '../synth/yaml';
 import { embedDocs, packageJsonSchema, valuesDocs } from '../values/json-schema';
 import { resolveTree } from '../values/resolve';
-import { releaseLayers } from '../values/sources';
+import { releaseLayers } from '../package/sources';
 import { ReleaseOptions, loadProject, selectEnvironments } from './synth';
 
 export interface ValuesOptions extends ReleaseOptions {

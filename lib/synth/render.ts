@@ -1,13 +1,13 @@
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
-import { NamedObject, ObjectIndex } from '../core/object-index';
-import { ConstructWarning, warningsOf } from '../core/warnings';
+import { NamedObject, ObjectIndex } from '../kube/object-index';
+import { ConstructWarning, warningsOf } from '../construct/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedEnvironment, ResolvedRelease } from '../package/platform';
-import { ValuesSources, releaseLayers } from '../values/sources';
-import { withFastResolve } from './fast-resolve';
-import { sortByInstallOrder } from './order';
+import { ValuesSources, releaseLayers } from '../package/sources';
+import { withFastResolve } from '../construct/fast-resolve';
+import { sortByInstallOrder } from '../kube/install-order';
 import { Timings } from './timings';
 
 /** A Kubernetes object as JSON. */
@@ -31,7 +31,7 @@ export interface RenderedRelease {
 export interface RenderedEnvironment {
   readonly name: string;
   readonly releases: readonly RenderedRelease[];
-  /** Warnings the constructs recorded (see lib/core/warnings.ts). */
+  /** Warnings the constructs recorded (see lib/construct/warnings.ts). */
   readonly warnings: readonly ConstructWarning[];
 }
 
