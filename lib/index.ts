@@ -10,6 +10,7 @@ export * from './values/json-schema';
 export * from './synth/yaml';
 export * from './synth/render';
 export * from './synth/output';
+export * from './synth/synthesize';
 export * from './internal/hash';
 export * from './kube';
 export * from './construct';

@@ -4,7 +4,7 @@ import { toYaml } from '../synth/yaml';
 import { embedDocs, packageJsonSchema, valuesDocs } from '../values/json-schema';
 import { resolveTree } from '../values/resolve';
 import { releaseLayers } from '../package/sources';
-import { ReleaseOptions, loadProject, selectEnvironments } from './synth';
+import { ReleaseOptions, loadProject, selectEnvironments } from '../synth/load';
 
 export interface ValuesOptions extends ReleaseOptions {
   /** The environment. @default - the only one; required when there are several (except with schema or docs) */

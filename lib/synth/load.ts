@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { UserError, messageOf, userCodeLocation } from '../errors';
+import { UserError, messageOf, suggestion, userCodeLocation } from '../errors';
 import { Platform } from '../package/platform';
+import { ValuesSources } from '../package/sources';
+import { readValuesFile } from '../values/layers';
 
 /** The platform entry used when none is named. */
 export const DEFAULT_APP = 'apps/main.ts';
@@ -43,4 +45,52 @@ export function loadPlatform(file: string): Platform {
     throw new UserError(`${shown} exports no Platform: end it with \`export default new Platform({ environments: { ... } })\``);
   }
   return platform;
+}
+
+/** Options shared by the commands that render releases. */
+export interface ReleaseOptions {
+  /** The platform entry file. @default - see entryFile() */
+  readonly app?: string;
+  /** `--values` files. @default - none */
+  readonly values?: readonly string[];
+  /** `--set` expressions. @default - none */
+  readonly set?: readonly string[];
+  /** The releases `--values` and `--set` are for. @default - the only one */
+  readonly release?: readonly string[];
+}
+
+/** The platform, and the values sources the options name. */
+export function loadProject(options: ReleaseOptions): { platform: Platform; sources: ValuesSources } {
+  const entry = entryFile(options.app);
+  const platform = loadPlatform(entry);
+  const files = (options.values ?? []).map((file) => readValuesFile(path.resolve(file), file)!);
+  return {
+    platform,
+    sources: {
+      root: path.dirname(entry),
+      commandLine: { files, sets: options.set ?? [], releases: options.release },
+    },
+  };
+}
+
+/** The environments named, checked; all of them when none is named. */
+export function selectEnvironments(platform: Platform, named: readonly string[] | undefined): string[] {
+  const known = platform.environmentNames();
+  if (!named || named.length === 0) return known;
+  for (const env of named) {
+    if (!known.includes(env)) {
+      throw new UserError(`--env ${env}: no such environment${suggestion(env, known)}; the environments are: ${known.join(', ')}`);
+    }
+  }
+  return [...new Set(named)];
+}
+
+/** Checks that each `--release` names a release of at least one of the environments. */
+export function checkReleases(platform: Platform, environments: readonly string[], named: readonly string[] | undefined): void {
+  const known = new Set(environments.flatMap((env) => platform.environment(env).releases.map((r) => r.name)));
+  for (const name of named ?? []) {
+    if (!known.has(name)) {
+      throw new UserError(`--release ${name}: no such release in ${environments.join(', ')}${suggestion(name, known)}; the releases are: ${[...known].join(', ')}`);
+    }
+  }
 }
