@@ -21,13 +21,13 @@ if (tool === 'cdk8s') {
   start = process.hrtime.bigint();
   objects = fleet.plainCdk8sSynth(n, out);
 } else {
-  const { synth } = require('../lib/cli/synth.ts');
+  const { synthesize } = require('../lib/synth/synthesize.ts');
   process.env.CHARTWRIGHT_BENCH_SERVICES = String(n);
   const entry = path.join(__dirname, 'fleet-entry.ts');
   require(entry); // load outside the timed part, as for cdk8s
   cpu = process.cpuUsage();
   start = process.hrtime.bigint();
-  const result = synth({ app: entry, out });
+  const result = synthesize({ app: entry, out });
   objects = [...result.objects.values()].reduce((a, b) => a + b, 0);
 }
 const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -9,7 +9,7 @@ require('../bin/register').register();
 const { App, ApiObject } = require('cdk8s');
 const YAML = require('yaml');
 const { BenchFleet } = require('./fleet.ts');
-const { withFastResolve } = require('../lib/synth/fast-resolve.ts');
+const { withFastResolve } = require('../lib/construct/fast-resolve.ts');
 const { toYamlStream } = require('../lib/synth/yaml.ts');
 const { median } = require('./cold');
 

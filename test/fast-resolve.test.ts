@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { withFastResolve } from '../lib/synth/fast-resolve';
+import { withFastResolve } from '../lib/construct/fast-resolve';
 import { BenchFleet } from '../bench/fleet';
 import { HelloWeb } from '../apps/hello-web';
 import { Cache } from '../apps/cache';

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { UsageError, UserError, messageOf } from '../errors';
 import { UnreadableInputError, isProfile } from '../validate';
-import { formatByRelease } from '../validate/environment';
+import { formatByRelease } from '../synth/validate';
 import { init } from './init';
 import { synth } from './synth';
 import { formatJson, formatText, validateFiles } from './validate';

@@ -3,8 +3,8 @@ import { UsageError, UserError, suggestion } from '../errors';
 import { toYaml } from '../synth/yaml';
 import { embedDocs, packageJsonSchema, valuesDocs } from '../values/json-schema';
 import { resolveTree } from '../values/resolve';
-import { releaseLayers } from '../values/sources';
-import { ReleaseOptions, loadProject, selectEnvironments } from './synth';
+import { releaseLayers } from '../package/sources';
+import { ReleaseOptions, loadProject, selectEnvironments } from '../synth/load';
 
 export interface ValuesOptions extends ReleaseOptions {
   /** The environment. @default - the only one; required when there are several (except with schema or docs) */

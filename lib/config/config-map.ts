@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { contentHash } from '../core/hash';
-import { resourceName } from '../core/names';
-import { checkDnsSubdomain, invalid, problem } from '../core/validate';
+import { contentHash } from '../internal/hash';
+import { resourceName } from '../construct/names';
+import { checkDnsSubdomain, invalid, problem } from '../construct/checks';
 import { ExistingSource, IConfigSource } from './source';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface ConfigMapProps {
   /** @default - `<release>-<construct path>` */

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { contentHash } from '../core/hash';
-import { resourceName } from '../core/names';
-import { checkDnsSubdomain, checkOneOf, invalid, problem } from '../core/validate';
+import { contentHash } from '../internal/hash';
+import { resourceName } from '../construct/names';
+import { checkDnsSubdomain, checkOneOf, invalid, problem } from '../construct/checks';
 import { CONFIG_KEY } from './config-map';
 import { IConfigSource } from './source';
 

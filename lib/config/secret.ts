@@ -1,15 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { contentHash } from '../core/hash';
-import { resourceName } from '../core/names';
-import { Warnings } from '../core/warnings';
-import { checkDnsSubdomain, invalid, problem, show } from '../core/validate';
+import { contentHash } from '../internal/hash';
+import { resourceName } from '../construct/names';
+import { Warnings } from '../construct/warnings';
+import { checkDnsSubdomain, invalid, problem, show } from '../construct/checks';
 import { UserError } from '../errors';
 import { CONFIG_KEY } from './config-map';
 import { ExistingSource, IConfigSource } from './source';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** Well-known Secret types. */
 export type SecretType =

@@ -1,11 +1,11 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { IConfigSource } from '../config/source';
-import { resourceName } from '../core/names';
-import { Warnings } from '../core/warnings';
-import { checkDnsLabel, checkOneOf, invalid, problem } from '../core/validate';
+import { resourceName } from '../construct/names';
+import { Warnings } from '../construct/warnings';
+import { checkDnsLabel, checkOneOf, invalid, problem } from '../construct/checks';
 import { Service } from './service';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** One path of an Ingress rule. */
 export interface IngressPath {

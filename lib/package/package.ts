@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import { PathPart, ValuesLayer } from '../values/layers';
 import { DependencySpec, resolveValues } from '../values/resolve';
 import { Schema } from '../values/schema';
-import { objectName } from './naming';
+import { objectName } from '../construct/name-parts';
 
 const PACKAGE_SYMBOL = Symbol.for('chartwright.Package');
 

@@ -1,8 +1,8 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { clusterScoped } from '../core/names';
-import { checkDnsLabel, checkOneOf, problem } from '../core/validate';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { clusterScoped } from '../construct/names';
+import { checkDnsLabel, checkOneOf, problem } from '../construct/checks';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** Pod Security Admission levels. */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';

@@ -1,8 +1,8 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { clusterScoped, resourceName } from '../core/names';
-import { checkInt, checkOneOf, problem } from '../core/validate';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { clusterScoped, resourceName } from '../construct/names';
+import { checkInt, checkOneOf, problem } from '../construct/checks';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface PriorityClassProps {
   /** @default - `<release>-<construct path>` */

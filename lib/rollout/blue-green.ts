@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
 import { IConfigSource } from '../config/source';
-import { componentName, resourceName, selectorLabels } from '../core/names';
-import { checkInt, checkOneOf, problem } from '../core/validate';
+import { componentName, resourceName, selectorLabels } from '../construct/names';
+import { checkInt, checkOneOf, problem } from '../construct/checks';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
-import { WebServiceProps, webIngressProps } from '../workloads/web-service';
+import { WebServiceProps, webIngressProps } from '../patterns/web-service';
 import { checkWebContainers, sideService, webFront } from './front';
-import { PROP_NAMING, SettingNaming } from './naming';
+import { PROP_NAMING, SettingNaming } from '../construct/setting-naming';
 import { COLOR_LABEL, RolloutTrack } from './track';
 import { ImageForVersion, versioning, withImage } from './version';
 

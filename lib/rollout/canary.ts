@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { componentName, resourceName, selectorLabels } from '../core/names';
-import { Warnings } from '../core/warnings';
-import { checkInt, checkOneOf, problem } from '../core/validate';
+import { componentName, resourceName, selectorLabels } from '../construct/names';
+import { Warnings } from '../construct/warnings';
+import { checkInt, checkOneOf, problem } from '../construct/checks';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
-import { WebServiceProps, webIngressProps } from '../workloads/web-service';
+import { WebServiceProps, webIngressProps } from '../patterns/web-service';
 import { checkWebContainers, sideService, webFront } from './front';
 import { GatewayRef, HttpRoute, HttpRouteRule } from './http-route';
 import { TRACK_LABEL, RolloutTrack } from './track';

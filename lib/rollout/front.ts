@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { checkInt, checkPort } from '../core/validate';
+import { checkInt, checkPort } from '../construct/checks';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { UserError } from '../errors';
-import { WebServiceProps, webIngressProps, webTargetPort } from '../workloads/web-service';
+import { WebServiceProps, webIngressProps, webTargetPort } from '../patterns/web-service';
 
 /** What clients of a web service that runs several versions reach: the Service, its Ingress and the pods' disruption budget. */
 export interface WebFront {

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { resourceName } from '../core/names';
-import { checkDnsLabel, checkInt, checkRequired, invalid, problem } from '../core/validate';
+import { resourceName } from '../construct/names';
+import { checkDnsLabel, checkInt, checkRequired, invalid, problem } from '../construct/checks';
 import { Service } from '../networking/service';
 
 /** The Gateway (and listener) a route attaches to. */

@@ -1,14 +1,14 @@
 import { Construct } from 'constructs';
 import { UserError } from '../errors';
-import { problem } from '../core/validate';
-import { formatPath } from '../values/layers';
+import { problem } from '../construct/checks';
+import { formatPath } from '../internal/json-path';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
-import { WebService, WebServiceProps } from '../workloads/web-service';
+import { WebService, WebServiceProps } from '../patterns/web-service';
 import { BlueGreenWebService } from './blue-green';
 import { CanaryWebService, canarySplit } from './canary';
-import { DeploymentStrategyProps } from './deployment-strategy';
-import { valuesNaming } from './naming';
+import { DeploymentStrategyProps } from '../workloads/deployment-strategy';
+import { valuesNaming } from '../construct/setting-naming';
 import { RolloutStrategy, RolloutValues, RolloutValuesInput, rolloutValues } from './values';
 import { ImageForVersion, versioning, withImage } from './version';
 

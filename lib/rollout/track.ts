@@ -1,11 +1,11 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt } from '../core/validate';
+import { checkInt } from '../construct/checks';
 import { webPreset } from '../workloads/presets';
 import { spreadByDefault } from '../workloads/scheduling';
 import { Workload, WorkloadProps } from '../workloads/workload';
-import { DeploymentStrategyProps, deploymentStrategy } from './deployment-strategy';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { DeploymentStrategyProps, deploymentStrategy } from '../workloads/deployment-strategy';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** The pod label that tells the colours of a blue/green web service apart. */
 export const COLOR_LABEL = 'chartwright.dev/color';

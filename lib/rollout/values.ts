@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERCENT } from './int-or-percent';
+import { PERCENT } from '../kube/int-or-percent';
 
 /**
  * The rollout of a web service as package values: which strategy, and the

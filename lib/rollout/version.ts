@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { checkLabels, problem } from '../core/validate';
+import { checkLabels, problem } from '../construct/checks';
 import { ContainerProps } from '../workloads/container';
 
 /** The main container's image for a version. */

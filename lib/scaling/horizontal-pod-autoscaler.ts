@@ -1,8 +1,8 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { resourceName } from '../core/names';
-import { checkInt, checkQuantity, checkRequired, problem } from '../core/validate';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { resourceName } from '../construct/names';
+import { checkInt, checkQuantity, checkRequired, problem } from '../construct/checks';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** What an autoscaler scales. */
 export interface ScaleTarget {

@@ -1,9 +1,8 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { resourceName } from '../core/names';
-import { checkLabels, checkOneOf, problem } from '../core/validate';
-import { intOrPercent } from '../rollout/int-or-percent';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { resourceName } from '../construct/names';
+import { checkLabels, checkOneOf, intOrPercent, problem } from '../construct/checks';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface PodDisruptionBudgetProps {
   /** @default - `<release>-<construct path>` */

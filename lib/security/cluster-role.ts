@@ -1,8 +1,8 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { clusterScoped, resourceName } from '../core/names';
+import { clusterScoped, resourceName } from '../construct/names';
 import { PolicyRule, renderRules } from './policy-rule';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface ClusterRoleProps {
   /** Cluster-wide: include something unique to the environment if a release name repeats across namespaces. @default - `<release>-<construct path>` */

@@ -1,6 +1,6 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { checkInt, checkOneOf, problem } from '../core/validate';
+import { checkInt, checkOneOf, problem } from '../construct/checks';
 
 /**
  * The secure defaults of every container and pod the library builds, in one

@@ -1,6 +1,6 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { checkOneOf, problem } from '../core/validate';
+import { checkOneOf, problem } from '../construct/checks';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection' | 'impersonate' | 'bind' | 'escalate' | 'use' | '*';
 const VERBS: readonly Verb[] = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'impersonate', 'bind', 'escalate', 'use', '*'];

@@ -1,15 +1,21 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { IConfigSource } from '../config/source';
-import { resourceName } from '../core/names';
-import { checkDnsSubdomain } from '../core/validate';
-import { IServiceAccount } from '../workloads/pod-template';
+import { resourceName } from '../construct/names';
+import { checkDnsSubdomain } from '../construct/checks';
 import { ClusterRole } from './cluster-role';
 import { ClusterRoleBinding } from './cluster-role-binding';
 import { PolicyRule } from './policy-rule';
 import { Role } from './role';
 import { RoleBinding } from './role-binding';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+
+/** A service account a pod runs as. */
+export interface IServiceAccount {
+  readonly name: string;
+  /** Whether pods get its API token mounted. */
+  readonly automountToken: boolean;
+}
 
 export interface ServiceAccountProps {
   /** @default - `<release>-<construct path>` */

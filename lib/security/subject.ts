@@ -1,6 +1,6 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { problem } from '../core/validate';
+import { problem } from '../construct/checks';
 
 /** Who a binding grants a role to: a service account of this library, or a subject as the API has it. */
 export type BindingSubject = { readonly name: string; readonly namespace?: string; readonly serviceAccountNamespace?: () => string | undefined } | k8s.Subject;

@@ -1,10 +1,10 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { clusterScoped, resourceName } from '../core/names';
-import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem } from '../core/validate';
+import { clusterScoped, resourceName } from '../construct/names';
+import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem } from '../construct/checks';
 import { ACCESS_MODES, AccessMode } from './persistent-volume-claim';
 import { HostPathType, hostPathTypeProblem } from './volume';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** Where a PersistentVolume's data lives. Exactly one. */
 export interface PersistentVolumeSource {

@@ -1,14 +1,14 @@
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError, messageOf, userCodeLocation } from '../errors';
-import { NamedObject, ObjectIndex } from '../core/object-index';
-import { ConstructWarning, warningsOf } from '../core/warnings';
+import { NamedObject, ObjectIndex } from '../kube/object-index';
+import { ConstructWarning, warningsOf } from '../construct/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedEnvironment, ResolvedRelease } from '../package/platform';
-import { ValuesSources, releaseLayers } from '../values/sources';
-import { withFastResolve } from './fast-resolve';
+import { ValuesSources, releaseLayers } from '../package/sources';
+import { withFastResolve } from '../construct/fast-resolve';
+import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
-import { sortByInstallOrder } from './order';
 import { Timings } from './timings';
 
 /** A Kubernetes object as JSON. */
@@ -34,7 +34,7 @@ export interface RenderedEnvironment {
   readonly releases: readonly RenderedRelease[];
   /** The Namespace objects of the namespaces the releases use (see ./namespaces.ts), written before the releases. */
   readonly namespaces: readonly KubeObject[];
-  /** Warnings the constructs recorded (see lib/core/warnings.ts). */
+  /** Warnings the constructs recorded (see lib/construct/warnings.ts). */
   readonly warnings: readonly ConstructWarning[];
 }
 

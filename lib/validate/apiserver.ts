@@ -4,15 +4,15 @@
  * unique names within a pod, selectors matching templates, cron schedules and
  * image references.
  */
-import { cronProblem } from '../core/cron';
-import { envFieldPathProblem, envResourceProblem } from '../core/downward-api';
-import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../core/label-syntax';
-import { ValidStrings } from '../core/valid-strings';
+import { cronProblem } from '../kube/cron';
+import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
+import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../kube/label-syntax';
+import { ValidStrings } from '../internal/valid-strings';
 import { JsonPath } from './findings';
 import { Json, PodTemplate, asArray, isRecord, selectorMatches } from './objects';
 import { Report } from './schema';
 
-export { keyProblem, labelValueProblem } from '../core/label-syntax';
+export { keyProblem, labelValueProblem } from '../kube/label-syntax';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;

@@ -6,11 +6,11 @@
  * `"Secret/db-credentials, ConfigMap/shared"`), or for the whole run with the
  * `external` option (`--external Kind/name` or `Kind/namespace/name`).
  */
-import { EXTERNAL_ANNOTATION } from '../core/annotations';
+import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { JsonPath } from './findings';
 import { Checked, CheckedIndex, EMPTY, Json, PodTemplate, annotationsOf, isRecord, mapSelectorMatches, selectorMatches } from './objects';
 
-export { EXTERNAL_ANNOTATION } from '../core/annotations';
+export { EXTERNAL_ANNOTATION } from '../kube/annotations';
 
 interface External {
   readonly kind: string;

@@ -8,7 +8,7 @@ import { checkReferences } from './crossref';
 import { Finding, formatPath } from './findings';
 import { InputObject } from './input';
 import { knownResource } from './known-resources';
-import { ObjectIndex } from '../core/object-index';
+import { ObjectIndex } from '../kube/object-index';
 import { Checked, CheckedIndex, Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf, podTemplateOf } from './objects';
 import { checkBestPractices } from './policy';
 import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, severityOf } from './rules';

@@ -1,7 +1,7 @@
 /** Helpers for reading Kubernetes objects of any origin: identity, pod templates, selectors. */
 import { JsonPath, Source } from './findings';
 import type { Report } from './schema';
-import type { ObjectIndex } from '../core/object-index';
+import type { ObjectIndex } from '../kube/object-index';
 
 export type Json = Record<string, any>;
 
@@ -13,7 +13,7 @@ export function asArray(x: unknown): any[] {
   return Array.isArray(x) ? x : [];
 }
 
-export { groupOf } from '../core/object-index';
+export { groupOf } from '../kube/object-index';
 
 /** `Deployment hello/web`, `Namespace web`, or what is known. */
 export function describeObject(obj: unknown): string | undefined {

@@ -6,7 +6,7 @@
  * checkNode, which explains what is wrong, only for the values it rejects;
  * it may reject more than checkNode reports, never less.
  */
-import { QUANTITY } from '../core/quantity';
+import { QUANTITY } from '../kube/quantity';
 import { DATE_TIME, Node } from './schema';
 
 type Predicate = (value: unknown) => boolean;

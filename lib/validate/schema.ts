@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { QUANTITY } from '../core/quantity';
+import { QUANTITY } from '../kube/quantity';
 import { didYouMean } from '../errors';
 import { JsonPath } from './findings';
 

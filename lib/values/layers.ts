@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { LineCounter, Node as YamlNode, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { UserError } from '../errors';
+import { PathPart, formatPath } from '../internal/json-path';
 import { getOwn, isPlainObject, setOwn } from './objects';
 
 /** A place in a values file. */
@@ -21,18 +22,8 @@ export interface ValuesLayer {
   readonly positions?: ReadonlyMap<string, Position>;
 }
 
-export type PathPart = string | number;
-
-/** `['a', 'b.c', 0, 'd']` → `a["b.c"][0].d`: how values paths appear in messages. */
-export function formatPath(parts: readonly PathPart[]): string {
-  let out = '';
-  for (const part of parts) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z0-9_-]+$/.test(part)) out += out === '' ? part : `.${part}`;
-    else out += `[${JSON.stringify(part)}]`;
-  }
-  return out;
-}
+export type { PathPart } from '../internal/json-path';
+export { formatPath } from '../internal/json-path';
 
 /** The merged values of some layers, and which layer set each path. */
 export interface MergedValues {

@@ -1,9 +1,9 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkOneOf } from '../core/validate';
+import { checkOneOf } from '../construct/checks';
 import { JobSpecProps, jobSpec } from './job-spec';
 import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface BatchJobProps extends WorkloadProps, JobSpecProps {}
 

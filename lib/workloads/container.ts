@@ -1,10 +1,10 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
 import { EnvFromSource, EnvValue } from '../config/env';
-import { envFieldPathProblem, envResourceProblem } from '../core/downward-api';
+import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
 import { IConfigSource } from '../config/source';
-import { Warnings } from '../core/warnings';
-import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../core/validate';
+import { Warnings } from '../construct/warnings';
+import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../construct/checks';
 import { ContainerSecurityProps, SECURE_DEFAULTS, containerSecurityContext } from '../security/defaults';
 import { Volume, VolumeMount } from '../storage/volume';
 import { ContainerProbes, Probe } from './probe';

@@ -1,6 +1,6 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { checkInt, checkOneOf, problem } from '../core/validate';
+import { checkInt, checkOneOf, problem } from '../construct/checks';
 
 /** How a batch job runs: shared by BatchJob and ScheduledJob. */
 export interface JobSpecProps {

@@ -1,22 +1,16 @@
 import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
 import { IConfigSource } from '../config/source';
-import { contentHash } from '../core/hash';
-import { packageLabels } from '../core/names';
-import { checkInt, checkLabels, problem } from '../core/validate';
+import { contentHash } from '../internal/hash';
+import { packageLabels } from '../construct/names';
+import { checkInt, checkLabels, problem } from '../construct/checks';
 import { PodSecurityProps, SECURE_DEFAULTS, podSecurityContext } from '../security/defaults';
+import { IServiceAccount } from '../security/service-account';
 import { Volume } from '../storage/volume';
 import { ContainerProps, ProbePreset, renderContainer } from './container';
 import { SchedulingProps, renderScheduling } from './scheduling';
-import { merge } from '../core/merge';
-
-/** A service account a pod runs as. */
-export interface IServiceAccount {
-  readonly name: string;
-  /** Whether pods get its API token mounted. */
-  readonly automountToken: boolean;
-}
+import { merge } from '../internal/merge';
 
 /** What every workload's pods take: containers, volumes, identity, security and placement. */
 export interface PodProps extends SchedulingProps {

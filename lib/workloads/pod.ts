@@ -1,11 +1,11 @@
 import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkOneOf } from '../core/validate';
+import { checkOneOf } from '../construct/checks';
 import { CHECKSUM_ANNOTATION } from './pod-template';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface StandalonePodProps extends WorkloadProps {
   /** `Always` for a long-running pod (probes required), `OnFailure` or `Never` for one that runs to completion. @default 'Always' */

@@ -1,5 +1,5 @@
-import { k8s } from 'cdk8s-plus-28';
-import { merge } from '../core/merge';
+import { k8s } from '../construct/k8s';
+import { merge } from '../internal/merge';
 
 /** Timing of a probe; every field in seconds or counts as the Kubernetes API has it. */
 export interface ProbeOptions {

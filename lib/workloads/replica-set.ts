@@ -1,9 +1,9 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt } from '../core/validate';
+import { checkInt } from '../construct/checks';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface ReplicaSetProps extends WorkloadProps {
   /** @default 1 */

@@ -1,10 +1,10 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt, checkOneOf, invalid } from '../core/validate';
-import { cronProblem } from '../core/cron';
+import { checkInt, checkOneOf, invalid } from '../construct/checks';
+import { cronProblem } from '../kube/cron';
 import { JobSpecProps, jobSpec } from './job-spec';
 import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface ScheduledJobProps extends WorkloadProps, JobSpecProps {
   /** A cron schedule (`0 3 * * *`) or a macro (`@daily`). */

@@ -1,7 +1,7 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { checkInt, checkLabels, checkOneOf, invalid, problem } from '../core/validate';
-import { merge } from '../core/merge';
+import { checkInt, checkLabels, checkOneOf, invalid, problem } from '../construct/checks';
+import { merge } from '../internal/merge';
 
 /** A taint the pods tolerate. */
 export interface Toleration {

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
-import { componentName, resourceName, selectorLabels } from '../core/names';
-import { EXTERNAL_ANNOTATION } from '../core/annotations';
-import { checkLabels } from '../core/validate';
+import { componentName, resourceName, selectorLabels } from '../construct/names';
+import { EXTERNAL_ANNOTATION } from '../kube/annotations';
+import { checkLabels } from '../construct/checks';
 import { PodProps, PodTemplateOptions, RenderedPodTemplate, renderPodTemplate } from './pod-template';
-import { merge } from '../core/merge';
+import { merge } from '../internal/merge';
 
 /** Props every workload takes. */
 export interface WorkloadProps extends PodProps {

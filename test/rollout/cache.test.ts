@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { KubeObject, renderEnvironment } from '../../lib';
-import { loadPlatform } from '../../lib/cli/load';
+import { loadPlatform } from '../../lib/synth/load';
 import { diffRenders } from '../support/diff';
 import { find } from '../support/render';
 

@@ -1,15 +1,15 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkDnsLabel, checkInt, checkOneOf, checkQuantity, problem } from '../core/validate';
+import { checkDnsLabel, checkInt, checkOneOf, checkQuantity, problem } from '../construct/checks';
 import { Service } from '../networking/service';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { Volume } from '../storage/volume';
-import { StatefulSetStrategyProps, statefulSetStrategy } from '../rollout/stateful-set-strategy';
-import { tcpPreset } from './presets';
-import { spreadByDefault } from './scheduling';
-import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { StatefulSetStrategyProps, statefulSetStrategy } from '../workloads/stateful-set-strategy';
+import { tcpPreset } from '../workloads/presets';
+import { spreadByDefault } from '../workloads/scheduling';
+import { Workload, WorkloadProps } from '../workloads/workload';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** A volume each pod of a StatefulSet gets for itself (a volume claim template). */
 export interface StatefulVolumeProps {

@@ -1,10 +1,9 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { Warnings } from '../core/warnings';
-import { checkInt, checkOneOf, problem } from '../core/validate';
-import { intOrPercent, isZero } from './int-or-percent';
-import { PROP_NAMING, SettingNaming, valuesNaming } from './naming';
-import type { StatefulRolloutValues } from './values';
+import { Warnings } from '../construct/warnings';
+import { checkInt, checkOneOf, intOrPercent, problem } from '../construct/checks';
+import { isZero } from '../kube/int-or-percent';
+import { PROP_NAMING, SettingNaming } from '../construct/setting-naming';
 
 /** How a StatefulSet replaces its pods. */
 export interface StatefulSetStrategyProps {
@@ -72,28 +71,5 @@ export function statefulSetStrategy(
   return {
     updateStrategy: type === 'OnDelete' ? { type } : { type, rollingUpdate },
     minReadySeconds: props.minReadySeconds,
-  };
-}
-
-/**
- * The StatefulSet update settings of a package's `statefulRolloutValues`
- * value at `path`, for a `StatefulService`:
- *
- *     new StatefulService(this, 'db', { replicas, ...statefulSetStrategyProps(this.values.rollout), ... });
- *
- * `statefulSetStrategy` checks them when the StatefulSet is built, and its
- * errors name the values paths (`rollout.partition 5 is more than replicas 3`).
- * With `rollingUpdate` the partition is always written, 0 included, so moving
- * it changes only `spec.updateStrategy.rollingUpdate.partition`; with
- * `onDelete` the default partition 0 is left out.
- */
-export function statefulSetStrategyProps(values: StatefulRolloutValues, path = 'rollout'): StatefulSetStrategyProps {
-  const onDelete = values.strategy === 'onDelete';
-  return {
-    updateStrategy: onDelete ? 'OnDelete' : 'RollingUpdate',
-    partition: onDelete && values.partition === 0 ? undefined : values.partition,
-    maxUnavailable: values.maxUnavailable,
-    minReadySeconds: values.minReadySeconds,
-    settingNaming: valuesNaming(path),
   };
 }

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch, Lazy, Resolu
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { customResolvers } from './resolvers';
-import { sortedKeys } from './sorted-keys';
+import { sortedKeys } from '../internal/sorted-keys';
 
 /** The props of a Kubernetes object: its metadata and whatever the kind has besides (spec, data, rules…). */
 export interface KubeObjectProps {

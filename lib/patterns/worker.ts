@@ -1,11 +1,11 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt } from '../core/validate';
+import { checkInt } from '../construct/checks';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
-import { DeploymentStrategyProps, deploymentStrategy } from '../rollout/deployment-strategy';
-import { spreadByDefault } from './scheduling';
-import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { DeploymentStrategyProps, deploymentStrategy } from '../workloads/deployment-strategy';
+import { spreadByDefault } from '../workloads/scheduling';
+import { Workload, WorkloadProps } from '../workloads/workload';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
   /** @default 1 */

@@ -1,7 +1,6 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { Package } from '../package/package';
-import { namePartOf } from '../package/naming';
+import { namePartOf } from './name-parts';
 import { UserError } from '../errors';
 
 /** Where a construct sits: its release chart and its name parts below it, joined with '-'. */
@@ -44,10 +43,13 @@ export function releaseChart(scope: IConstruct): Chart {
   return release;
 }
 
-/** The release name: the outermost package's release name, or the outermost chart's id. */
+/**
+ * The release name: the outermost chart's id. A Package's `releaseName` is
+ * the id of its outermost package, which is that chart when the release is a
+ * package; so names need not know packages, which sit layers above.
+ */
 export function releaseName(scope: IConstruct): string {
-  const chart = releaseChart(scope);
-  return Package.isPackage(chart) ? chart.releaseName : chart.node.id;
+  return releaseChart(scope).node.id;
 }
 
 /**

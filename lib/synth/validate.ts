@@ -1,10 +1,10 @@
 /** Validation of what synth rendered: every release of one environment, as one output. */
 import { UserError } from '../errors';
-import { RenderedEnvironment } from '../synth/render';
-import { Finding, countBySeverity, formatFinding, plural } from './findings';
-import { validateObjects, ValidateOptions } from './index';
-import { InputObject } from './input';
-import { DEFAULT_PROFILE, ProfileName, ruleInfo, severityOf } from './rules';
+import { RenderedEnvironment } from './render';
+import { Finding, countBySeverity, formatFinding, plural } from '../validate/findings';
+import { validateObjects, ValidateOptions } from '../validate/index';
+import { InputObject } from '../validate/input';
+import { DEFAULT_PROFILE, ProfileName, ruleInfo, severityOf } from '../validate/rules';
 
 /**
  * Validates a rendered environment. Custom resources built from cdk8s
@@ -20,7 +20,7 @@ export function validateEnvironment(env: RenderedEnvironment, options: ValidateO
   return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options })];
 }
 
-/** What the constructs recorded while building (see lib/core/warnings.ts), as findings of rule `construct-warning`. */
+/** What the constructs recorded while building (see lib/construct/warnings.ts), as findings of rule `construct-warning`. */
 function constructFindings(env: RenderedEnvironment, profile: ProfileName): Finding[] {
   return env.warnings.map((w) => ({
     rule: 'construct-warning',

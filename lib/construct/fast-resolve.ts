@@ -2,9 +2,9 @@ import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, Lazy } from 'cdk8s';
 // cdk8s's own modules, whose exported functions ApiObject.toJson() calls through their exports objects.
 import * as resolveModule from 'cdk8s/lib/resolve';
 import * as utilModule from 'cdk8s/lib/_util';
-import { customResolvers } from '../core/resolvers';
-import { sortPairsInPlace, sortedKeys } from '../core/sorted-keys';
-import { merge } from '../core/merge';
+import { customResolvers } from './resolvers';
+import { sortPairsInPlace, sortedKeys } from '../internal/sorted-keys';
+import { merge } from '../internal/merge';
 
 /**
  * A faster `ApiObject.toJson()` with the same output.

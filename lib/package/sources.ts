@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { UserError } from '../errors';
-import { ResolvedEnvironment, ResolvedRelease } from '../package/platform';
-import { ValuesLayer, readValuesFile } from './layers';
-import { packageSchemaAt } from './resolve';
-import { scalarKind } from './schema';
-import { parseSet } from './set';
+import { ResolvedEnvironment, ResolvedRelease } from './platform';
+import { ValuesLayer, readValuesFile } from '../values/layers';
+import { packageSchemaAt } from '../values/resolve';
+import { scalarKind } from '../values/schema';
+import { parseSet } from '../values/set';
 
 /** Values given on the command line. */
 export interface CommandLineValues {

@@ -1,9 +1,8 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { checkInt, checkOneOf, problem } from '../core/validate';
-import { intOrPercent, isZero } from './int-or-percent';
-import { PROP_NAMING, SettingNaming, valuesNaming } from './naming';
-import type { DaemonRolloutValues } from './values';
+import { checkInt, checkOneOf, intOrPercent, problem } from '../construct/checks';
+import { isZero } from '../kube/int-or-percent';
+import { PROP_NAMING, SettingNaming } from '../construct/setting-naming';
 
 /** How a DaemonSet replaces its pods, node by node. */
 export interface DaemonSetStrategyProps {
@@ -66,24 +65,5 @@ export function daemonSetStrategy(scope: IConstruct, props: DaemonSetStrategyPro
   return {
     updateStrategy: { type, rollingUpdate: { maxUnavailable, maxSurge: surging ? maxSurge : undefined } },
     minReadySeconds: props.minReadySeconds,
-  };
-}
-
-/**
- * The DaemonSet update settings of a package's `daemonRolloutValues` value
- * at `path`, for a `NodeAgent`:
- *
- *     new NodeAgent(this, 'logs', { ...daemonSetStrategyProps(this.values.rollout), ... });
- *
- * `daemonSetStrategy` checks them when the DaemonSet is built, and its
- * errors name the values paths (`rollout.maxSurge 1 and rollout.maxUnavailable 1 are both set`).
- */
-export function daemonSetStrategyProps(values: DaemonRolloutValues, path = 'rollout'): DaemonSetStrategyProps {
-  return {
-    updateStrategy: values.strategy === 'onDelete' ? 'OnDelete' : 'RollingUpdate',
-    maxUnavailable: values.maxUnavailable,
-    maxSurge: values.maxSurge,
-    minReadySeconds: values.minReadySeconds,
-    settingNaming: valuesNaming(path),
   };
 }

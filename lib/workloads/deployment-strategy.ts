@@ -1,7 +1,7 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { checkInt, checkOneOf, problem } from '../core/validate';
-import { intOrPercent, isZero } from './int-or-percent';
+import { checkInt, checkOneOf, intOrPercent, problem } from '../construct/checks';
+import { isZero } from '../kube/int-or-percent';
 
 /** How a Deployment replaces its pods. */
 export interface DeploymentStrategyProps {

@@ -1,5 +1,5 @@
 /** Kubernetes quantities (`100m`, `0.5`, `128Mi`, `1e3`): their syntax and their value. */
-import { remembered } from './remembered';
+import { remembered } from '../internal/remembered';
 
 export const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
 

@@ -1,13 +1,13 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { Warnings } from '../core/warnings';
+import { Warnings } from '../construct/warnings';
 import { UserError } from '../errors';
-import { checkDnsLabel, show } from '../core/validate';
+import { checkDnsLabel, show } from '../construct/checks';
 import { HostPathType, Volume, hostPathTypeProblem } from '../storage/volume';
-import { tcpPreset } from './presets';
-import { DaemonSetStrategyProps, daemonSetStrategy } from '../rollout/daemon-set-strategy';
-import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { tcpPreset } from '../workloads/presets';
+import { DaemonSetStrategyProps, daemonSetStrategy } from '../workloads/daemon-set-strategy';
+import { Workload, WorkloadProps } from '../workloads/workload';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** A path of the node the agent sees. Every host mount is listed here, explicitly. */
 export interface HostMount {

@@ -3,7 +3,7 @@
  * Kubernetes API server checks it. Constructs check labels with it when they
  * are built, validation when objects are read; valid strings are remembered.
  */
-import { ValidStrings } from './valid-strings';
+import { ValidStrings } from '../internal/valid-strings';
 
 export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;

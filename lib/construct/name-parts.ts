@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError } from '../errors';
-import { remembered } from '../core/remembered';
+import { remembered } from '../internal/remembered';
 
 /** Construct ids that stand for "the object itself" and add nothing to a name. */
 const SILENT_IDS = new Set(['Default', 'Resource']);

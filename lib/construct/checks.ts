@@ -1,9 +1,11 @@
+import { k8s } from './k8s';
 import { IConstruct } from 'constructs';
 import { UserError, suggestion } from '../errors';
-import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from './label-syntax';
-import { QUANTITY } from './quantity';
+import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../kube/label-syntax';
+import { INT_OR_PERCENT, PERCENT } from '../kube/int-or-percent';
+import { QUANTITY } from '../kube/quantity';
 
-export { quantityValue } from './quantity';
+export { quantityValue } from '../kube/quantity';
 
 /**
  * Prop validation shared by every construct of the library. Each error names
@@ -117,4 +119,15 @@ export function checkRequired(scope: IConstruct, field: string, value: unknown, 
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
     throw problem(scope, `${field} is required: ${what}`);
   }
+}
+
+/** Checks a count or percentage and turns it into the API's IntOrString; undefined passes. */
+export function intOrPercent(scope: IConstruct, field: string, value: number | string | undefined): k8s.IntOrString | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 0) throw invalid(scope, field, value, INT_OR_PERCENT);
+    return k8s.IntOrString.fromNumber(value);
+  }
+  if (typeof value !== 'string' || !PERCENT.test(value)) throw invalid(scope, field, value, INT_OR_PERCENT);
+  return k8s.IntOrString.fromString(value);
 }

@@ -1,7 +1,3 @@
-import { k8s } from 'cdk8s-plus-28';
-import { IConstruct } from 'constructs';
-import { invalid } from '../core/validate';
-
 /**
  * Counts-or-percentages, as rolling updates and disruption budgets take them:
  * a whole number of pods (`1`) or a percentage of the replicas (`"25%"`).
@@ -12,17 +8,6 @@ export const PERCENT = /^(100|[1-9]?\d)%$/;
 
 /** What an error says a count-or-percentage should look like. */
 export const INT_OR_PERCENT = 'a whole number of 0 or more, or a percentage from "0%" to "100%" such as "25%"';
-
-/** Checks a count or percentage and turns it into the API's IntOrString; undefined passes. */
-export function intOrPercent(scope: IConstruct, field: string, value: number | string | undefined): k8s.IntOrString | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0) throw invalid(scope, field, value, INT_OR_PERCENT);
-    return k8s.IntOrString.fromNumber(value);
-  }
-  if (typeof value !== 'string' || !PERCENT.test(value)) throw invalid(scope, field, value, INT_OR_PERCENT);
-  return k8s.IntOrString.fromString(value);
-}
 
 /** Whether a count or percentage is zero (`0` or `"0%"`). */
 export function isZero(value: number | string | undefined): boolean {

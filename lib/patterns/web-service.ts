@@ -1,17 +1,17 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../construct/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { UserError } from '../errors';
 import { IConfigSource } from '../config/source';
-import { checkInt, checkPort, problem } from '../core/validate';
+import { checkInt, checkPort, problem } from '../construct/checks';
 import { Ingress, IngressProps } from '../networking/ingress';
 import { Service, ServiceType } from '../networking/service';
 import { HorizontalPodAutoscaler, ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
-import { webPreset } from './presets';
-import { DeploymentStrategyProps, deploymentStrategy } from '../rollout/deployment-strategy';
-import { spreadByDefault } from './scheduling';
-import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../core/kube-api-object';
+import { webPreset } from '../workloads/presets';
+import { DeploymentStrategyProps, deploymentStrategy } from '../workloads/deployment-strategy';
+import { spreadByDefault } from '../workloads/scheduling';
+import { Workload, WorkloadProps } from '../workloads/workload';
+import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** The Ingress of a web service. */
 export interface WebServiceIngressProps {

@@ -1,0 +1,3 @@
+export * from './cron';
+export * from './int-or-percent';
+export * from './install-order';

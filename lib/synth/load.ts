@@ -1,0 +1,96 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { UserError, messageOf, suggestion, userCodeLocation } from '../errors';
+import { Platform } from '../package/platform';
+import { ValuesSources } from '../package/sources';
+import { readValuesFile } from '../values/layers';
+
+/** The platform entry used when none is named. */
+export const DEFAULT_APP = 'apps/main.ts';
+
+/**
+ * The platform entry file: `--app`, else `chartwright.app` in the project's
+ * package.json, else `apps/main.ts`.
+ */
+export function entryFile(app: string | undefined, cwd = process.cwd()): string {
+  if (app) return path.resolve(cwd, app);
+  const pkgFile = path.join(cwd, 'package.json');
+  if (fs.existsSync(pkgFile)) {
+    const configured = JSON.parse(fs.readFileSync(pkgFile, 'utf8'))?.chartwright?.app;
+    if (typeof configured === 'string') return path.resolve(cwd, configured);
+  }
+  return path.resolve(cwd, DEFAULT_APP);
+}
+
+/**
+ * Loads the platform entry file and returns the platform it exports (as
+ * `export default`, or as `export const platform`).
+ */
+export function loadPlatform(file: string): Platform {
+  const shown = path.relative(process.cwd(), file) || file;
+  if (!fs.existsSync(file)) {
+    throw new UserError(`platform entry ${shown} not found: create it, pass --app FILE, or set "chartwright": { "app": FILE } in package.json`);
+  }
+  let mod: any;
+  try {
+    mod = require(file);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`${shown}: ${err.message}`);
+    const location = userCodeLocation(err);
+    throw new UserError(`${shown} failed to load: ${messageOf(err)}${location ? `\n  at ${location}` : ''}`);
+  }
+  const candidates = [mod?.default, mod?.platform, mod];
+  const platform = candidates.find((c) => Platform.isPlatform(c));
+  if (!platform) {
+    throw new UserError(`${shown} exports no Platform: end it with \`export default new Platform({ environments: { ... } })\``);
+  }
+  return platform;
+}
+
+/** Options shared by the commands that render releases. */
+export interface ReleaseOptions {
+  /** The platform entry file. @default - see entryFile() */
+  readonly app?: string;
+  /** `--values` files. @default - none */
+  readonly values?: readonly string[];
+  /** `--set` expressions. @default - none */
+  readonly set?: readonly string[];
+  /** The releases `--values` and `--set` are for. @default - the only one */
+  readonly release?: readonly string[];
+}
+
+/** The platform, and the values sources the options name. */
+export function loadProject(options: ReleaseOptions): { platform: Platform; sources: ValuesSources } {
+  const entry = entryFile(options.app);
+  const platform = loadPlatform(entry);
+  const files = (options.values ?? []).map((file) => readValuesFile(path.resolve(file), file)!);
+  return {
+    platform,
+    sources: {
+      root: path.dirname(entry),
+      commandLine: { files, sets: options.set ?? [], releases: options.release },
+    },
+  };
+}
+
+/** The environments named, checked; all of them when none is named. */
+export function selectEnvironments(platform: Platform, named: readonly string[] | undefined): string[] {
+  const known = platform.environmentNames();
+  if (!named || named.length === 0) return known;
+  for (const env of named) {
+    if (!known.includes(env)) {
+      throw new UserError(`--env ${env}: no such environment${suggestion(env, known)}; the environments are: ${known.join(', ')}`);
+    }
+  }
+  return [...new Set(named)];
+}
+
+/** Checks that each `--release` names a release of at least one of the environments. */
+export function checkReleases(platform: Platform, environments: readonly string[], named: readonly string[] | undefined): void {
+  const known = new Set(environments.flatMap((env) => platform.environment(env).releases.map((r) => r.name)));
+  for (const name of named ?? []) {
+    if (!known.has(name)) {
+      throw new UserError(`--release ${name}: no such release in ${environments.join(', ')}${suggestion(name, known)}; the releases are: ${[...known].join(', ')}`);
+    }
+  }
+}
