@@ -3,8 +3,9 @@
  * category, what it checks and the usual fix. The best-practice rules that
  * policy.ts runs each have a file of their own (./registry.ts lists them);
  * the checks of the others live with the checks of their kind (schema.ts,
- * apiserver.ts, crossref.ts). The README's rule table is generated from
- * this list (`rulesTable()`), and a test keeps the two equal.
+ * apiserver.ts, crossref.ts). The rule table (README and docs/rules/README.md)
+ * and the page of each rule are generated from this list (`npm run docs:rules`),
+ * and tests keep them equal.
  */
 import { Severity } from '../findings';
 import { POLICY_RULES } from './registry';
@@ -90,9 +91,16 @@ export function severityOf(id: string, profile: ProfileName): Severity {
   return ruleInfo(id).severity[profile];
 }
 
-/** The README's rule table, in Markdown. */
-export function rulesTable(): string {
-  const rows = RULES.map((r) => `| \`${r.id}\` | ${r.category} | ${severityText(r)} | ${tableCell(r.what)} | ${tableCell(r.fix)} |`);
+/**
+ * The rule table, in Markdown: the README's, and with `link` the one of
+ * docs/rules/README.md, whose ids link to the rules' pages.
+ */
+export function rulesTable(link?: (rule: RuleInfo) => string | undefined): string {
+  const rows = RULES.map((r) => {
+    const href = link?.(r);
+    const id = href ? `[\`${r.id}\`](${href})` : `\`${r.id}\``;
+    return `| ${id} | ${r.category} | ${severityText(r)} | ${tableCell(r.what)} | ${tableCell(r.fix)} |`;
+  });
   return ['| id | category | severity | what it checks | fix |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
