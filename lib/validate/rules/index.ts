@@ -1,30 +1,20 @@
 /**
  * Every rule `chartwright validate` and `chartwright synth` apply, with its
- * category, what it checks and the usual fix. The README's rule table is
- * generated from this list (`rulesTable()`), and a test keeps the two equal.
+ * category, what it checks and the usual fix. The best-practice rules that
+ * policy.ts runs each have a file of their own (./registry.ts lists them);
+ * the checks of the others live with the checks of their kind (schema.ts,
+ * apiserver.ts, crossref.ts). The rule table (README and docs/rules/README.md)
+ * and the page of each rule are generated from this list (`npm run docs:rules`),
+ * and tests keep them equal.
  */
-import { Severity } from './findings';
+import { Severity } from '../findings';
+import { POLICY_RULES } from './registry';
+import { ALWAYS_ERROR, BEST_PRACTICE, Category, ProfileName, RuleInfo } from './rule';
 
-/**
- * - input: the YAML cannot be read as Kubernetes objects
- * - schema: the object does not match the Kubernetes 1.28 schema (strict)
- * - api: what the API server rejects beyond the schema
- * - duplicate: two objects with one identity
- * - reference: a reference to another object of the output that is not there
- * - best-practice: what kube-score, kube-linter and Polaris flag by default
- */
-export type Category = 'input' | 'schema' | 'api' | 'duplicate' | 'reference' | 'best-practice';
+export type { Category, ProfileName, RuleInfo, PolicyRule } from './rule';
+export { POLICY_RULES } from './registry';
 
-export interface RuleInfo {
-  readonly id: string;
-  readonly category: Category;
-  /** What the rule checks, one line. */
-  readonly what: string;
-  /** The usual fix, one line. */
-  readonly fix: string;
-}
-
-const rule = (id: string, category: Category, what: string, fix: string): RuleInfo => ({ id, category, what, fix });
+const rule = (id: string, category: Category, what: string, fix: string): RuleInfo => ({ id, category, severity: category === 'best-practice' ? BEST_PRACTICE : ALWAYS_ERROR, what, fix });
 
 export const RULES: readonly RuleInfo[] = [
   // input
@@ -63,20 +53,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('networkpolicy-selector', 'reference', 'a NetworkPolicy\'s podSelector selects the pods of a workload in its namespace', 'correct `spec.podSelector`, or use `{}` for every pod'),
   // best practice
   rule('construct-warning', 'best-practice', 'nothing a construct flagged while building it: literal secret data, an unpinned image, a writable host mount, a TLS host no rule serves', 'do as the warning says, such as taking the Secret from outside the repo or pinning the image'),
-  rule('container-resources', 'best-practice', 'containers set CPU and memory requests and limits', 'set `resources.requests` and `resources.limits` for `cpu` and `memory`'),
-  rule('container-probes', 'best-practice', 'long-running containers have readiness and liveness probes', 'add `readinessProbe` and `livenessProbe`'),
-  rule('image-tag', 'best-practice', 'images are pinned to a tag other than `latest`, or a digest', 'use a version tag such as `nginx:1.27.3` or a digest'),
-  rule('run-as-non-root', 'best-practice', 'containers run as a non-root user', 'set `securityContext.runAsNonRoot: true` (pod or container) and a non-zero `runAsUser`'),
-  rule('read-only-root-filesystem', 'best-practice', 'containers have a read-only root filesystem', 'set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir where the app writes'),
-  rule('privilege-escalation', 'best-practice', 'containers forbid privilege escalation and are not privileged', 'set `securityContext.allowPrivilegeEscalation: false` and leave `privileged` unset'),
-  rule('capabilities-drop-all', 'best-practice', 'containers drop all capabilities', 'set `securityContext.capabilities.drop: [ALL]` and add back only what is needed'),
-  rule('seccomp-profile', 'best-practice', 'pods use the RuntimeDefault (or a Localhost) seccomp profile', 'set `securityContext.seccompProfile.type: RuntimeDefault` on the pod'),
-  rule('host-namespaces', 'best-practice', 'pods do not share the host\'s network, PID or IPC namespace, nor bind host ports', 'remove `hostNetwork`, `hostPID`, `hostIPC` and `hostPort`'),
-  rule('host-path', 'best-practice', 'pods do not mount hostPath volumes', 'use an emptyDir, a ConfigMap or a PersistentVolumeClaim'),
-  rule('service-account-token', 'best-practice', 'pods mount a service-account token only when they ask for one', 'set `automountServiceAccountToken: false`, or `true` if the pod calls the API'),
-  rule('pod-disruption-budget', 'best-practice', 'replicated Deployments and StatefulSets have a PodDisruptionBudget', 'add a PodDisruptionBudget selecting the pods, such as `maxUnavailable: 1`'),
-  rule('pod-spread', 'best-practice', 'replicated Deployments and StatefulSets spread their pods (anti-affinity or topology spread)', 'add `topologySpreadConstraints` on `kubernetes.io/hostname` or a podAntiAffinity'),
-  rule('ingress-tls', 'best-practice', 'Ingresses serve TLS for their hosts', 'add `spec.tls` with the hosts and a certificate Secret'),
+  ...POLICY_RULES,
   rule('ignore-annotation', 'best-practice', 'a `chartwright.dev/ignore-<rule>` annotation names a rule that can be ignored and gives a reason', 'write the reason as the value, such as `"metrics sidecar needs it"`'),
 ];
 
@@ -98,12 +75,9 @@ export function isIgnorable(id: string): boolean {
   return info !== undefined && (info.category === 'best-practice' || info.category === 'reference') && id !== 'ignore-annotation';
 }
 
-/** A severity profile: how best-practice findings count. */
-export type ProfileName = 'dev' | 'prod';
-
 export const PROFILES: Readonly<Record<ProfileName, { readonly bestPractice: Severity; readonly description: string }>> = {
-  dev: { bestPractice: 'warning', description: 'best-practice findings are warnings (the default)' },
-  prod: { bestPractice: 'error', description: 'best-practice findings are errors' },
+  dev: { bestPractice: BEST_PRACTICE.dev, description: 'best-practice findings are warnings (the default)' },
+  prod: { bestPractice: BEST_PRACTICE.prod, description: 'best-practice findings are errors' },
 };
 
 export const DEFAULT_PROFILE: ProfileName = 'dev';
@@ -114,15 +88,27 @@ export function isProfile(name: string): name is ProfileName {
 
 /** The severity of a rule's findings under a profile. */
 export function severityOf(id: string, profile: ProfileName): Severity {
-  return ruleInfo(id).category === 'best-practice' ? PROFILES[profile].bestPractice : 'error';
+  return ruleInfo(id).severity[profile];
 }
 
-/** The README's rule table, in Markdown. */
-export function rulesTable(): string {
+/**
+ * The rule table, in Markdown: the README's, and with `link` the one of
+ * docs/rules/README.md, whose ids link to the rules' pages.
+ */
+export function rulesTable(link?: (rule: RuleInfo) => string | undefined): string {
   const rows = RULES.map((r) => {
-    const severity = r.category === 'best-practice' ? 'warning (error in `prod`)' : 'error';
-    const cell = (s: string) => s.replace(/\|/g, '\\|');
-    return `| \`${r.id}\` | ${r.category} | ${severity} | ${cell(r.what)} | ${cell(r.fix)} |`;
+    const href = link?.(r);
+    const id = href ? `[\`${r.id}\`](${href})` : `\`${r.id}\``;
+    return `| ${id} | ${r.category} | ${severityText(r)} | ${tableCell(r.what)} | ${tableCell(r.fix)} |`;
   });
   return ['| id | category | severity | what it checks | fix |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `error`, or `warning (error in \`prod\`)` for a rule whose severity depends on the profile. */
+export function severityText(r: RuleInfo): string {
+  return r.severity.dev === r.severity.prod ? r.severity.dev : `${r.severity.dev} (${r.severity.prod} in \`prod\`)`;
+}
+
+function tableCell(s: string): string {
+  return s.replace(/\|/g, '\\|');
 }

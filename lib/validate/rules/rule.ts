@@ -1,0 +1,99 @@
+/**
+ * What a rule is: its metadata (id, category, severity per profile, what it
+ * checks, the usual fix) and, for a best-practice rule of its own file, why it
+ * matters, an example, and the checks it runs. One file per rule under
+ * lib/validate/rules/, listed in ./registry.ts; policy.ts runs them.
+ */
+import type { Severity } from '../findings';
+import type { Checked, ContainerAt, Json, PodTemplate } from '../objects';
+
+/**
+ * - input: the YAML cannot be read as Kubernetes objects
+ * - schema: the object does not match the Kubernetes 1.28 schema (strict)
+ * - api: what the API server rejects beyond the schema
+ * - duplicate: two objects with one identity
+ * - reference: a reference to another object of the output that is not there
+ * - best-practice: what kube-score, kube-linter and Polaris flag by default
+ */
+export type Category = 'input' | 'schema' | 'api' | 'duplicate' | 'reference' | 'best-practice';
+
+/** A severity profile: how best-practice findings count. */
+export type ProfileName = 'dev' | 'prod';
+
+/** The severity of a rule's findings under each profile. */
+export type Severities = Readonly<Record<ProfileName, Severity>>;
+
+/** Best-practice findings warn while developing and fail a `prod` validation. */
+export const BEST_PRACTICE: Severities = Object.freeze({ dev: 'warning', prod: 'error' });
+
+/** What the API server rejects, or what cannot be read, is an error under every profile. */
+export const ALWAYS_ERROR: Severities = Object.freeze({ dev: 'error', prod: 'error' });
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly category: Category;
+  readonly severity: Severities;
+  /** What the rule checks, one line. */
+  readonly what: string;
+  /** The usual fix, one line. */
+  readonly fix: string;
+}
+
+/** What a policy rule sees of the whole output, gathered once before any rule runs. */
+export interface Output {
+  /** The PodDisruptionBudgets: their namespace and selector. */
+  readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown }>;
+  /** `namespace/Kind/name` of every workload a HorizontalPodAutoscaler scales. */
+  readonly autoscaled: ReadonlySet<string>;
+}
+
+/** An object with a pod template (not a bare PodTemplate), as the pod checks see it. */
+export interface PodContext {
+  readonly item: Checked;
+  readonly pod: PodTemplate;
+  /** The pod's securityContext, or an empty mapping. */
+  readonly securityContext: Json;
+  /** Whether the pod keeps running (not a Job's, CronJob's or a Pod that does not restart always): probes matter. */
+  readonly longRunning: boolean;
+  readonly output: Output;
+}
+
+/** A container of the pod, with its securityContext (or an empty mapping), as the container checks see it. */
+export interface ContainerContext extends ContainerAt {
+  readonly securityContext: Json;
+}
+
+/** A Deployment or StatefulSet that runs more than one pod, or that an autoscaler scales. */
+export interface ReplicatedContext extends PodContext {
+  /** `Deployment with 3 replicas`, `StatefulSet with an autoscaler`: how messages name it. */
+  readonly replicated: string;
+}
+
+/**
+ * A best-practice rule of its own file. Its checks report through the
+ * object's `report` (the object's opt-out annotations apply there) rather than
+ * return findings, so a clean object costs no allocation. Each kind of check
+ * runs where the one loop of policy.ts reaches it, in registry order: the
+ * object, then its pod, then each container, then the replicated workload; so
+ * the findings of an object keep one order whatever rule they come from.
+ */
+export interface PolicyRule extends RuleInfo {
+  readonly category: 'best-practice';
+  /** Why it matters, a short paragraph. */
+  readonly why: string;
+  /** The smallest manifest that trips the rule, and the same manifest fixed. Docs and tests use both. */
+  readonly example: { readonly fails: string; readonly passes: string };
+  /** Runs once per object. */
+  readonly checkObject?: (item: Checked, output: Output) => void;
+  /** Runs once per pod template (of a Pod, workload, Job or CronJob), before its containers. */
+  readonly checkPod?: (pod: PodContext) => void;
+  /** Runs once per container of a pod, init containers first. */
+  readonly checkContainer?: (container: ContainerContext, pod: PodContext) => void;
+  /** Runs once per replicated Deployment or StatefulSet, after its containers. */
+  readonly checkReplicated?: (workload: ReplicatedContext) => void;
+}
+
+/** `container "app"`, as findings name a container. */
+export function containerName(container: Json): string {
+  return typeof container.name === 'string' ? `container "${container.name}"` : 'the container';
+}
