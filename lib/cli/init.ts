@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError, UserError } from '../errors';
+import { DNS1123_LABEL } from '../kube/names';
 
 /** The project kinds `chartwright init` makes. */
 export const TEMPLATES = ['app', 'package'] as const;
@@ -44,7 +45,7 @@ export function init(options: InitOptions): string[] {
   }
   const dir = path.resolve(options.dir ?? '.');
   const name = options.name ?? path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 53) {
+  if (!DNS1123_LABEL.test(name) || name.length > 53) {
     throw new UserError(`init: "${name}" is not a valid project name: use lower-case letters, digits and '-' (give one with --name)`);
   }
   const root = packageRoot();

@@ -1,7 +1,9 @@
 import { k8s } from './k8s';
 import { IConstruct } from 'constructs';
 import { UserError, suggestion } from '../errors';
-import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../kube/label-syntax';
+import { show } from '../internal/describe';
+import { keyProblem, labelValueProblem } from '../kube/label-syntax';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN, portNameProblem } from '../kube/names';
 import { INT_OR_PERCENT, PERCENT } from '../kube/int-or-percent';
 import { QUANTITY } from '../kube/quantity';
 
@@ -15,15 +17,7 @@ export { quantityValue } from '../kube/quantity';
  */
 
 /** How a given value reads in an error message. */
-export function show(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
+export { show } from '../internal/describe';
 
 /** The error for a field whose value is not allowed. */
 export function invalid(scope: IConstruct, field: string, given: unknown, allowed: string): UserError {
@@ -58,12 +52,10 @@ export function checkOneOf<T extends string>(scope: IConstruct, field: string, v
   throw invalid(scope, field, value, `one of ${allowed.join(', ')}${suggestion(String(value), allowed)}`);
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** A DNS-1123 label: what most object names, port-less hosts' parts and container names must be. */
 export function checkDnsLabel(scope: IConstruct, field: string, value: string | undefined): void {
   if (value === undefined) return;
-  if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > 63) {
+  if (typeof value !== 'string' || !DNS1123_LABEL.test(value) || value.length > 63) {
     throw invalid(scope, field, value, "a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters");
   }
 }
@@ -81,12 +73,10 @@ export function checkPort(scope: IConstruct, field: string, value: number | unde
   checkInt(scope, field, value, { min: 1, max: 65535 });
 }
 
-const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** A named port (IANA_SVC_NAME): at most 15 lower-case letters, digits and '-', with at least one letter and no '--'. */
 export function checkPortName(scope: IConstruct, field: string, value: string | undefined): void {
   if (value === undefined) return;
-  const ok = typeof value === 'string' && value.length <= 15 && PORT_NAME.test(value) && /[a-z]/.test(value) && !value.includes('--');
+  const ok = typeof value === 'string' && portNameProblem(value) === undefined;
   if (!ok) {
     throw invalid(scope, field, value, "a port name: at most 15 lower-case letters, digits and '-', with at least one letter, such as \"http\"");
   }

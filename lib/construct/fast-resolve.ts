@@ -1,9 +1,10 @@
-import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, JsonPatch } from 'cdk8s';
 // cdk8s's own modules, whose exported functions ApiObject.toJson() calls through their exports objects.
 import * as resolveModule from 'cdk8s/lib/resolve';
 import * as utilModule from 'cdk8s/lib/_util';
 import { customResolvers } from './resolvers';
-import { sortPairsInPlace, sortedKeys } from '../internal/sorted-keys';
+import { tokenResolver } from './tokens';
+import { jsonWalk, walkJson } from '../internal/json-walk';
 import { merge } from '../internal/merge';
 
 /**
@@ -42,100 +43,26 @@ function hasDefaultResolvers(apiObject: ApiObject): boolean {
   return customResolvers(apiObject).length === 0;
 }
 
-/** What the default resolvers make of a value, applied until none applies. */
-function resolveOne(value: any): any {
-  while (value !== null && value !== undefined && (typeof value === 'object' || typeof value === 'function')) {
-    if (value instanceof Lazy) value = value.produce();
-    else if (typeof value.resolve === 'function') value = value.resolve();
-    else if (value.constructor !== Object && (typeof value.value === 'number' || typeof value.value === 'string')) value = { value: value.value };
-    else break;
-  }
-  return value;
-}
-
-/** cdk8s's resolve alone: a resolved copy, nothing dropped, key order kept. */
-function resolveTree(input: any): unknown {
-  const value = resolveOne(input);
-  if (value === null || value === undefined || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = resolveTree(value[i]);
-    return out;
-  }
-  if (value.constructor != Object) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = resolveTree(value[key]);
-  return out;
-}
-
-/**
- * cdk8s's `sanitizeValue(resolve(value))` in one walk: values are resolved
- * in the order of their keys, as cdk8s does, and the output keys sorted.
- */
-function resolveAndSanitize(input: any, filterEmptyArrays: boolean, filterEmptyObjects: boolean, sortKeys: boolean): unknown {
-  const value = resolveOne(input);
-  if (value === null || value === undefined) return undefined;
-  if (typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    if (filterEmptyArrays && value.length === 0) return undefined;
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = resolveAndSanitize(value[i], filterEmptyArrays, filterEmptyObjects, sortKeys);
-    return out;
-  }
-  if (value.constructor != Object) return sanitize(value, filterEmptyArrays, filterEmptyObjects, sortKeys);
-  const keys = Object.keys(value);
-  const values = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) values[i] = resolveAndSanitize(value[keys[i]], filterEmptyArrays, filterEmptyObjects, sortKeys);
-  const out: Record<string, unknown> = {};
-  let any = false;
-  if (sortKeys) sortPairsInPlace(keys, values);
-  for (let i = 0; i < keys.length; i++) {
-    if (values[i] !== null && values[i] !== undefined) {
-      out[keys[i]] = values[i];
-      any = true;
-    }
-  }
-  if (filterEmptyObjects && !any) return undefined;
-  return out;
-}
-
-/** cdk8s's sanitizeValue. */
-function sanitize(obj: any, filterEmptyArrays: boolean, filterEmptyObjects: boolean, sortKeys: boolean): unknown {
-  if (obj === null || obj === undefined) return undefined;
-  if (typeof obj !== 'object') return obj;
-  if (Array.isArray(obj)) {
-    if (filterEmptyArrays && obj.length === 0) return undefined;
-    const out = new Array(obj.length);
-    for (let i = 0; i < obj.length; i++) out[i] = sanitize(obj[i], filterEmptyArrays, filterEmptyObjects, sortKeys);
-    return out;
-  }
-  if (obj.constructor.name !== 'Object') {
-    throw new Error(`can't render non-simple object of type '${obj.constructor.name}'`);
-  }
-  const out: Record<string, unknown> = {};
-  const keys = sortKeys ? sortedKeys(obj) : Object.keys(obj);
-  let any = false;
-  for (const key of keys) {
-    const value = sanitize(obj[key], filterEmptyArrays, filterEmptyObjects, sortKeys);
-    if (value !== null && value !== undefined) {
-      out[key] = value;
-      any = true;
-    }
-  }
-  if (filterEmptyObjects && !any) return undefined;
-  return out;
-}
+const UNIONS_WRAPPED = tokenResolver('wrapped');
+/** As cdk8s renders: unions as `{ value }`, null and undefined fields dropped, keys sorted, non-plain objects an error. */
+const RENDER = jsonWalk({ resolve: UNIONS_WRAPPED });
+const RENDER_UNSORTED = jsonWalk({ resolve: UNIONS_WRAPPED, sortKeys: false });
+/** Metadata: empty lists and objects dropped too. */
+const METADATA = jsonWalk({ resolve: UNIONS_WRAPPED, filterEmptyArrays: true, filterEmptyObjects: true });
+/** cdk8s's resolve alone: a resolved copy, nothing dropped, key order kept, other objects as they are. */
+const RESOLVE_ONLY = jsonWalk({ resolve: UNIONS_WRAPPED, drop: 'none', sortKeys: false, other: 'keep' });
 
 const fastResolve: Resolve = (key, value, apiObject) =>
-  value === null || value === undefined ? value : hasDefaultResolvers(apiObject) ? resolveTree(value) : originalResolve(key, value, apiObject);
+  value === null || value === undefined ? value : hasDefaultResolvers(apiObject) ? walkJson(value, RESOLVE_ONLY) : originalResolve(key, value, apiObject);
 
+/** cdk8s's sanitizeValue: nothing resolved. */
 const fastSanitize: Sanitize = (obj, options = {}) =>
-  sanitize(obj, options.filterEmptyArrays ?? false, options.filterEmptyObjects ?? false, options.sortKeys ?? true);
+  walkJson(obj, jsonWalk({ filterEmptyArrays: options.filterEmptyArrays, filterEmptyObjects: options.filterEmptyObjects, sortKeys: options.sortKeys })) ?? undefined;
 
 function metadataToJson(this: ApiObjectMetadataDefinition): any {
   const self = this as any;
   if (!hasDefaultResolvers(self.apiObject)) return originalMetadataToJson.call(this);
-  return resolveAndSanitize(
+  return walkJson(
     merge(self._additionalAttributes, {
       name: self.name,
       namespace: self.namespace,
@@ -144,9 +71,7 @@ function metadataToJson(this: ApiObjectMetadataDefinition): any {
       ownerReferences: self.ownerReferences,
       labels: self.labels,
     }),
-    true,
-    true,
-    true,
+    METADATA,
   );
 }
 
@@ -155,8 +80,7 @@ function apiObjectToJson(this: ApiObject): any {
   try {
     const self = this as any;
     const data = { ...self.props, metadata: this.metadata.toJson() };
-    const sortKeys = process.env.CDK8S_DISABLE_SORT ? false : true;
-    const json = resolveAndSanitize(data, false, false, sortKeys) as Record<string, unknown>;
+    const json = walkJson(data, process.env.CDK8S_DISABLE_SORT ? RENDER_UNSORTED : RENDER) as Record<string, unknown>;
     const patches: JsonPatch[] = self.patches;
     const patched = patches.length > 0 ? JsonPatch.apply(json, ...patches) : json;
     const result: Record<string, unknown> = {};

@@ -1,7 +1,8 @@
-import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch, Lazy, ResolutionContext, IResolver } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { customResolvers } from './resolvers';
+import { tokenResolver } from './tokens';
+import { jsonWalk, walkJson } from '../internal/json-walk';
 import { sortedKeys } from '../internal/sorted-keys';
 
 /** The props of a Kubernetes object: its metadata and whatever the kind has besides (spec, data, rules…). */
@@ -39,18 +40,16 @@ export class KubeApiObject extends ApiObject {
   override toJson(): any {
     try {
       const patches: JsonPatch[] = (this as any).patches;
-      const options: WalkOptions = {
-        apiObject: this,
-        resolvers: customResolvers(this),
-        sortKeys: process.env.CDK8S_DISABLE_SORT ? false : true,
-      };
+      const custom = customResolvers(this);
+      const sortKeys = process.env.CDK8S_DISABLE_SORT ? false : true;
+      const walk = custom.length === 0 ? (sortKeys ? BODY : BODY_UNSORTED) : jsonWalk({ resolve: tokenResolver('value', this, custom), keyed: true, sortKeys });
       const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
       const body = this.body;
-      const keys = options.sortKeys ? sortedKeys(body) : Object.keys(body);
+      const keys = sortKeys ? sortedKeys(body) : Object.keys(body);
       for (const k of keys) {
         if (k === 'metadata') continue;
-        const value = toPlainJson(body[k], options, options.resolvers.length ? [k] : NO_KEY);
-        if (value !== undefined) json[k] = value;
+        const value = walkJson(body[k], walk, walk.keyed ? [k] : undefined);
+        if (value !== undefined && value !== null) json[k] = value;
       }
       return patches.length > 0 ? reorder(JsonPatch.apply(json, ...patches)) : json;
     } catch (e) {
@@ -64,61 +63,10 @@ export function kubeApiObject<P extends { readonly metadata?: ApiObjectMetadata 
   return new KubeApiObject(scope, id, gvk, props as unknown as KubeObjectProps);
 }
 
-interface WalkOptions {
-  readonly apiObject: ApiObject;
-  readonly resolvers: readonly IResolver[];
-  readonly sortKeys: boolean;
-}
-
-const NO_KEY: string[] = [];
-
-function toPlainJson(input: any, options: WalkOptions, key: string[]): unknown {
-  let value = input;
-  // most values are plain: take them without the token checks
-  if (options.resolvers.length === 0 && value !== null && typeof value === 'object' && value.constructor === Object && typeof value.resolve !== 'function') {
-    return plainObject(value, options, key);
-  }
-  for (;;) {
-    if (value === null || value === undefined) return undefined;
-    if (options.resolvers.length > 0) {
-      const context = new ResolutionContext(options.apiObject, key, value);
-      for (const resolver of options.resolvers) {
-        resolver.resolve(context);
-        if (context.replaced) break;
-      }
-      if (context.replaced) {
-        value = context.replacedValue;
-        continue;
-      }
-    }
-    if (typeof value !== 'object' && typeof value !== 'function') return value;
-    if (value instanceof Lazy) value = value.produce();
-    else if (value instanceof k8s.IntOrString || value instanceof k8s.Quantity) value = value.value;
-    else if (typeof value.resolve === 'function') value = value.resolve();
-    else break;
-  }
-  if (Array.isArray(value)) return plainArray(value, options, key);
-  if (value.constructor !== Object) {
-    throw new Error(`can't render non-simple object of type '${value.constructor?.name}'`);
-  }
-  return plainObject(value, options, key);
-}
-
-function plainArray(value: unknown[], options: WalkOptions, key: string[]): unknown[] {
-  const out = new Array(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = toPlainJson(value[i], options, options.resolvers.length ? [...key, String(i)] : key);
-  return out;
-}
-
-function plainObject(value: Record<string, unknown>, options: WalkOptions, key: string[]): Record<string, unknown> {
-  const keys = options.sortKeys ? sortedKeys(value) : Object.keys(value);
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    const child = toPlainJson(value[k], options, options.resolvers.length ? [...key, k] : key);
-    if (child !== undefined) out[k] = child;
-  }
-  return out;
-}
+const UNIONS_AS_VALUE = tokenResolver('value');
+/** The body of an object whose App has no resolvers of its own: tokens resolved, unions as their value. */
+const BODY = jsonWalk({ resolve: UNIONS_AS_VALUE });
+const BODY_UNSORTED = jsonWalk({ resolve: UNIONS_AS_VALUE, sortKeys: false });
 
 function reorder(patched: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {};

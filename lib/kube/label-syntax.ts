@@ -4,8 +4,8 @@
  * are built, validation when objects are read; valid strings are remembered.
  */
 import { ValidStrings } from '../internal/valid-strings';
+import { DNS1123_SUBDOMAIN } from './names';
 
-export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 

@@ -4,6 +4,7 @@ import { IConfigSource } from '../config/source';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
 import { checkDnsLabel, checkOneOf, invalid, problem } from '../construct/checks';
+import { HOSTNAME } from '../kube/names';
 import { Service } from './service';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
@@ -50,8 +51,6 @@ export interface IngressProps {
   readonly annotations?: Record<string, string>;
 }
 
-const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** An Ingress: hosts and paths to Services, an IngressClass and TLS from Secrets. */
 export class Ingress extends Construct {
   readonly name: string;
@@ -67,7 +66,7 @@ export class Ingress extends Construct {
     const hosts = new Set<string>();
     const rules = props.rules.map((rule, i): k8s.IngressRule => {
       if (rule.host !== undefined) {
-        if (!HOST.test(rule.host) || rule.host.length > 253) throw invalid(this, `rules[${i}].host`, rule.host, 'a lower-case DNS name such as "app.example.com" or "*.example.com", without a port');
+        if (!HOSTNAME.test(rule.host) || rule.host.length > 253) throw invalid(this, `rules[${i}].host`, rule.host, 'a lower-case DNS name such as "app.example.com" or "*.example.com", without a port');
         hosts.add(rule.host);
       }
       if (!rule.paths || rule.paths.length === 0) throw problem(this, `rules[${i}].paths is required: give at least one path`);
@@ -79,7 +78,7 @@ export class Ingress extends Construct {
     const tls = props.tls?.map((t, i): k8s.IngressTls => {
       if (!t.hosts || t.hosts.length === 0) throw problem(this, `tls[${i}].hosts is required: name the hosts the certificate covers`);
       t.hosts.forEach((h, j) => {
-        if (!HOST.test(h)) throw invalid(this, `tls[${i}].hosts[${j}]`, h, 'a DNS name such as "app.example.com"');
+        if (!HOSTNAME.test(h)) throw invalid(this, `tls[${i}].hosts[${j}]`, h, 'a DNS name such as "app.example.com"');
         if (!hosts.has(h)) Warnings.of(this).add(`tls[${i}].hosts[${j}] "${h}" is not the host of any rule: no traffic will use this certificate`);
       });
       if (typeof t.secret !== 'string' && t.secret.kind !== 'Secret') throw problem(this, `tls[${i}].secret must be a Secret, not a ${t.secret.kind}`);

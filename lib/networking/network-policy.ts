@@ -2,6 +2,7 @@ import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
+import { CIDR } from '../kube/names';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 type Selectable = Record<string, string> | { readonly selector: Record<string, string> };
@@ -10,7 +11,6 @@ function labelsOf(s: Selectable): Record<string, string> {
   return 'selector' in s && typeof s.selector === 'object' ? (s.selector as Record<string, string>) : (s as Record<string, string>);
 }
 
-const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/;
 
 /** Who traffic may come from or go to. */
 export class NetworkPeer {

@@ -2,6 +2,7 @@ import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
+import { CIDR } from '../kube/names';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 /** How a Service is reached. */
@@ -53,7 +54,6 @@ export interface ServiceProps {
   readonly labels?: Record<string, string>;
 }
 
-const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/;
 
 /**
  * A Service of any type — ClusterIP, NodePort, LoadBalancer, ExternalName or

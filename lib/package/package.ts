@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
 import { UserError } from '../errors';
+import { DNS1123_LABEL } from '../kube/names';
 import { PathPart, ValuesLayer } from '../values/layers';
 import { DependencySpec, resolveValues } from '../values/resolve';
 import { Schema } from '../values/schema';
@@ -85,7 +86,6 @@ export interface PackageDependency extends DependencySpec {
   readonly package: PackageClass;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 function checkMetadata(cls: Function, metadata: PackageMetadata | undefined): PackageMetadata {
@@ -93,7 +93,7 @@ function checkMetadata(cls: Function, metadata: PackageMetadata | undefined): Pa
   if (!metadata || typeof metadata !== 'object') {
     throw new UserError(`${where} has no static "metadata": add \`static readonly metadata = { name: 'my-app', version: '1.0.0' }\``);
   }
-  if (typeof metadata.name !== 'string' || !DNS_LABEL.test(metadata.name) || metadata.name.length > 53) {
+  if (typeof metadata.name !== 'string' || !DNS1123_LABEL.test(metadata.name) || metadata.name.length > 53) {
     throw new UserError(`${where}: metadata.name ${JSON.stringify(metadata.name)} is not a valid package name: use lower-case letters, digits and '-', at most 53 characters, such as "web-service"`);
   }
   if (typeof metadata.version !== 'string' || !SEMVER.test(metadata.version)) {

@@ -1,8 +1,8 @@
 import { UserError, suggestion } from '../errors';
+import { DNS1123_LABEL } from '../kube/names';
 import { PackageClass, ValuesInput } from './package';
 
 const PLATFORM_SYMBOL = Symbol.for('chartwright.Platform');
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** One release of a package in an environment: Helm's `helm install NAME CHART`. */
 export interface ReleaseSpec<V = any> {
@@ -242,7 +242,7 @@ export class Platform {
 const POD_SECURITY_LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'];
 
 function checkName(what: string, name: string): void {
-  if (!DNS_LABEL.test(name) || name.length > 63) {
+  if (!DNS1123_LABEL.test(name) || name.length > 63) {
     throw new UserError(`${what}: the name is not a DNS-1123 label: use lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`);
   }
 }

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkDnsLabel, checkInt, checkRequired, invalid, problem } from '../construct/checks';
+import { HOSTNAME } from '../kube/names';
 import { Service } from '../networking/service';
 
 /** The Gateway (and listener) a route attaches to. */
@@ -43,8 +44,6 @@ export interface HttpRouteProps {
   readonly rules: HttpRouteRule[];
 }
 
-const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * A Gateway API HTTPRoute (`gateway.networking.k8s.io/v1`): requests for
  * some hosts, matched by path and headers, shared between Services by weight.
@@ -64,7 +63,7 @@ export class HttpRoute extends Construct {
       if (p.namespace !== undefined) checkDnsLabel(this, `parents[${i}].namespace`, p.namespace);
     });
     (props.hostnames ?? []).forEach((h, i) => {
-      if (!HOST.test(h)) throw invalid(this, `hostnames[${i}]`, h, 'a DNS name such as "app.example.com" or "*.example.com"');
+      if (!HOSTNAME.test(h)) throw invalid(this, `hostnames[${i}]`, h, 'a DNS name such as "app.example.com" or "*.example.com"');
     });
     const rules = props.rules.map((rule, i) => {
       const path = rule.path ?? '/';

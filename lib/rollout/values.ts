@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERCENT } from '../kube/int-or-percent';
+import { DNS1123_SUBDOMAIN } from '../kube/names';
 
 /**
  * The rollout of a web service as package values: which strategy, and the
@@ -56,7 +57,7 @@ export const blueGreenValues = z
     previewHost: z
       .string()
       .max(253)
-      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { message: 'expected a lower-case host name such as "preview.example.com"' })
+      .regex(DNS1123_SUBDOMAIN, { message: 'expected a lower-case host name such as "preview.example.com"' })
       .optional()
       .describe(
         'A host for an Ingress `<name>-preview` to the preview Service, to smoke-test the idle colour from outside the cluster; same class, path, annotations and TLS as the main Ingress. Unset: no preview Ingress.',

@@ -1,17 +1,10 @@
 import { IConstruct } from 'constructs';
 import { checkLabels, problem } from '../construct/checks';
 import { ContainerProps } from '../workloads/container';
+import { parseImage } from '../kube/image';
 
 /** The main container's image for a version. */
 export type ImageForVersion = (version: string) => string;
-
-/** `repo[:tag]` split at the tag's colon (a registry port is no tag); undefined for a digest. */
-function splitImage(image: string): { repository: string; tag?: string } | undefined {
-  if (image.includes('@')) return undefined;
-  const slash = image.lastIndexOf('/');
-  const colon = image.lastIndexOf(':');
-  return colon > slash ? { repository: image.slice(0, colon), tag: image.slice(colon + 1) } : { repository: image };
-}
 
 /**
  * The version and the image-for-a-version of a web service that runs several
@@ -20,7 +13,8 @@ function splitImage(image: string): { repository: string; tag?: string } | undef
  */
 export function versioning(scope: IConstruct, containers: readonly ContainerProps[], version?: string, image?: ImageForVersion): { version: string; image: ImageForVersion } {
   const main = containers?.[0]?.image;
-  const parts = typeof main === 'string' ? splitImage(main) : undefined;
+  const parsed = typeof main === 'string' ? parseImage(main) : undefined;
+  const parts = parsed?.digest === undefined ? parsed : undefined; // pinned by digest: no other version's image
   const imageFor: ImageForVersion =
     image ??
     ((v) => {

@@ -6,21 +6,17 @@
  */
 import { cronProblem } from '../kube/cron';
 import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
-import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../kube/label-syntax';
+import { keyProblem, labelValueProblem } from '../kube/label-syntax';
+import { IMAGE_REFERENCE } from '../kube/image';
+import { DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, portNameProblem } from '../kube/names';
 import { ValidStrings } from '../internal/valid-strings';
 import { JsonPath } from './findings';
 import { Json, PodTemplate, asArray, isRecord, selectorMatches } from './objects';
 import { Report } from './schema';
 
 export { keyProblem, labelValueProblem } from '../kube/label-syntax';
+export { portNameProblem } from '../kube/names';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-const HAS_LETTER = /[a-z]/;
-const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-/** Docker image reference: [registry[:port]/]path[:tag][@digest]. */
-const IMAGE_REFERENCE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?|\[[0-9a-fA-F:]+\](?::[0-9]+)?)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
 
 const VALID_NAMES: Record<'label' | 'dns1035' | 'subdomain', ValidStrings> = {
   label: new ValidStrings((name) => DNS1123_LABEL.test(name)),
@@ -108,19 +104,10 @@ function portProblem(port: unknown, allowZero = false): string | undefined {
   return port < 1 || port > 65535 ? `port ${port} is out of range` : undefined;
 }
 
-/** Why a port name is not an IANA service name, or undefined. */
-export function portNameProblem(name: string): string | undefined {
-  if (name.length > 15) return `is ${name.length} characters long; at most 15 are allowed`;
-  if (!IANA_SVC_NAME.test(name)) return 'is not lower-case letters, digits and "-", starting and ending with a letter or digit';
-  if (name.includes('--')) return 'contains "--"';
-  if (!HAS_LETTER.test(name)) return 'has no letter';
-  return undefined;
-}
-
 /** Whether a port is a number from 1 to 65535 or an IANA service name (a container port's name). */
 function isIntOrNamedPort(value: unknown): boolean {
   if (typeof value === 'number') return value >= 1 && value <= 65535;
-  return typeof value === 'string' && IANA_SVC_NAME.test(value) && value.length <= 15 && !value.includes('--') && HAS_LETTER.test(value);
+  return typeof value === 'string' && portNameProblem(value) === undefined;
 }
 
 /** Reports what is wrong with a port that is not a number from 1 to 65535 or a service name. */

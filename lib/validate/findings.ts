@@ -1,4 +1,5 @@
 /** What a check found wrong with one object or one input document. */
+import { IDENTIFIER_KEY, formatPath as formatJsonPath } from '../internal/json-path';
 
 export type Severity = 'error' | 'warning';
 
@@ -36,13 +37,7 @@ export type JsonPath = readonly (string | number)[];
 
 /** `spec.ports[0].port`; keys that are not identifiers are quoted: `metadata.labels["app.kubernetes.io/name"]`. */
 export function formatPath(path: JsonPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
+  return formatJsonPath(path, IDENTIFIER_KEY);
 }
 
 /** `file.yaml#2:14` or `release hello, hello/server/Resource`. */

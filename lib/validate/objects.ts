@@ -2,12 +2,11 @@
 import { JsonPath, Source } from './findings';
 import type { Report } from './schema';
 import type { ObjectIndex } from '../kube/object-index';
+import { isRecord } from '../internal/objects';
 
 export type Json = Record<string, any>;
 
-export function isRecord(x: unknown): x is Json {
-  return x !== null && typeof x === 'object' && !Array.isArray(x);
-}
+export { isRecord } from '../internal/objects';
 
 export function asArray(x: unknown): any[] {
   return Array.isArray(x) ? x : [];

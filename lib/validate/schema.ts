@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { MANIFEST_WORDS, describeValue } from '../internal/describe';
 import { QUANTITY } from '../kube/quantity';
 import { didYouMean } from '../errors';
 import { JsonPath } from './findings';
@@ -44,12 +45,6 @@ export type Report = (rule: string, path: JsonPath, message: string, fix?: strin
 const PRIMITIVES: Record<Primitive, Node> = {
   s: { t: 's' }, b: { t: 'b' }, i32: { t: 'i32' }, i64: { t: 'i64' }, f: { t: 'f' },
   ios: { t: 'ios' }, q: { t: 'q' }, t: { t: 't' }, any: { t: 'any' },
-};
-
-const TYPE_NAMES: Record<string, string> = {
-  s: 'a string', b: 'a boolean (true or false)', i32: 'an integer (int32)', i64: 'an integer (int64)', f: 'a number',
-  ios: 'an integer or a string', q: 'a quantity (string or number)', t: 'a date-time string (RFC 3339)',
-  obj: 'a mapping', arr: 'a list', map: 'a mapping', e: 'a string',
 };
 
 const INT32_MIN = -2147483648;
@@ -93,9 +88,6 @@ function definition(id: string): ObjectNode {
 /** What the schema knows of an apiVersion/kind pair. */
 export interface KindInfo {
   readonly node: Node;
-  /** Undefined for lists and custom resources whose CRD does not say. */
-  readonly namespaced?: boolean;
-  readonly builtIn: boolean;
 }
 
 /** The built-in kind for an apiVersion and kind, if Kubernetes 1.28 serves it. */
@@ -107,7 +99,7 @@ export function builtInKind(apiVersion: string, kind: string): KindInfo | undefi
   let info = byKind.get(kind);
   if (info === undefined) {
     const entry = schemaFile().kinds[`${apiVersion}/${kind}`];
-    info = entry ? { node: definition(entry.d), namespaced: entry.list ? undefined : entry.ns, builtIn: true } : null;
+    info = entry ? { node: definition(entry.d) } : null;
     byKind.set(kind, info);
   }
   return info ?? undefined;
@@ -188,11 +180,7 @@ function fromOpenApi(schema: unknown): Node {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value} ${String(value)}`;
+  return describeValue(value, MANIFEST_WORDS);
 }
 
 /**
@@ -328,6 +316,3 @@ function quantityFix(value: string): string {
   return 'write a number with an optional suffix: m, k, M, G, T, Ki, Mi, Gi, Ti (case matters), such as "500m" or "128Mi"';
 }
 
-export function typeName(node: Node): string {
-  return TYPE_NAMES[node.t] ?? node.t;
-}

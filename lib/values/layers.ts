@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { LineCounter, Node as YamlNode, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { UserError } from '../errors';
 import { PathPart, formatPath } from '../internal/json-path';
-import { getOwn, isPlainObject, setOwn } from './objects';
+import { getOwn, isRecord, setOwn } from '../internal/objects';
 
 /** A place in a values file. */
 export interface Position {
@@ -52,7 +52,7 @@ function mergeInto(target: Record<string, unknown>, over: Record<string, unknown
       continue;
     }
     const current = getOwn(target, key);
-    if (isPlainObject(value) && isPlainObject(current)) {
+    if (isRecord(value) && isRecord(current)) {
       sources.set(formatPath(path), layer);
       mergeInto(current, value, path, layer, sources);
       continue;
@@ -64,7 +64,7 @@ function mergeInto(target: Record<string, unknown>, over: Record<string, unknown
 function copyWithoutNulls(value: unknown, path: PathPart[], layer: ValuesLayer, sources: Map<string, ValuesLayer>): unknown {
   sources.set(formatPath(path), layer);
   if (Array.isArray(value)) return value.map((item, i) => copyWithoutNulls(item, [...path, i], layer, sources));
-  if (isPlainObject(value)) {
+  if (isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
       if (child === null || child === undefined) continue;
@@ -101,7 +101,7 @@ export function describeSource(merged: MergedValues, parts: readonly PathPart[],
 /** The part of a layer under `key`, as a layer of its own (a dependency's values). */
 export function subLayer(layer: ValuesLayer, key: string): ValuesLayer | undefined {
   const data = getOwn(layer.data, key);
-  if (!isPlainObject(data)) return undefined;
+  if (!isRecord(data)) return undefined;
   const prefix = formatPath([key]);
   let positions: Map<string, Position> | undefined;
   if (layer.positions) {
@@ -138,7 +138,7 @@ export function readValuesFile(file: string, shown = file, optional = false): Va
   }
   const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   if (data === null || data === undefined) return { source: shown, data: {}, positions: new Map() };
-  if (!isPlainObject(data)) {
+  if (!isRecord(data)) {
     throw new UserError(`${shown}:1:1: a values file must be a map of keys to values, not ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}`);
   }
   const positions = new Map<string, Position>();

@@ -1,5 +1,6 @@
 import { UserError, suggestion } from '../errors';
-import { getOwn, isPlainObject } from './objects';
+import { VALUES_WORDS, describeValue } from '../internal/describe';
+import { getOwn, isRecord } from '../internal/objects';
 import { MergedValues, PathPart, ValuesLayer, describeSource, formatPath, mergeLayers, subLayer } from './layers';
 import { Schema, defOf, defaultsOf, isOpenMap, schemaAt, shapeOf, unwrap } from './schema';
 
@@ -75,7 +76,7 @@ export function resolveValues(cls: ValuesPackageClass, layers: readonly ValuesLa
   }
   const defaults = schema ? defaultsOf(schema) : undefined;
   const all: ValuesLayer[] = [
-    ...(isPlainObject(defaults) ? [{ source: `package ${cls.metadata.name} defaults`, data: defaults }] : []),
+    ...(isRecord(defaults) ? [{ source: `package ${cls.metadata.name} defaults`, data: defaults }] : []),
     ...layers,
   ];
   const merged = mergeLayers(all);
@@ -85,8 +86,8 @@ export function resolveValues(cls: ValuesPackageClass, layers: readonly ValuesLa
   const own: Record<string, unknown> = { ...merged.data };
   for (const key of Object.keys(deps)) delete own[key];
   const declaresGlobal = shape !== undefined && getOwn(shape, 'global') !== undefined;
-  const global = isPlainObject(merged.data.global) ? merged.data.global : {};
-  if (merged.data.global !== undefined && !isPlainObject(merged.data.global)) {
+  const global = isRecord(merged.data.global) ? merged.data.global : {};
+  if (merged.data.global !== undefined && !isRecord(merged.data.global)) {
     problems.push({ path: ['global'], message: `expected a map, got ${describe(merged.data.global)}` });
   }
   if (!declaresGlobal) delete own.global;
@@ -114,7 +115,7 @@ function isEnabled(key: string, spec: DependencySpec, merged: MergedValues, prob
   if (spec.condition === undefined) return true;
   const path = spec.condition.split('.');
   let value: unknown = merged.data;
-  for (const part of path) value = isPlainObject(value) ? getOwn(value, part) : undefined;
+  for (const part of path) value = isRecord(value) ? getOwn(value, part) : undefined;
   if (value === undefined) return true;
   if (typeof value !== 'boolean') {
     problems.push({ path, message: `the condition of dependency "${key}" must be true or false, got ${describe(value)}` });
@@ -149,12 +150,12 @@ function unknownKeys(schema: Schema, value: unknown, path: PathPart[], problems:
     value.forEach((item, i) => unknownKeys(def.element!, item, [...path, i], problems));
     return;
   }
-  if (def.type === 'record' && def.valueType && isPlainObject(value)) {
+  if (def.type === 'record' && def.valueType && isRecord(value)) {
     for (const [key, child] of Object.entries(value)) unknownKeys(def.valueType, child, [...path, key], problems);
     return;
   }
   const shape = shapeOf(schema);
-  if (!shape || isOpenMap(schema) || !isPlainObject(value)) return;
+  if (!shape || isOpenMap(schema) || !isRecord(value)) return;
   for (const [key, child] of Object.entries(value)) {
     const childSchema = getOwn(shape, key) as Schema | undefined;
     if (childSchema) unknownKeys(childSchema, child, [...path, key], problems);
@@ -202,11 +203,7 @@ function valueAt(data: unknown, path: readonly PathPart[]): unknown {
 
 /** `string "three"`, `number 3`, `a list`, `a map`. */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)}`;
-  return `${typeof value} ${String(value)}`;
+  return describeValue(value, VALUES_WORDS);
 }
 
 function invalid(cls: ValuesPackageClass, problems: readonly Problem[], merged: MergedValues, prefix: readonly PathPart[]): UserError {
@@ -239,7 +236,7 @@ export function packageSchemaAt(cls: ValuesPackageClass, path: readonly PathPart
  */
 export function resolveTree(cls: ValuesPackageClass, layers: readonly ValuesLayer[], prefix: readonly PathPart[] = []): Record<string, unknown> {
   const resolved = resolveValues(cls, layers, prefix);
-  const out: Record<string, unknown> = isPlainObject(resolved.values) ? { ...resolved.values } : {};
+  const out: Record<string, unknown> = isRecord(resolved.values) ? { ...resolved.values } : {};
   if (prefix.length === 0 && Object.keys(resolved.global).length > 0) out.global = resolved.global;
   else if (prefix.length > 0) delete out.global;
   for (const dep of resolved.dependencies) {

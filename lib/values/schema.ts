@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { getOwn, setOwn } from './objects';
+import { getOwn, setOwn } from '../internal/objects';
 
 /**
  * Reading a zod 4 values schema: where its defaults are, which keys it knows,

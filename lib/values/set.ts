@@ -1,5 +1,5 @@
 import { UserError } from '../errors';
-import { getOwn, isPlainObject, setOwn } from './objects';
+import { getOwn, isRecord, setOwn } from '../internal/objects';
 import { PathPart } from './layers';
 
 /** What the schema expects at a path: how a --set string is coerced. */
@@ -99,7 +99,7 @@ function setPath(root: Record<string, unknown>, path: readonly PathPart[], value
 }
 
 function isContainer(x: unknown, list: boolean): boolean {
-  return list ? Array.isArray(x) : isPlainObject(x);
+  return list ? Array.isArray(x) : isRecord(x);
 }
 
 function unescape(s: string): string {

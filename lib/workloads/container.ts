@@ -5,6 +5,8 @@ import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
 import { IConfigSource } from '../config/source';
 import { Warnings } from '../construct/warnings';
 import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../construct/checks';
+import { imageTag } from '../kube/image';
+import { ENV_VAR_NAME } from '../kube/names';
 import { ContainerSecurityProps, SECURE_DEFAULTS, containerSecurityContext } from '../security/defaults';
 import { Volume, VolumeMount } from '../storage/volume';
 import { ContainerProbes, Probe } from './probe';
@@ -95,8 +97,6 @@ export interface RenderedContainer {
   readonly sources: readonly IConfigSource[];
 }
 
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-
 /**
  * Renders a container with the secure defaults, and checks it: ports, probe
  * ports, resources, environment, mounts. The one place every workload's
@@ -107,7 +107,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
   if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
     throw invalid(scope, `${field}.image`, props.image, 'an image reference such as "nginx:1.27.3"');
   }
-  const tagless = !props.image.includes('@') && !/:[^/]+$/.test(props.image);
+  const tagless = !imageTag(props.image);
   if (tagless || props.image.endsWith(':latest')) {
     Warnings.of(scope).add(`${field}.image "${props.image}" has no fixed tag: pin a version or digest so a restart cannot change what runs`);
   }
@@ -128,7 +128,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
 
   const sources: IConfigSource[] = [];
   const env = Object.entries(props.env ?? {}).map(([name, value]): k8s.EnvVar => {
-    if (!ENV_NAME.test(name)) throw invalid(scope, `${field}.env key`, name, "an environment variable name: letters, digits, '_', '-' and '.', not starting with a digit");
+    if (!ENV_VAR_NAME.test(name)) throw invalid(scope, `${field}.env key`, name, "an environment variable name: letters, digits, '_', '-' and '.', not starting with a digit");
     if (typeof value === 'string') return { name, value };
     checkDownwardApi(scope, `${field}.env.${name}`, value.spec.valueFrom);
     if (value.source) {

@@ -1,0 +1,40 @@
+/** How a value a user gave reads in an error message: one place for every message of the library. */
+
+/** A given value as it reads after "is not valid:": as JSON (`"web"`, `-1`, `{"a":1}`), else as String() makes it. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The words `describeValue` uses: what a mapping is called, and how a string is introduced and cut. */
+export interface ValueWords {
+  /** `a map` (values), `a mapping` (manifests, as YAML calls it). */
+  readonly mapping: string;
+  /** What comes before a quoted string: `string`, `the string`. */
+  readonly string: string;
+  /** Strings longer than this are cut… */
+  readonly longest: number;
+  /** …to this many characters and the ellipsis. */
+  readonly cut: number;
+  readonly ellipsis: string;
+}
+
+/** Words for values: `string "three"`, `number 3`, `a list`, `a map`. */
+export const VALUES_WORDS: ValueWords = { mapping: 'a map', string: 'string', longest: 60, cut: 57, ellipsis: '...' };
+
+/** Words for manifests: `the string "three"`, `number 3`, `a list`, `a mapping`. */
+export const MANIFEST_WORDS: ValueWords = { mapping: 'a mapping', string: 'the string', longest: 40, cut: 40, ellipsis: '…' };
+
+/** What a value is, for "expected …, found …": its type, and its value when it is short. */
+export function describeValue(value: unknown, words: ValueWords = VALUES_WORDS): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return words.mapping;
+  if (typeof value === 'string') return `${words.string} ${JSON.stringify(value.length > words.longest ? value.slice(0, words.cut) + words.ellipsis : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
