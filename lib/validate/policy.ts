@@ -13,7 +13,7 @@ import { Checked, EMPTY, isRecord, namespaceOf, replicasOf } from './objects';
 import { POLICY_RULES } from './rules/registry';
 import { ContainerContext, Output, PodContext, PolicyRule, ReplicatedContext } from './rules/rule';
 
-export { imageTag } from './rules/image-tag';
+export { imageTag } from '../kube/image';
 
 const JOB_KINDS = new Set(['Job', 'CronJob']);
 

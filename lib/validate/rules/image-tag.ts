@@ -1,14 +1,7 @@
+import { imageTag } from '../../kube/image';
 import { BEST_PRACTICE, PolicyRule } from './rule';
 
 const id = 'image-tag';
-
-/** The tag of an image reference, or undefined when it has none; `digest` when pinned by digest. */
-export function imageTag(image: string): string | undefined {
-  if (image.includes('@')) return 'digest';
-  const lastSlash = image.lastIndexOf('/');
-  const colon = image.indexOf(':', lastSlash + 1);
-  return colon < 0 ? undefined : image.slice(colon + 1);
-}
 
 /** Images pinned to a version: no tag and `latest` both follow whatever was pushed last. */
 export const imageTagRule: PolicyRule = {

@@ -1,4 +1,5 @@
-import { imageTag, imageTagRule as rule } from '../../../lib/validate/rules/image-tag';
+import { imageTag } from '../../../lib/kube/image';
+import { imageTagRule as rule } from '../../../lib/validate/rules/image-tag';
 import { findingsOf, pinned } from '../../support/rules';
 
 test('image-tag: an image without a tag, or tagged latest', () => {
