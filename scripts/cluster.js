@@ -121,10 +121,14 @@ async function startCluster(tools, { timeoutMs = 60000, log = () => {} } = {}) {
       `--etcd-servers=http://127.0.0.1:${etcdClient}`,
       '--bind-address=127.0.0.1',
       '--advertise-address=127.0.0.1',
+      // the kubernetes Service's endpoints may not be a loopback address; nothing here needs them
+      '--endpoint-reconciler-type=none',
       `--secure-port=${apiPort}`,
       `--cert-dir=${certDir}`,
       `--token-auth-file=${tokens}`,
       '--authorization-mode=RBAC',
+      // as kubeadm and managed clusters run it: Pod Security admission, not this flag, refuses privileged pods
+      '--allow-privileged=true',
       '--enable-admission-plugins=PodSecurity,NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota',
       '--service-cluster-ip-range=10.96.0.0/16',
       '--service-account-issuer=https://kubernetes.default.svc',

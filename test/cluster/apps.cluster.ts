@@ -18,7 +18,7 @@ async function deploy(dir: string, ...flags: string[]): Promise<void> {
       kubectl(['get', 'serviceaccount', 'default', '-n', ns.metadata.name]).code === 0 ? true : undefined,
     );
   }
-  kubectlOk(['apply', '--server-side', '-k', dir, ...flags]);
+  kubectlOk(['apply', '--server-side', '-k', dir, ...flags], { KUBECTL_APPLYSET: 'true' });
 }
 
 /** What `kubectl diff` finds between the cluster and a folder: the objects, and its exit code (0 none, 1 some). */
@@ -106,4 +106,30 @@ describeCluster.each(ENVIRONMENTS)('environment %s of the example apps on a real
     // back to the values of the platform, for the tests after this one
     await deploy(dir);
   });
+
+  test('an object that leaves the output is removed from the cluster by an ApplySet prune, and only that', async () => {
+    // another rollout strategy renames the Deployments: the old ones leave the output
+    const sets = env === 'prod' ? ['rollout.strategy=rolling'] : ['rollout.strategy=canary', 'rollout.canary.version=1.27.4-alpine', 'replicas=2'];
+    const other = path.join(root, 'prune');
+    synthApps(other, '--env', env, '--release', 'hello', ...sets.flatMap((s) => ['--set', s]));
+    const before = environmentObjects(dir);
+    const after = environmentObjects(path.join(other, env));
+    const leaving = before.filter((o) => !after.some((a) => keyOf(a) === keyOf(o)));
+    expect(leaving.map((o) => o.kind)).toContain('Deployment');
+
+    const live = (objects: any[]) =>
+      objects.filter((o) => kubectl(['get', o.kind, o.metadata.name, ...(o.metadata.namespace ? ['-n', o.metadata.namespace] : [])]).code === 0).map(keyOf);
+    await prune(dir); // the first apply with the ApplySet takes in what is there
+    await prune(path.join(other, env));
+    expect(live(leaving)).toEqual([]);
+    expect(live(after)).toEqual(after.map(keyOf));
+    await prune(dir);
+    expect(live(before)).toEqual(before.map(keyOf));
+  });
 });
+
+/** The documented pruning apply (docs/deploying.md): an ApplySet per environment, its parent a Secret in the environment's namespace. */
+async function prune(dir: string): Promise<void> {
+  const [namespace] = readObjects(path.join(dir, 'namespaces.yaml'));
+  await deploy(dir, '--prune', '--applyset=chartwright', '-n', namespace.metadata.name);
+}
