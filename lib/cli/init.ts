@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError, UserError } from '../errors';
 import { DNS1123_LABEL } from '../kube/names';
+import { defineCommand } from './command';
 
 /** The project kinds `chartwright init` makes. */
 export const TEMPLATES = ['app', 'package'] as const;
@@ -16,7 +17,7 @@ export interface InitOptions {
 }
 
 /** chartwright's own folder: where package.json and templates/ are. */
-function packageRoot(): string {
+export function packageRoot(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'templates')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
   }
@@ -64,3 +65,27 @@ export function init(options: InitOptions): string[] {
   }
   return files.map(targetName);
 }
+
+export const initCommand = defineCommand({
+  name: 'init',
+  summary: 'start a project from a template: init app|package [DIR]',
+  description: `
+Starts a project from a template in \`DIR\`: \`app\` makes apps and environments to synthesize, \`package\` a package to publish (see [Getting started](getting-started.md#starting-a-project)). It writes nothing when a file it would write exists.
+`,
+  args: [
+    { name: 'KIND', choices: TEMPLATES, description: '`app` (apps and environments to synthesize) or `package` (a package to publish)', required: true },
+    { name: 'DIR', description: 'the folder to write the project in', default: 'the current folder' },
+  ],
+  flags: [{ name: 'name', value: 'NAME', description: "the project's name, a DNS-1123 label of at most 53 characters", default: "the folder's name" }],
+  examples: [
+    { description: 'apps and environments in a new folder shop/', command: 'chartwright init app shop' },
+    { description: 'a package to publish, in the current folder', command: 'chartwright init package --name greeter' },
+  ],
+  run({ flags, args }, io) {
+    const [kind, dir] = args;
+    const files = init({ kind, dir, name: flags.name });
+    const where = dir ?? '.';
+    io.out(`${files.length} files written to ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nnext: cd ${where} && npm install && npm run synth`);
+    return 0;
+  },
+});

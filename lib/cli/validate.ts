@@ -1,4 +1,7 @@
-import { Finding, ProfileName, countBySeverity, formatFinding, plural, readManifests, validateObjects } from '../validate';
+import { UsageError } from '../errors';
+import { Finding, ProfileName, UnreadableInputError, countBySeverity, formatFinding, plural, readManifests, validateObjects } from '../validate';
+import { defineCommand } from './command';
+import { profileFlag } from './flags';
 
 export interface ValidateCommandOptions {
   readonly profile?: ProfileName;
@@ -55,3 +58,47 @@ export function formatJson(result: ValidateCommandResult): string {
     2,
   );
 }
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  summary: 'check manifest files like kubeconform -strict, plus API-server, cross-object and best-practice rules',
+  description: `
+Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-object and best-practice rules (see [Validation](validation.md)). The files are read as kubectl reads them and validated together, as one output.
+`,
+  args: [{ name: 'FILE|DIR', description: 'files, or folders of `*.yaml`/`*.yml`, validated together', required: true, repeatable: true }],
+  flags: [
+    { name: 'output', short: 'o', value: 'FMT', description: '`text` or `json` (see [Output formats](validation.md#output-formats))', default: '`text`' },
+    { name: 'profile', value: 'NAME', description: '`dev` (best practices warn) or `prod` (they fail)', default: '`dev`' },
+    { name: 'ignore-missing-schemas', description: 'accept custom resources whose CRD is not in the input' },
+    { name: 'external', value: 'KIND/[NAMESPACE/]NAME', description: 'an object made elsewhere that references may name', repeatable: true },
+  ],
+  examples: [
+    { description: 'check what synth wrote for prod, best practices as errors', command: 'chartwright validate --profile prod dist/prod' },
+    { description: 'a report for CI', command: 'chartwright validate --output json manifests/ > report.json' },
+    { description: 'a Secret made by another tool may be referenced', command: 'chartwright validate --external Secret/shop/db-credentials app.yaml' },
+  ],
+  exitCodes: '0 valid (warnings allowed), 1 errors, 2 usage error or a file that cannot be read',
+  run({ flags, args }, io) {
+    const output = flags.output ?? 'text';
+    if (output !== 'text' && output !== 'json') throw new UsageError(`--output ${output}: use text or json`);
+    for (const entry of flags.external ?? []) {
+      if (!/^[^/\s]+\/([^/\s]+\/)?[^/\s]+$/.test(entry)) throw new UsageError(`--external ${entry}: write Kind/name or Kind/namespace/name`);
+    }
+    let result;
+    try {
+      result = validateFiles(args, {
+        profile: profileFlag(flags.profile),
+        ignoreMissingSchemas: flags['ignore-missing-schemas'] ?? false,
+        external: flags.external,
+      });
+    } catch (err) {
+      if (err instanceof UnreadableInputError) {
+        io.err(`error: ${err.message}`);
+        return 2;
+      }
+      throw err;
+    }
+    io.out(output === 'json' ? formatJson(result) : formatText(result));
+    return result.errors > 0 ? 1 : 0;
+  },
+});

@@ -5,6 +5,8 @@ import { embedDocs, packageJsonSchema, valuesDocs } from '../values/json-schema'
 import { resolveTree } from '../values/resolve';
 import { releaseLayers } from '../package/sources';
 import { ReleaseOptions, loadProject, selectEnvironments } from '../synth/load';
+import { defineCommand } from './command';
+import { APP_FLAG, SET_FLAG, VALUES_FLAG } from './flags';
 
 export interface ValuesOptions extends ReleaseOptions {
   /** The environment. @default - the only one; required when there are several (except with schema or docs) */
@@ -58,3 +60,46 @@ export function values(options: ValuesOptions): string {
     throw err;
   }
 }
+
+export const valuesCommand = defineCommand({
+  name: 'values',
+  summary: "print a release's merged values as YAML",
+  usage: '[--app FILE] [--env NAME] [--release NAME] [--values FILE ...] [--set PATH=VALUE ...] [--schema | --docs [--write FILE]]',
+  description: `
+Prints a release's merged values as YAML, or its package's JSON Schema or values table (see [Values](values.md#inspecting-values)).
+`,
+  flags: [
+    APP_FLAG,
+    { name: 'env', value: 'NAME', description: 'the environment', default: 'the only one; required when there are several, except with `--schema` or `--docs`' },
+    { name: 'release', value: 'NAME', description: 'the release to show, and that `--values` and `--set` are for; given at most once', default: 'the only release' },
+    VALUES_FLAG,
+    SET_FLAG,
+    { name: 'schema', description: "print the package's values JSON Schema (values.schema.json) instead" },
+    { name: 'docs', description: "print the package's values table (Markdown) instead" },
+    {
+      name: 'write',
+      value: 'FILE',
+      description: 'with `--docs`: replace the table in FILE between `<!-- values:begin -->` and `<!-- values:end -->`',
+      default: 'print it',
+    },
+  ],
+  examples: [
+    { description: 'the values release web gets in prod, with a change tried on top', command: 'chartwright values --env prod --release web --set replicas=3' },
+    { description: "the package's JSON Schema, for an editor", command: 'chartwright values --release web --schema > values.schema.json' },
+    { description: "refresh the values table in a package's README", command: 'chartwright values --release web --docs --write README.md' },
+  ],
+  run({ flags }, io) {
+    const text = values({
+      app: flags.app,
+      env: flags.env,
+      release: flags.release === undefined ? undefined : [flags.release],
+      values: flags.values,
+      set: flags.set,
+      schema: flags.schema,
+      docs: flags.docs,
+      write: flags.write,
+    });
+    io.out(text.replace(/\n$/, ''));
+    return 0;
+  },
+});
