@@ -12,6 +12,7 @@
 
 // Errors
 export { UserError } from './errors';
+export type { UserErrorDetails, UserErrorProblem } from './errors';
 
 // Packages, platforms, environments and releases
 export { Package } from './package/package';

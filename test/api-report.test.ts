@@ -58,6 +58,7 @@ class Reporter {
     const config = ts.getParsedCommandLineOfConfigFile(path.join(REPO, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     this.program = ts.createProgram([...files], { ...config!.options, noEmit: true });
     this.checker = this.program.getTypeChecker();
+    checker = this.checker;
   }
 
   exportsOf(file: string): Array<{ name: string; symbol: ts.Symbol }> {
@@ -220,8 +221,12 @@ function typeParameters(decl: { readonly typeParameters?: ts.NodeArray<ts.TypePa
   return decl.typeParameters ? `<${decl.typeParameters.map((t) => oneLine(t.getText())).join(', ')}>` : '';
 }
 
+let checker: ts.TypeChecker;
+
+/** A parameter as a signature shows it: a default makes it optional, and its type is spelled out. */
 function withoutInitializer(p: ts.ParameterDeclaration): string {
-  return `${p.dotDotDotToken ? '...' : ''}${p.name.getText()}${p.questionToken || p.initializer ? '?' : ''}${p.type ? `: ${p.type.getText()}` : ''}`;
+  const type = p.type ? p.type.getText() : checker.typeToString(checker.getTypeAtLocation(p), p, ts.TypeFormatFlags.NoTruncation);
+  return `${p.dotDotDotToken ? '...' : ''}${p.name.getText()}${p.questionToken || p.initializer ? '?' : ''}: ${type}`;
 }
 
 function render(): { text: string; counts: Record<string, number>; forgotten: Map<string, Set<string>> } {
