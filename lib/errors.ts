@@ -1,13 +1,89 @@
 import * as path from 'path';
 
+/** Marks a UserError across copies of this library (a project's own and the CLI's), as aws-cdk marks its errors. */
+const USER_ERROR = Symbol.for('chartwright.UserError');
+
+/**
+ * What a {@link UserError} knows besides its message, for programs that
+ * handle errors (an editor, a CI annotation): each field is set where it is
+ * known. The message stays the one to show a person; it says the same.
+ */
+export interface UserErrorDetails {
+  /** The construct path of the construct at fault, such as `shop/web`. @default - not known */
+  readonly path?: string;
+  /** The prop or values path at fault, such as `replicas` or `resources.cpu.limit`. @default - not known */
+  readonly field?: string;
+  /** The value given for `field`; left out where it could be a secret's. @default - not known */
+  readonly given?: unknown;
+  /** What `field` accepts, in words, such as `a whole number of 0 or more`. @default - not known */
+  readonly expected?: string;
+  /** Where the value was set: a values file with line and column, `--set …`, or a package's defaults. @default - not known */
+  readonly source?: string;
+  /** The environment being rendered. @default - not known */
+  readonly environment?: string;
+  /** The release being rendered. @default - not known */
+  readonly release?: string;
+  /** Each problem, when the message lists several (invalid values): the fields above are the first one's. @default - one problem */
+  readonly problems?: readonly UserErrorProblem[];
+  /** The error this one adds context to, kept whole (with its stack). @default - none */
+  readonly cause?: unknown;
+}
+
+/** One problem of an error that lists several. */
+export interface UserErrorProblem {
+  /** The problem in words, as its line of the message says it. */
+  readonly message: string;
+  /** The values path at fault. @default - not known */
+  readonly field?: string;
+  /** The value given. @default - not known */
+  readonly given?: unknown;
+  /** What the field accepts. @default - not known */
+  readonly expected?: string;
+  /** Where the value was set. @default - not known */
+  readonly source?: string;
+}
+
+const FIELDS = ['path', 'field', 'given', 'expected', 'source', 'environment', 'release', 'problems'] as const;
+
 /**
  * A mistake in the user's input: an app, a values file, a flag's value.
  * The command line prints its message (no stack trace) and exits 1.
+ *
+ * Besides the message, it carries what it knows as fields (construct path,
+ * field, given and expected values, …) and, when it adds context to another
+ * error, that error as `cause`.
  */
 export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** Whether `x` is a UserError, also one made by another copy of this library. */
+  static isUserError(x: unknown): x is UserError {
+    return typeof x === 'object' && x !== null && USER_ERROR in x;
+  }
+
+  /**
+   * Adds context to an error: the message is `<context>: <the error's message>`,
+   * the error is kept as `cause`, and the fields it knows carry over (the
+   * more specific ones win over `details`).
+   */
+  static wrap(context: string, err: unknown, details: Omit<UserErrorDetails, 'cause'> = {}, suffix = ''): UserError {
+    const inner: Record<string, unknown> = {};
+    if (UserError.isUserError(err)) for (const key of FIELDS) if (err[key] !== undefined) inner[key] = err[key];
+    return new UserError(`${context}: ${messageOf(err)}${suffix}`, { ...details, ...inner, cause: err });
+  }
+
+  declare readonly path?: string;
+  declare readonly field?: string;
+  declare readonly given?: unknown;
+  declare readonly expected?: string;
+  declare readonly source?: string;
+  declare readonly environment?: string;
+  declare readonly release?: string;
+  declare readonly problems?: readonly UserErrorProblem[];
+
+  constructor(message: string, details: UserErrorDetails = {}) {
+    super(message, 'cause' in details ? { cause: details.cause } : undefined);
     this.name = 'UserError';
+    for (const key of FIELDS) if (details[key] !== undefined) (this as Record<string, unknown>)[key] = details[key];
+    Object.defineProperty(this, USER_ERROR, { value: true });
   }
 }
 

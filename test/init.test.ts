@@ -5,7 +5,23 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { REPO, readTree, runCli } from './support/project';
 
-/** A folder whose node_modules has this repo's dependencies, and chartwright as this repo's sources. */
+/**
+ * package.json of chartwright as installed, its `exports` pointing at the
+ * sources (`./lib`, a link to this repo's) instead of the build:
+ * `./build/lib/x.js` → `./lib/x.ts`.
+ */
+function installedPackageJson(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const toSource = (target: string) => './' + target.replace(/^(\.\/)?build\//, '').replace(/\.d\.ts$|\.js$/, '.ts');
+  const exportsMap: Record<string, unknown> = {};
+  for (const [subpath, target] of Object.entries<unknown>(pkg.exports)) {
+    exportsMap[subpath] =
+      typeof target === 'string' ? target : Object.fromEntries(Object.entries(target as Record<string, string>).map(([condition, file]) => [condition, toSource(file)]));
+  }
+  return JSON.stringify({ name: 'chartwright', version: pkg.version, main: toSource(pkg.main), types: toSource(pkg.types), exports: exportsMap });
+}
+
+/** A folder whose node_modules has this repo's dependencies, and chartwright as this repo's sources behind its `exports` map. */
 function emptyProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartwright-init-'));
   const modules = path.join(dir, 'node_modules');
@@ -13,7 +29,8 @@ function emptyProject(): string {
   for (const entry of fs.readdirSync(path.join(REPO, 'node_modules'))) {
     if (entry !== '.bin' && entry !== '.cache') fs.symlinkSync(path.join(REPO, 'node_modules', entry), path.join(modules, entry));
   }
-  fs.writeFileSync(path.join(modules, 'chartwright', 'package.json'), JSON.stringify({ name: 'chartwright', main: path.join(REPO, 'lib', 'index.ts'), types: path.join(REPO, 'lib', 'index.ts') }));
+  fs.writeFileSync(path.join(modules, 'chartwright', 'package.json'), installedPackageJson());
+  fs.symlinkSync(path.join(REPO, 'lib'), path.join(modules, 'chartwright', 'lib'), 'dir');
   return dir;
 }
 
@@ -85,6 +102,21 @@ describe('chartwright init', () => {
     expect(result.stderr).toContain('already has apps/main.ts; choose an empty folder');
     expect(fs.existsSync(path.join(dir, 'package.json'))).toBe(false);
     expect(fs.readFileSync(path.join(dir, 'apps/main.ts'), 'utf8')).toBe('mine');
+  });
+
+  test('a project reaches chartwright and chartwright/validate through the exports map, and nothing deeper', () => {
+    const dir = project();
+    const script = [
+      "require(process.argv[1]).register();",
+      "const root = require('chartwright');",
+      "const validate = require('chartwright/validate');",
+      "let deep = 'importable';",
+      "try { require('chartwright/lib/synth/render'); } catch (err) { deep = err.code; }",
+      "console.log(JSON.stringify({ root: typeof root.Platform, validate: typeof validate.validateObjects, same: root.validateObjects === validate.validateObjects, version: require('chartwright/package.json').version, deep }));",
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['-e', script, path.join(REPO, 'bin', 'register.js')], { cwd: dir, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ root: 'function', validate: 'function', same: true, version: require('../package.json').version, deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
   });
 
   test('an unknown kind is a usage error; a bad name is an input error', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { INSTALL_ORDER } from '../lib';
+import { INSTALL_ORDER } from '../lib/kube/install-order';
 import { SAMPLE_PACKAGE, makeProject, readTree, runCli, samplePlatform, writeFiles } from './support/project';
 
 function docs(text: string): any[] {

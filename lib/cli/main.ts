@@ -47,7 +47,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       io.err(`chartwright: ${err.message}\n\n${usage}`);
       return 2;
     }
-    if (err instanceof UserError) {
+    if (UserError.isUserError(err)) {
       io.err(`error: ${err.message}`);
       return 1;
     }

@@ -56,7 +56,7 @@ export function values(options: ValuesOptions): string {
   try {
     return toYaml(resolveTree(release.package, releaseLayers(env, release, sources)));
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`environment "${env.name}", release "${release.name}": ${err.message}`);
+    if (UserError.isUserError(err)) throw UserError.wrap(`environment "${env.name}", release "${release.name}"`, err, { environment: env.name, release: release.name });
     throw err;
   }
 }

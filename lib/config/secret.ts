@@ -74,7 +74,13 @@ export class Secret extends Construct implements IConfigSource {
     props: { server: string; username: string; password: string; email?: string; name?: string; allowLiteralData?: boolean },
   ): Secret {
     // checked before the Secret exists: `auth` below would otherwise encode "user:undefined"
-    const bad = (field: string, value: unknown, allowed: string) => new UserError(`${scope.node.path}/${id}: ${field} ${show(value)} is not valid: expected ${allowed}`);
+    const bad = (field: string, value: unknown, allowed: string) =>
+      new UserError(`${scope.node.path}/${id}: ${field} ${show(value)} is not valid: expected ${allowed}`, {
+        path: `${scope.node.path}/${id}`,
+        field,
+        given: field === 'password' ? undefined : value,
+        expected: allowed,
+      });
     if (typeof props.server !== 'string' || props.server === '') throw bad('server', props.server, 'a registry host such as "ghcr.io"');
     if (typeof props.username !== 'string') throw bad('username', props.username, 'a string');
     if (typeof props.password !== 'string') throw bad('password', props.password, 'a string');

@@ -21,12 +21,12 @@ export { show } from '../internal/describe';
 
 /** The error for a field whose value is not allowed. */
 export function invalid(scope: IConstruct, field: string, given: unknown, allowed: string): UserError {
-  return new UserError(`${scope.node.path}: ${field} ${show(given)} is not valid: expected ${allowed}`);
+  return new UserError(`${scope.node.path}: ${field} ${show(given)} is not valid: expected ${allowed}`, { path: scope.node.path, field, given, expected: allowed });
 }
 
 /** The error for a combination of fields that cannot go together, or a missing one. */
 export function problem(scope: IConstruct, message: string): UserError {
-  return new UserError(`${scope.node.path}: ${message}`);
+  return new UserError(`${scope.node.path}: ${message}`, { path: scope.node.path });
 }
 
 export interface IntRange {

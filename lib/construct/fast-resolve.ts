@@ -89,7 +89,7 @@ function apiObjectToJson(this: ApiObject): any {
     }
     return result;
   } catch (e) {
-    throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+    throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`, { cause: e });
   }
 }
 

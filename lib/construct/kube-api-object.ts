@@ -53,7 +53,7 @@ export class KubeApiObject extends ApiObject {
       }
       return patches.length > 0 ? reorder(JsonPatch.apply(json, ...patches)) : json;
     } catch (e) {
-      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`, { cause: e });
     }
   }
 }

@@ -44,10 +44,22 @@ export class NodeAgent extends Workload {
     const mounts = props.hostMounts ?? [];
     mounts.forEach((m, i) => {
       if (typeof m.hostPath !== 'string' || !m.hostPath.startsWith('/')) {
-        throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].hostPath ${show(m.hostPath)} is not valid: expected an absolute path on the node, such as "/var/log"`);
+        throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].hostPath ${show(m.hostPath)} is not valid: expected an absolute path on the node, such as "/var/log"`, {
+          path: `${scope.node.path}/${id}`,
+          field: `hostMounts[${i}].hostPath`,
+          given: m.hostPath,
+          expected: 'an absolute path on the node, such as "/var/log"',
+        });
       }
       const typeProblem = hostPathTypeProblem(m.type);
-      if (typeProblem) throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].type ${show(m.type)} is not valid: expected ${typeProblem}`);
+      if (typeProblem) {
+        throw new UserError(`${scope.node.path}/${id}: hostMounts[${i}].type ${show(m.type)} is not valid: expected ${typeProblem}`, {
+          path: `${scope.node.path}/${id}`,
+          field: `hostMounts[${i}].type`,
+          given: m.type,
+          expected: typeProblem,
+        });
+      }
     });
     const containers = props.containers?.length
       ? [

@@ -107,7 +107,11 @@ export class WebService extends Workload {
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     if (props.containers?.length && !props.containers[0].ports?.length) {
-      throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`);
+      throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`, {
+        path: `${scope.node.path}/${id}`,
+        field: 'containers[0].ports',
+        expected: 'the port the web service serves on',
+      });
     }
     super(scope, id, spreadByDefault(props), { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
     const replicas = props.replicas ?? 2;

@@ -18,7 +18,11 @@ export interface WebFront {
 /** Checks what a web service needs before its workloads are built: a main container with a port. */
 export function checkWebContainers(scope: Construct, id: string, props: WebServiceProps): void {
   if (props.containers?.length && !props.containers[0].ports?.length) {
-    throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`);
+    throw new UserError(`${scope.node.path}/${id}: containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]`, {
+      path: `${scope.node.path}/${id}`,
+      field: 'containers[0].ports',
+      expected: 'the port the web service serves on',
+    });
   }
 }
 

@@ -62,8 +62,9 @@ export class RolloutWebService extends Construct {
     super(scope, id);
     const parsed = rolloutValues.safeParse(props.rollout ?? {});
     if (!parsed.success) {
-      const lines = parsed.error.issues.map((i) => `  ${formatPath(['rollout', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))])}: ${i.message}`);
-      throw new UserError(`${this.node.path}: invalid rollout:\n${lines.join('\n')}`);
+      const problems = parsed.error.issues.map((i) => ({ field: formatPath(['rollout', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), message: i.message }));
+      const lines = problems.map((p) => `  ${p.field}: ${p.message}`);
+      throw new UserError(`${this.node.path}: invalid rollout:\n${lines.join('\n')}`, { path: this.node.path, field: problems[0].field, problems });
     }
     this.rollout = parsed.data;
     this.strategy = this.rollout.strategy;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { UserError, messageOf, suggestion, userCodeLocation } from '../errors';
+import { UserError, suggestion, userCodeLocation } from '../errors';
 import { Platform } from '../package/platform';
 import { ValuesSources } from '../package/sources';
 import { readValuesFile } from '../values/layers';
@@ -35,9 +35,9 @@ export function loadPlatform(file: string): Platform {
   try {
     mod = require(file);
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`${shown}: ${err.message}`);
+    if (UserError.isUserError(err)) throw UserError.wrap(shown, err);
     const location = userCodeLocation(err);
-    throw new UserError(`${shown} failed to load: ${messageOf(err)}${location ? `\n  at ${location}` : ''}`);
+    throw UserError.wrap(`${shown} failed to load`, err, {}, location ? `\n  at ${location}` : '');
   }
   const candidates = [mod?.default, mod?.platform, mod];
   const platform = candidates.find((c) => Platform.isPlatform(c));

@@ -1,6 +1,6 @@
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { UserError, messageOf, userCodeLocation } from '../errors';
+import { UserError, UserErrorDetails, userCodeLocation } from '../errors';
 import { NamedObject, ObjectIndex } from '../kube/object-index';
 import { ConstructWarning, warningsOf } from '../construct/warnings';
 import { Package, PackageMetadata } from '../package/package';
@@ -62,12 +62,13 @@ function buildReleases(env: ResolvedEnvironment, app: App, options: RenderOption
   const charts: Array<{ release: ResolvedRelease; chart: Package }> = [];
   for (const release of env.releases) {
     const where = `environment "${env.name}", release "${release.name}" (package ${release.package.metadata?.name ?? release.package.name})`;
+    const context = { environment: env.name, release: release.name };
     try {
       const valuesLayers = releaseLayers(env, release, options.values ?? {});
       const chart = new release.package(app, release.name, { namespace: release.namespace, valuesLayers });
       charts.push({ release, chart });
     } catch (err) {
-      throw wrap(where, err);
+      throw wrap(where, err, context);
     }
   }
   return charts;
@@ -96,7 +97,7 @@ function renderRelease(environment: string, release: ResolvedRelease, chart: Pac
     try {
       return { json: obj.toJson() as KubeObject, path: obj.node.path };
     } catch (err) {
-      throw wrap(`environment "${environment}", release "${release.name}", ${obj.node.path}`, err);
+      throw wrap(`environment "${environment}", release "${release.name}", ${obj.node.path}`, err, { environment, release: release.name, path: obj.node.path });
     }
   });
   const ordered = sortByInstallOrder(rendered, (r) => r.json.kind);
@@ -117,7 +118,7 @@ function validateConstructs(environment: string, constructs: readonly IConstruct
     }
   }
   if (errors.length > 0) {
-    throw new UserError(`environment "${environment}": ${errors.length} construct${errors.length === 1 ? '' : 's'} failed validation:\n${errors.join('\n')}`);
+    throw new UserError(`environment "${environment}": ${errors.length} construct${errors.length === 1 ? '' : 's'} failed validation:\n${errors.join('\n')}`, { environment });
   }
 }
 
@@ -137,13 +138,19 @@ function checkUniqueNames(environment: string, releases: readonly RenderedReleas
         throw new UserError(
           `environment "${environment}": two objects are both ${obj.kind} "${name}"${ns}: ${previous.path} and ${path}; ` +
             'give one of them another construct id or set metadata.name',
+          { environment, path, field: 'metadata.name', given: name },
         );
       }
     }
   }
 }
 
-function wrap(where: string, err: unknown): UserError {
-  const location = err instanceof UserError ? undefined : userCodeLocation(err);
-  return new UserError(`${where}: ${messageOf(err)}${location ? `\n  at ${location}` : ''}`);
+/**
+ * Adds where an error happened to its message; the error stays as `cause`, its
+ * fields carry over. An error that is not the user's input (a TypeError in
+ * their package…) also gets the line of their code it came from.
+ */
+function wrap(where: string, err: unknown, details: UserErrorDetails): UserError {
+  const location = UserError.isUserError(err) ? undefined : userCodeLocation(err);
+  return UserError.wrap(where, err, details, location ? `\n  at ${location}` : '');
 }

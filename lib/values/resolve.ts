@@ -1,4 +1,4 @@
-import { UserError, suggestion } from '../errors';
+import { UserError, UserErrorProblem, suggestion } from '../errors';
 import { VALUES_WORDS, describeValue } from '../internal/describe';
 import { getOwn, isRecord } from '../internal/objects';
 import { MergedValues, PathPart, ValuesLayer, describeSource, formatPath, mergeLayers, subLayer } from './layers';
@@ -51,6 +51,10 @@ export interface ResolvedValues {
 interface Problem {
   readonly path: PathPart[];
   readonly message: string;
+  /** The value found at the path, for UserError's `given`. */
+  readonly given?: unknown;
+  /** What the path accepts, for UserError's `expected`. */
+  readonly expected?: string;
   /** The problem is the key itself (point at the key, not its value). */
   readonly atKey?: boolean;
 }
@@ -88,7 +92,7 @@ export function resolveValues(cls: ValuesPackageClass, layers: readonly ValuesLa
   const declaresGlobal = shape !== undefined && getOwn(shape, 'global') !== undefined;
   const global = isRecord(merged.data.global) ? merged.data.global : {};
   if (merged.data.global !== undefined && !isRecord(merged.data.global)) {
-    problems.push({ path: ['global'], message: `expected a map, got ${describe(merged.data.global)}` });
+    problems.push({ path: ['global'], message: `expected a map, got ${describe(merged.data.global)}`, given: merged.data.global, expected: 'a map' });
   }
   if (!declaresGlobal) delete own.global;
 
@@ -118,7 +122,7 @@ function isEnabled(key: string, spec: DependencySpec, merged: MergedValues, prob
   for (const part of path) value = isRecord(value) ? getOwn(value, part) : undefined;
   if (value === undefined) return true;
   if (typeof value !== 'boolean') {
-    problems.push({ path, message: `the condition of dependency "${key}" must be true or false, got ${describe(value)}` });
+    problems.push({ path, message: `the condition of dependency "${key}" must be true or false, got ${describe(value)}`, given: value, expected: 'true or false' });
     return false;
   }
   return value;
@@ -165,6 +169,8 @@ function unknownKeys(schema: Schema, value: unknown, path: PathPart[], problems:
         path: [...path, key],
         message: `unknown key${suggestion(key, known)}; the keys here are: ${known.join(', ')}`,
         atKey: true,
+        given: child,
+        expected: `one of the keys ${known.join(', ')}`,
       });
     }
   }
@@ -181,15 +187,15 @@ interface ZodIssue {
 function fromIssue(issue: ZodIssue, data: unknown): Problem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
-    return { path, message: `unknown key${issue.keys && issue.keys.length > 1 ? 's' : ''} ${issue.keys?.map((k) => `"${k}"`).join(', ')}` };
+    return { path, message: `unknown key${issue.keys && issue.keys.length > 1 ? 's' : ''} ${issue.keys?.map((k) => `"${k}"`).join(', ')}`, expected: 'no other keys' };
   }
   const actual = valueAt(data, path);
   if (issue.code === 'invalid_type') {
-    if (actual === undefined) return { path, message: `a value is required (expected ${issue.expected}), and no layer sets it` };
-    return { path, message: `expected ${issue.expected}, got ${describe(actual)}` };
+    if (actual === undefined) return { path, message: `a value is required (expected ${issue.expected}), and no layer sets it`, expected: issue.expected };
+    return { path, message: `expected ${issue.expected}, got ${describe(actual)}`, given: actual, expected: issue.expected };
   }
   const message = issue.message.replace(/^(Invalid [a-z ]+|Too small|Too big): /, '');
-  return { path, message: `${message}, got ${describe(actual)}` };
+  return { path, message: `${message}, got ${describe(actual)}`, given: actual, expected: message.replace(/^expected /, '') };
 }
 
 function valueAt(data: unknown, path: readonly PathPart[]): unknown {
@@ -207,13 +213,17 @@ export function describe(value: unknown): string {
 }
 
 function invalid(cls: ValuesPackageClass, problems: readonly Problem[], merged: MergedValues, prefix: readonly PathPart[]): UserError {
-  const lines = problems.map((p) => {
-    const source = describeSource(merged, p.path, p.atKey);
-    const shown = formatPath([...prefix, ...p.path]) || '(top level)';
-    return `  ${shown}: ${p.message}${source ? ` (from ${source})` : ''}`;
-  });
+  const described: UserErrorProblem[] = problems.map((p) => ({
+    message: p.message,
+    field: formatPath([...prefix, ...p.path]),
+    given: p.given,
+    expected: p.expected,
+    source: describeSource(merged, p.path, p.atKey),
+  }));
+  const lines = described.map((p) => `  ${p.field || '(top level)'}: ${p.message}${p.source ? ` (from ${p.source})` : ''}`);
   const what = prefix.length > 0 ? `dependency "${formatPath(prefix)}" (package ${cls.metadata.name} ${cls.metadata.version})` : `package ${cls.metadata.name} ${cls.metadata.version}`;
-  return new UserError(`invalid values for ${what}:\n${lines.join('\n')}`);
+  const { message: _, ...first } = described[0];
+  return new UserError(`invalid values for ${what}:\n${lines.join('\n')}`, { ...first, problems: described });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { BatchJob, ConfigMap, NodeAgent, Pod, Probe, ReplicaSet, ScheduledJob, Secret, ServiceAccount, StatefulService, Worker, cronProblem } from '../../lib';
+import { BatchJob, ConfigMap, NodeAgent, Pod, Probe, ReplicaSet, ScheduledJob, Secret, ServiceAccount, StatefulService, Worker } from '../../lib';
+import { cronProblem } from '../../lib/kube/cron';
 import { WEB, find, render } from '../support/render';
 
 describe('Worker', () => {

@@ -1,4 +1,6 @@
-import { NodeAgent, Probe, StatefulService, WebService, Worker, canarySplit, podCount } from '../../lib';
+import { NodeAgent, Probe, StatefulService, WebService, Worker } from '../../lib';
+import { podCount } from '../../lib/kube/int-or-percent';
+import { canarySplit } from '../../lib/rollout/canary';
 import { WEB, find, render, warnings } from '../support/render';
 import { renderShop } from './fixtures';
 
