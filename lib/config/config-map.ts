@@ -8,6 +8,7 @@ import { resourceName } from '../construct/names';
 import { checkDnsSubdomain, invalid, problem } from '../construct/checks';
 import { ExistingSource, IConfigSource } from './source';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface ConfigMapProps {
   /** @default - `<release>-<construct path>` */
@@ -36,16 +37,18 @@ export const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
  * `EnvValue.fromSource`, `envFrom` or `Volume.fromSource`, and a change of
  * content rolls the pods that read it (see `checksum/config`).
  */
-export class ConfigMap extends Construct implements IConfigSource {
+export class ConfigMap extends Resource<KubeApiObject> implements IConfigSource {
   /** A ConfigMap that exists in the cluster already. */
   static fromName(name: string): IConfigSource {
     return new ExistingSource('ConfigMap', name);
   }
 
-  readonly kind = 'ConfigMap' as const;
+  override get kind(): 'ConfigMap' {
+    return 'ConfigMap';
+  }
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
   private readonly data: Record<string, string> = {};
   private readonly binaryData: Record<string, string> = {};
 
@@ -55,7 +58,7 @@ export class ConfigMap extends Construct implements IConfigSource {
     checkDnsSubdomain(this, 'name', this.name);
     for (const [key, value] of Object.entries(props.data ?? {})) this.addData(key, value);
     for (const [key, file] of Object.entries(props.files ?? {})) this.addFile(file, key);
-    this.resource = kubeApiObject<k8s.KubeConfigMapProps>(this, 'Resource', k8s.KubeConfigMap.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeConfigMapProps>(this, 'Resource', k8s.KubeConfigMap.GVK, {
       metadata: { name: this.name },
       data: Lazy.any({ produce: () => (Object.keys(this.data).length ? this.data : undefined) }),
       binaryData: Lazy.any({ produce: () => (Object.keys(this.binaryData).length ? this.binaryData : undefined) }),

@@ -1,5 +1,5 @@
 import { k8s } from '../construct/k8s';
-import { IConfigSource } from './source';
+import { ConfigSource, IConfigSource, configSource } from './source';
 
 /**
  * The value of one environment variable: a literal, a key of a ConfigMap or
@@ -11,8 +11,12 @@ export class EnvValue {
     return new EnvValue({ value });
   }
 
-  /** One key of a ConfigMap or Secret (made here, existing, or external). */
-  static fromSource(source: IConfigSource, key: string, options: { optional?: boolean } = {}): EnvValue {
+  /**
+   * One key of a ConfigMap or Secret: made here, existing, external, or of
+   * cdk8s-plus-28 (`kplus.Secret`, `kplus.ConfigMap`).
+   */
+  static fromSource(given: ConfigSource, key: string, options: { optional?: boolean } = {}): EnvValue {
+    const source = configSource(given);
     const ref = { name: source.name, key, optional: options.optional };
     const valueFrom: k8s.EnvVarSource = source.kind === 'Secret' ? { secretKeyRef: ref } : { configMapKeyRef: ref };
     return new EnvValue({ valueFrom }, source, key);
@@ -42,8 +46,8 @@ export class EnvValue {
 
 /** A whole ConfigMap or Secret as environment variables (`envFrom`). */
 export interface EnvFromSource {
-  /** The ConfigMap or Secret. */
-  readonly source: IConfigSource;
+  /** The ConfigMap or Secret, of this library or of cdk8s-plus-28. */
+  readonly source: ConfigSource;
   /**
    * A prefix for each variable name.
    * @default - none

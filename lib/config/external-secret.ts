@@ -5,6 +5,7 @@ import { resourceName } from '../construct/names';
 import { checkDnsSubdomain, checkOneOf, invalid, problem } from '../construct/checks';
 import { CONFIG_KEY } from './config-map';
 import { IConfigSource } from './source';
+import { Resource } from '../construct/resource';
 
 /** One key of the Secret, taken from the secret manager. */
 export interface ExternalSecretKey {
@@ -38,14 +39,16 @@ export interface ExternalSecretProps {
  * The data never lives in the repo. Use it wherever a Secret is taken; the
  * Secret it makes has the same name.
  */
-export class ExternalSecret extends Construct implements IConfigSource {
-  readonly kind = 'Secret' as const;
+export class ExternalSecret extends Resource<ApiObject> implements IConfigSource {
+  override get kind(): 'Secret' {
+    return 'Secret';
+  }
   /** The Secret is made by the external-secrets operator, not written to the output. */
   readonly external = true;
   /** The name of the ExternalSecret and of the Secret it makes. */
   readonly name: string;
   /** The Kubernetes object (a custom resource). */
-  readonly resource: ApiObject;
+  readonly apiObject: ApiObject;
   private readonly keys: string[];
   private readonly spec: Record<string, unknown>;
 
@@ -69,7 +72,7 @@ export class ExternalSecret extends Construct implements IConfigSource {
       target: { name: this.name, creationPolicy: 'Owner', template: props.secretType ? { type: props.secretType } : undefined },
       data: props.data.map((d) => ({ secretKey: d.secretKey, remoteRef: { key: d.remoteKey, property: d.property, version: d.version } })),
     };
-    this.resource = new ApiObject(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'external-secrets.io/v1beta1',
       kind: 'ExternalSecret',
       metadata: { name: this.name },

@@ -10,6 +10,7 @@ import { UserError } from '../errors';
 import { CONFIG_KEY } from './config-map';
 import { ExistingSource, IConfigSource } from './source';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 /** Well-known Secret types. */
 export type SecretType =
@@ -56,7 +57,7 @@ export const LITERAL_SECRET_WARNING =
  * records a warning; prefer `Secret.fromName()` for a Secret made outside
  * the repo, or an `ExternalSecret`.
  */
-export class Secret extends Construct implements IConfigSource {
+export class Secret extends Resource<KubeApiObject> implements IConfigSource {
   /** A Secret that exists in the cluster already; nothing secret lives in the repo. */
   static fromName(name: string): IConfigSource {
     return new ExistingSource('Secret', name);
@@ -94,11 +95,13 @@ export class Secret extends Construct implements IConfigSource {
     return new Secret(scope, id, { name: props.name, type: 'kubernetes.io/basic-auth', stringData: { username: props.username, password: props.password }, allowLiteralData: props.allowLiteralData });
   }
 
-  readonly kind = 'Secret' as const;
+  override get kind(): 'Secret' {
+    return 'Secret';
+  }
   readonly name: string;
   readonly type: SecretType;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
   private readonly data: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: SecretProps = {}) {
@@ -122,7 +125,7 @@ export class Secret extends Construct implements IConfigSource {
     const missing = (REQUIRED_KEYS[this.type] ?? []).filter((k) => !(k in this.data));
     if (missing.length > 0) throw problem(this, `a ${this.type} Secret needs the keys ${missing.map((k) => `"${k}"`).join(', ')}`);
     if (Object.keys(this.data).length > 0 && !props.allowLiteralData) Warnings.of(this).add(LITERAL_SECRET_WARNING);
-    this.resource = kubeApiObject<k8s.KubeSecretProps>(this, 'Resource', k8s.KubeSecret.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeSecretProps>(this, 'Resource', k8s.KubeSecret.GVK, {
       metadata: { name: this.name },
       type: this.type,
       data: this.data,

@@ -1,12 +1,13 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { IConfigSource } from '../config/source';
+import { ConfigSource } from '../config/source';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
 import { checkDnsLabel, checkOneOf, invalid, problem } from '../construct/checks';
 import { HOSTNAME } from '../kube/names';
 import { Service } from './service';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 /** One path of an Ingress rule. */
 export interface IngressPath {
@@ -33,7 +34,7 @@ export interface IngressTls {
   /** The hosts the certificate covers. */
   readonly hosts: string[];
   /** The Secret holding `tls.crt` and `tls.key`, by name or object. */
-  readonly secret: string | IConfigSource;
+  readonly secret: string | ConfigSource;
 }
 
 export interface IngressProps {
@@ -52,10 +53,10 @@ export interface IngressProps {
 }
 
 /** An Ingress: hosts and paths to Services, an IngressClass and TLS from Secrets. */
-export class Ingress extends Construct {
+export class Ingress extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: IngressProps) {
     super(scope, id);
@@ -84,7 +85,7 @@ export class Ingress extends Construct {
       if (typeof t.secret !== 'string' && t.secret.kind !== 'Secret') throw problem(this, `tls[${i}].secret must be a Secret, not a ${t.secret.kind}`);
       return { hosts: t.hosts, secretName: typeof t.secret === 'string' ? t.secret : t.secret.name };
     });
-    this.resource = kubeApiObject<k8s.KubeIngressProps>(this, 'Resource', k8s.KubeIngress.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeIngressProps>(this, 'Resource', k8s.KubeIngress.GVK, {
       metadata: { name: this.name, labels: props.labels, annotations: props.annotations },
       spec: { ingressClassName: props.className, rules, tls },
     });

@@ -4,19 +4,31 @@ import { resourceName } from '../construct/names';
 import { checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
 import { CIDR } from '../kube/names';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
+import { PodSelection, isPodSelector, podLabelSelector } from './pod-selector';
 
-type Selectable = Record<string, string> | { readonly selector: Record<string, string> };
-
-function labelsOf(s: Selectable): Record<string, string> {
-  return 'selector' in s && typeof s.selector === 'object' ? (s.selector as Record<string, string>) : (s as Record<string, string>);
-}
 
 
 /** Who traffic may come from or go to. */
 export class NetworkPeer {
-  /** Pods of the policy's namespace with these labels, or the pods of a workload. */
-  static pods(selector: Selectable): NetworkPeer {
-    return new NetworkPeer({ podSelector: { matchLabels: labelsOf(selector) } }, labelsOf(selector));
+  /**
+   * Pods of the policy's namespace with these labels, or the pods a workload
+   * selects (of this library or of cdk8s-plus-28), in the namespaces it
+   * selects them in.
+   */
+  static pods(selector: PodSelection): NetworkPeer {
+    if (!isPodSelector(selector)) return new NetworkPeer({ podSelector: { matchLabels: selector } }, selector);
+    const config = selector.toPodSelectorConfig();
+    const podSelector = config.labelSelector._toKube();
+    const names = config.namespaces?.names ?? [];
+    const byLabels = config.namespaces?.labelSelector?._toKube();
+    const namespaceSelector: k8s.LabelSelector | undefined = config.namespaces
+      ? {
+          matchLabels: byLabels?.matchLabels,
+          matchExpressions: [...(byLabels?.matchExpressions ?? []), ...(names.length ? [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: names }] : [])],
+        }
+      : undefined;
+    return new NetworkPeer({ podSelector, namespaceSelector }, { ...podSelector.matchLabels, ...namespaceSelector?.matchLabels });
   }
 
   /** Every pod of the namespaces with these labels. */
@@ -81,8 +93,13 @@ export interface NetworkPolicyRule {
 export interface NetworkPolicyProps {
   /** @default - `<release>-<construct path>` */
   readonly name?: string;
-  /** The pods the policy applies to: labels or a workload. @default - every pod of the namespace */
-  readonly selector?: Selectable;
+  /**
+   * The pods the policy applies to: labels, or what selects pods (a workload
+   * of this library or of cdk8s-plus-28, such as `kplus.Deployment`) in the
+   * policy's namespace.
+   * @default - every pod of the namespace
+   */
+  readonly selector?: PodSelection;
   /**
    * Incoming traffic allowed. An empty list denies all incoming traffic.
    * @default - incoming traffic is not restricted by this policy
@@ -108,7 +125,7 @@ export interface DefaultDenyProps {
  * A NetworkPolicy. Policies add up: start from `NetworkPolicy.defaultDeny()`
  * for the namespace, then allow what each component needs.
  */
-export class NetworkPolicy extends Construct {
+export class NetworkPolicy extends Resource<KubeApiObject> {
   /**
    * Denies all traffic to (and by default from) every pod of the namespace,
    * except DNS lookups. Other policies then allow what is needed.
@@ -128,7 +145,7 @@ export class NetworkPolicy extends Construct {
 
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
     super(scope, id);
@@ -136,8 +153,8 @@ export class NetworkPolicy extends Construct {
     if (props.ingress === undefined && props.egress === undefined) {
       throw problem(this, 'set ingress or egress (an empty list denies all): a policy with neither does nothing');
     }
-    const selector = props.selector ? labelsOf(props.selector) : {};
-    checkLabels(this, 'selector', selector);
+    const selector = props.selector ? podLabelSelector(this, 'selector', props.selector) : {};
+    checkLabels(this, 'selector', selector.matchLabels);
     const rules = (list: NetworkPolicyRule[] | undefined, field: string, peerKey: 'from' | 'to') =>
       list?.map((rule, i) => {
         rule.peers?.forEach((peer, j) => {
@@ -166,10 +183,10 @@ export class NetworkPolicy extends Construct {
         };
       });
     const policyTypes = [...(props.ingress ? ['Ingress'] : []), ...(props.egress ? ['Egress'] : [])];
-    this.resource = kubeApiObject<k8s.KubeNetworkPolicyProps>(this, 'Resource', k8s.KubeNetworkPolicy.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeNetworkPolicyProps>(this, 'Resource', k8s.KubeNetworkPolicy.GVK, {
       metadata: { name: this.name },
       spec: {
-        podSelector: { matchLabels: Object.keys(selector).length ? selector : undefined },
+        podSelector: { matchLabels: Object.keys(selector.matchLabels ?? {}).length ? selector.matchLabels : undefined, matchExpressions: selector.matchExpressions },
         policyTypes,
         ingress: rules(props.ingress, 'ingress', 'from') as k8s.NetworkPolicyIngressRule[] | undefined,
         egress: rules(props.egress, 'egress', 'to') as k8s.NetworkPolicyEgressRule[] | undefined,

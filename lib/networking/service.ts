@@ -4,6 +4,8 @@ import { resourceName } from '../construct/names';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
 import { CIDR } from '../kube/names';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
+import { PodSelection, podSelectorLabels } from './pod-selector';
 
 /** How a Service is reached. */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -32,10 +34,12 @@ export interface ServiceProps {
   /** @default - none; required except for ExternalName and headless Services */
   readonly ports?: ServicePort[];
   /**
-   * The pods to send traffic to: labels, or a workload of this library.
+   * The pods to send traffic to: labels, or what selects pods (a workload of
+   * this library or of cdk8s-plus-28, such as `kplus.Deployment`). Their
+   * selector must be labels only, in the Service's namespace.
    * @default - none (endpoints are managed by hand)
    */
-  readonly selector?: Record<string, string> | { readonly selector: Record<string, string> };
+  readonly selector?: PodSelection;
   /** No cluster IP: DNS returns the pods' addresses (StatefulSets use this). @default false */
   readonly headless?: boolean;
   /** For ExternalName Services: the DNS name to alias. @default - none */
@@ -59,7 +63,7 @@ export interface ServiceProps {
  * A Service of any type — ClusterIP, NodePort, LoadBalancer, ExternalName or
  * headless — with named ports and a stable label selector.
  */
-export class Service extends Construct {
+export class Service extends Resource<KubeApiObject> {
   /** The Service's name. */
   readonly name: string;
   readonly type: ServiceType;
@@ -68,7 +72,7 @@ export class Service extends Construct {
   /** The selector labels. */
   readonly selector?: Record<string, string>;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
     super(scope, id);
@@ -79,7 +83,7 @@ export class Service extends Construct {
     checkOneOf(this, 'sessionAffinity', props.sessionAffinity, ['None', 'ClientIP']);
     checkOneOf(this, 'externalTrafficPolicy', props.externalTrafficPolicy, ['Cluster', 'Local']);
     this.ports = props.ports ?? [];
-    const selector = props.selector && ('selector' in props.selector && typeof props.selector.selector === 'object' ? props.selector.selector : (props.selector as Record<string, string>));
+    const selector = props.selector && podSelectorLabels(this, 'selector', props.selector);
     this.selector = selector;
     checkLabels(this, 'selector', selector);
     checkLabels(this, 'labels', props.labels);
@@ -121,7 +125,7 @@ export class Service extends Construct {
       }
     });
 
-    this.resource = kubeApiObject<k8s.KubeServiceProps>(this, 'Resource', k8s.KubeService.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeServiceProps>(this, 'Resource', k8s.KubeService.GVK, {
       metadata: { name: this.name, labels: props.labels, annotations: props.annotations },
       spec: {
         type: this.type,
@@ -163,7 +167,7 @@ export class Service extends Construct {
 
   /** The Service's in-cluster DNS name, `<name>.<namespace>.svc` (or `<name>` without a namespace). */
   get host(): string {
-    const ns = this.resource.metadata.namespace;
+    const ns = this.apiObject.metadata.namespace;
     return ns ? `${this.name}.${ns}.svc` : this.name;
   }
 }

@@ -1,13 +1,10 @@
-import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { Warnings } from '../construct/warnings';
 import { UserError } from '../errors';
 import { checkDnsLabel, show } from '../construct/checks';
 import { HostPathType, Volume, hostPathTypeProblem } from '../storage/volume';
 import { tcpPreset } from '../workloads/presets';
-import { DaemonSetStrategyProps, daemonSetStrategy } from '../workloads/daemon-set-strategy';
-import { Workload, WorkloadProps } from '../workloads/workload';
-import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { DaemonSet, DaemonSetProps } from '../workloads/daemon-set';
 
 /** A path of the node the agent sees. Every host mount is listed here, explicitly. */
 export interface HostMount {
@@ -23,11 +20,9 @@ export interface HostMount {
   readonly type?: HostPathType;
 }
 
-export interface NodeAgentProps extends WorkloadProps, DaemonSetStrategyProps {
+export interface NodeAgentProps extends DaemonSetProps {
   /** Host paths mounted into the first container. @default - none */
   readonly hostMounts?: HostMount[];
-  /** Use the node's network namespace. @default false */
-  readonly hostNetwork?: boolean;
   /** Run on every node, tainted ones included (control plane too). @default false */
   readonly tolerateAllTaints?: boolean;
 }
@@ -36,9 +31,10 @@ export interface NodeAgentProps extends WorkloadProps, DaemonSetStrategyProps {
  * A node agent (log shipper, metrics exporter): a DaemonSet running one pod
  * per node. Host paths are mounted only when listed in `hostMounts`, read-only
  * unless said otherwise; each is recorded as a warning for reviewers.
+ *
+ * A node agent is its DaemonSet (`daemonSet` names it).
  */
-export class NodeAgent extends Workload {
-  readonly daemonSet: KubeApiObject;
+export class NodeAgent extends DaemonSet {
 
   constructor(scope: Construct, id: string, props: NodeAgentProps) {
     const mounts = props.hostMounts ?? [];
@@ -74,19 +70,16 @@ export class NodeAgent extends Workload {
         ]
       : props.containers;
     const tolerations = props.tolerateAllTaints ? [...(props.tolerations ?? []), { operator: 'Exists' as const }] : props.tolerations;
-    super(scope, id, { ...props, containers, tolerations }, { longRunning: true, preset: tcpPreset, extra: { hostNetwork: props.hostNetwork } });
+    super(scope, id, { ...props, containers, tolerations }, { longRunning: true, preset: tcpPreset });
     mounts.forEach((m, i) => {
       checkDnsLabel(this, `hostMounts[${i}].name`, m.name);
       if (m.readOnly === false) Warnings.of(this).add(`hostMounts[${i}] mounts the node's ${m.hostPath} writable`);
     });
     if (props.hostNetwork) Warnings.of(this).add("hostNetwork is true: the pods share the node's network namespace");
-    this.daemonSet = kubeApiObject<k8s.KubeDaemonSetProps>(this, 'Resource', k8s.KubeDaemonSet.GVK, {
-      metadata: this.metadata(props),
-      spec: {
-        selector: { matchLabels: this.selector },
-        template: this.pod.template,
-        ...daemonSetStrategy(this, props),
-      },
-    });
+  }
+
+  /** The DaemonSet of the node agent: this construct. */
+  get daemonSet(): DaemonSet {
+    return this;
   }
 }

@@ -1,17 +1,16 @@
-import { k8s } from '../construct/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { UserError } from '../errors';
-import { IConfigSource } from '../config/source';
-import { checkInt, checkPort, problem } from '../construct/checks';
+import { ConfigSource } from '../config/source';
+import { checkPort, problem } from '../construct/checks';
 import { Ingress, IngressProps } from '../networking/ingress';
 import { Service, ServiceType } from '../networking/service';
-import { HorizontalPodAutoscaler, ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
+import { HorizontalPodAutoscaler } from '../scaling/horizontal-pod-autoscaler';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { webPreset } from '../workloads/presets';
-import { DeploymentStrategyProps, deploymentStrategy } from '../workloads/deployment-strategy';
+import { DeploymentStrategyProps } from '../workloads/deployment-strategy';
 import { spreadByDefault } from '../workloads/scheduling';
-import { Workload, WorkloadProps } from '../workloads/workload';
-import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { WorkloadProps } from '../workloads/workload';
+import { Deployment } from '../workloads/deployment';
 
 /** The Ingress of a web service. */
 export interface WebServiceIngressProps {
@@ -22,7 +21,7 @@ export interface WebServiceIngressProps {
   /** @default - the cluster's default IngressClass */
   readonly className?: string;
   /** A kubernetes.io/tls Secret covering every host, by name or object. @default - plain HTTP */
-  readonly tlsSecret?: string | IConfigSource;
+  readonly tlsSecret?: string | ConfigSource;
   /** @default - none */
   readonly annotations?: Record<string, string>;
 }
@@ -96,14 +95,21 @@ export function webIngressProps(scope: IConstruct, i: WebServiceIngressProps, na
  * Ingress, HorizontalPodAutoscaler and PodDisruptionBudget. The objects share
  * the name `<release>-<id>`; containers get HTTP readiness, TCP liveness and
  * startup probes unless they set their own.
+ *
+ * A web service is its Deployment (`deployment` names it) with the other
+ * parts around it, each a construct with its own API: `service`, `ingress`,
+ * `autoscaler`, `disruptionBudget`. Being the Deployment rather than holding
+ * one keeps its objects where they always were in the construct tree.
  */
-export class WebService extends Workload {
-  readonly deployment: KubeApiObject;
+export class WebService extends Deployment {
+  /** The Service in front of the pods. */
   readonly service: Service;
+  /** The Ingress, when `ingress` is given. */
   readonly ingress?: Ingress;
+  /** The HorizontalPodAutoscaler, when `autoscaling` is given. */
   readonly autoscaler?: HorizontalPodAutoscaler;
+  /** The PodDisruptionBudget, unless there is none. */
   readonly disruptionBudget?: PodDisruptionBudget;
-  readonly scaleTarget: ScaleTarget;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     if (props.containers?.length && !props.containers[0].ports?.length) {
@@ -113,23 +119,11 @@ export class WebService extends Workload {
         expected: 'the port the web service serves on',
       });
     }
-    super(scope, id, spreadByDefault(props), { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
     const replicas = props.replicas ?? 2;
-    checkInt(this, 'replicas', replicas, { min: 0 });
+    super(scope, id, { ...spreadByDefault(props), replicas, autoscaled: !!props.autoscaling }, { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
     checkPort(this, 'servicePort', props.servicePort);
 
     const target = webTargetPort(this, props);
-
-    this.deployment = kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, {
-      metadata: this.metadata(props),
-      spec: {
-        replicas: props.autoscaling ? undefined : replicas,
-        selector: { matchLabels: this.selector },
-        template: this.pod.template,
-        ...deploymentStrategy(this, props),
-      },
-    });
-    this.scaleTarget = { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };
 
     this.service = new Service(this, 'Service', {
       name: this.name,
@@ -164,5 +158,10 @@ export class WebService extends Workload {
         ...(props.disruptionBudget || {}),
       });
     }
+  }
+
+  /** The Deployment of the web service: this construct. */
+  get deployment(): Deployment {
+    return this;
   }
 }

@@ -1,14 +1,11 @@
-import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt } from '../construct/checks';
-import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
-import { DeploymentStrategyProps, deploymentStrategy } from '../workloads/deployment-strategy';
+import { DeploymentStrategyProps } from '../workloads/deployment-strategy';
+import { Deployment } from '../workloads/deployment';
 import { spreadByDefault } from '../workloads/scheduling';
-import { Workload, WorkloadProps } from '../workloads/workload';
-import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { WorkloadProps } from '../workloads/workload';
 
 export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
-  /** @default 1 */
+  /** The number of pods. @default 1 */
   readonly replicas?: number;
 }
 
@@ -16,23 +13,15 @@ export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
  * A long-running process that serves no traffic (a queue consumer): a
  * Deployment without a Service. There is no probe preset: each container
  * must set a liveness probe (often `Probe.exec`) or `liveness: false`.
+ * Replicas spread over nodes unless placed otherwise.
  */
-export class Worker extends Workload {
-  readonly deployment: KubeApiObject;
-  readonly scaleTarget: ScaleTarget;
-
+export class Worker extends Deployment {
   constructor(scope: Construct, id: string, props: WorkerProps) {
     super(scope, id, spreadByDefault(props), { longRunning: true });
-    checkInt(this, 'replicas', props.replicas, { min: 0 });
-    this.deployment = kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, {
-      metadata: this.metadata(props),
-      spec: {
-        replicas: props.replicas ?? 1,
-        selector: { matchLabels: this.selector },
-        template: this.pod.template,
-        ...deploymentStrategy(this, props),
-      },
-    });
-    this.scaleTarget = { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };
+  }
+
+  /** The Deployment of the worker: this construct. */
+  get deployment(): Deployment {
+    return this;
   }
 }

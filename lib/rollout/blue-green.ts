@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { IConfigSource } from '../config/source';
+import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
+import { ConfigSource } from '../config/source';
 import { componentName, resourceName, selectorLabels } from '../construct/names';
 import { checkInt, checkOneOf, problem } from '../construct/checks';
 import { Ingress } from '../networking/ingress';
@@ -38,7 +39,7 @@ export interface BlueGreenWebServiceProps extends Omit<WebServiceProps, 'autosca
    */
   readonly previewHost?: string;
   /** The kubernetes.io/tls Secret for `previewHost`. @default - the `ingress.tlsSecret`, which must then cover `previewHost` too */
-  readonly previewTlsSecret?: string | IConfigSource;
+  readonly previewTlsSecret?: string | ConfigSource;
   /** How errors name these settings. @default - as these props; `RolloutWebService` names the values paths */
   readonly settingNaming?: SettingNaming;
 }
@@ -51,7 +52,7 @@ export interface BlueGreenWebServiceProps extends Omit<WebServiceProps, 'autosca
  * one. Switching `activeColor` changes the two Services' selectors and, when
  * the idle colour is scaled down, the two Deployments' replicas — nothing else.
  */
-export class BlueGreenWebService extends Construct {
+export class BlueGreenWebService extends Construct implements IPodSelector {
   readonly name: string;
   readonly component: string;
   /** Labels every pod of both colours carries (for network policies). */
@@ -129,6 +130,11 @@ export class BlueGreenWebService extends Construct {
   /** The Deployment of the idle colour. */
   get idle(): RolloutTrack {
     return this.activeColor === 'blue' ? this.green : this.blue;
+  }
+
+  /** Every track's pods, by the labels they share (cdk8s-plus `IPodSelector`): a NetworkPolicy of the web service applies to all of them. */
+  toPodSelectorConfig(): PodSelectorConfig {
+    return { labelSelector: LabelSelector.of({ matchLabels: this.selector }) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
 import { componentName, resourceName, selectorLabels } from '../construct/names';
 import { Warnings } from '../construct/warnings';
 import { checkInt, checkOneOf, problem } from '../construct/checks';
@@ -68,7 +69,7 @@ export interface CanaryWebServiceProps extends Omit<WebServiceProps, 'autoscalin
  * the weights of a Gateway API HTTPRoute `<name>`; the last two send the
  * canary's share to the Service `<name>-canary`.
  */
-export class CanaryWebService extends Construct {
+export class CanaryWebService extends Construct implements IPodSelector {
   readonly name: string;
   readonly component: string;
   /** Labels every pod, stable and canary, carries (for network policies). */
@@ -196,5 +197,10 @@ export class CanaryWebService extends Construct {
       hostnames: props.ingress?.hosts,
       rules,
     });
+  }
+
+  /** Every track's pods, by the labels they share (cdk8s-plus `IPodSelector`): a NetworkPolicy of the web service applies to all of them. */
+  toPodSelectorConfig(): PodSelectorConfig {
+    return { labelSelector: LabelSelector.of({ matchLabels: this.selector }) };
   }
 }

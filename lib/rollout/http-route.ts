@@ -4,6 +4,7 @@ import { resourceName } from '../construct/names';
 import { checkDnsLabel, checkInt, checkRequired, invalid, problem } from '../construct/checks';
 import { HOSTNAME } from '../kube/names';
 import { Service } from '../networking/service';
+import { Resource } from '../construct/resource';
 
 /** The Gateway (and listener) a route attaches to. */
 export interface GatewayRef {
@@ -48,9 +49,9 @@ export interface HttpRouteProps {
  * A Gateway API HTTPRoute (`gateway.networking.k8s.io/v1`): requests for
  * some hosts, matched by path and headers, shared between Services by weight.
  */
-export class HttpRoute extends Construct {
+export class HttpRoute extends Resource<ApiObject> {
   readonly name: string;
-  readonly resource: ApiObject;
+  readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
     super(scope, id);
@@ -78,7 +79,7 @@ export class HttpRoute extends Construct {
         }),
       };
     });
-    this.resource = new ApiObject(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'HTTPRoute',
       metadata: { name: this.name, labels: props.labels },

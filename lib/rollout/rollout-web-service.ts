@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
 import { UserError } from '../errors';
 import { problem } from '../construct/checks';
 import { formatPath } from '../internal/json-path';
@@ -41,7 +42,7 @@ export interface RolloutWebServiceProps extends Omit<WebServiceProps, Exclude<ke
  * `rollout.canary.weight`, so they point at the line of the values file to
  * change.
  */
-export class RolloutWebService extends Construct {
+export class RolloutWebService extends Construct implements IPodSelector {
   /** The rollout values, defaults applied. */
   readonly rollout: RolloutValues;
   readonly strategy: RolloutStrategy;
@@ -145,5 +146,10 @@ export class RolloutWebService extends Construct {
       headerValue: c.headerValue,
       gateway: c.gateway,
     });
+  }
+
+  /** Every track's pods, by the labels they share (cdk8s-plus `IPodSelector`): a NetworkPolicy of the web service applies to all of them. */
+  toPodSelectorConfig(): PodSelectorConfig {
+    return { labelSelector: LabelSelector.of({ matchLabels: this.selector }) };
   }
 }

@@ -1,11 +1,9 @@
-import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt } from '../construct/checks';
 import { webPreset } from '../workloads/presets';
 import { spreadByDefault } from '../workloads/scheduling';
-import { Workload, WorkloadProps } from '../workloads/workload';
-import { DeploymentStrategyProps, deploymentStrategy } from '../workloads/deployment-strategy';
-import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { WorkloadProps } from '../workloads/workload';
+import { DeploymentStrategyProps } from '../workloads/deployment-strategy';
+import { Deployment } from '../workloads/deployment';
 
 /** The pod label that tells the colours of a blue/green web service apart. */
 export const COLOR_LABEL = 'chartwright.dev/color';
@@ -30,10 +28,12 @@ export interface RolloutTrackProps extends WorkloadProps, DeploymentStrategyProp
  * One version of a web service running beside others: a Deployment
  * `<name>-<id>` whose pods carry the web service's component, the track label
  * and their version. Blue/green and canary web services are made of these.
+ * A track is its Deployment (`deployment` names it).
  */
-export class RolloutTrack extends Workload {
-  readonly deployment: KubeApiObject;
-  readonly replicas: number;
+export class RolloutTrack extends Deployment {
+  /** The replicas in the spec. */
+  declare readonly replicas: number;
+  /** The version the pods run. */
   readonly version: string;
 
   constructor(scope: Construct, id: string, props: RolloutTrackProps) {
@@ -41,20 +41,14 @@ export class RolloutTrack extends Workload {
     super(
       scope,
       id,
-      spreadByDefault({ ...props, podLabels: { ...props.podLabels, [VERSION_LABEL]: props.version } }),
+      { ...spreadByDefault({ ...props, podLabels: { ...props.podLabels, [VERSION_LABEL]: props.version } }), labels: { ...props.labels, ...labels } },
       { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/'), component: props.component, selectorLabels: props.trackLabel },
     );
-    checkInt(this, 'replicas', props.replicas, { min: 0 });
-    this.replicas = props.replicas;
     this.version = props.version;
-    this.deployment = kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, {
-      metadata: this.metadata({ ...props, labels: { ...props.labels, ...labels } }),
-      spec: {
-        replicas: props.replicas,
-        selector: { matchLabels: this.selector },
-        template: this.pod.template,
-        ...deploymentStrategy(this, props),
-      },
-    });
+  }
+
+  /** The Deployment of the track: this construct. */
+  get deployment(): Deployment {
+    return this;
   }
 }

@@ -1,25 +1,15 @@
-import { k8s } from '../construct/k8s';
-import { Construct } from 'constructs';
-import { checkOneOf } from '../construct/checks';
-import { JobSpecProps, jobSpec } from './job-spec';
-import { Workload, WorkloadProps } from './workload';
-import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
-
-export interface BatchJobProps extends WorkloadProps, JobSpecProps {}
+import { Job, JobProps } from './job';
 
 /**
- * A Job: pods that run to completion, with parallelism, completions, a retry
- * budget and a time-to-live after finishing. No probes are needed.
+ * The props of a `BatchJob`.
+ * @deprecated use `JobProps`
  */
-export class BatchJob extends Workload {
-  readonly job: KubeApiObject;
+export type BatchJobProps = JobProps;
 
-  constructor(scope: Construct, id: string, props: BatchJobProps) {
-    super(scope, id, props, { longRunning: false, restartPolicy: props.restartPolicy ?? 'Never' });
-    checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Never', 'OnFailure']);
-    this.job = kubeApiObject<k8s.KubeJobProps>(this, 'Resource', k8s.KubeJob.GVK, {
-      metadata: this.metadata(props),
-      spec: jobSpec(this, props, this.pod.template),
-    });
-  }
-}
+/**
+ * The first name of `Job`, kept for the packages that use it.
+ * @deprecated use `Job`
+ */
+export const BatchJob = Job;
+/** @deprecated use `Job` */
+export type BatchJob = Job;

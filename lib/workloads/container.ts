@@ -2,7 +2,7 @@ import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
 import { EnvFromSource, EnvValue } from '../config/env';
 import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
-import { IConfigSource } from '../config/source';
+import { IConfigSource, configSource } from '../config/source';
 import { Warnings } from '../construct/warnings';
 import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../construct/checks';
 import { imageTag } from '../kube/image';
@@ -138,9 +138,10 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
     return { name, ...value.spec };
   });
   const envFrom = (props.envFrom ?? []).map((from): k8s.EnvFromSource => {
-    sources.push(from.source);
-    const ref = { name: from.source.name };
-    return from.source.kind === 'Secret' ? { secretRef: ref, prefix: from.prefix } : { configMapRef: ref, prefix: from.prefix };
+    const source = configSource(from.source);
+    sources.push(source);
+    const ref = { name: source.name };
+    return source.kind === 'Secret' ? { secretRef: ref, prefix: from.prefix } : { configMapRef: ref, prefix: from.prefix };
   });
 
   const volumes: Volume[] = [];

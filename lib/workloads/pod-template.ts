@@ -1,7 +1,7 @@
 import { Lazy } from 'cdk8s';
 import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
-import { IConfigSource } from '../config/source';
+import { ConfigSource, IConfigSource, configSource } from '../config/source';
 import { contentHash } from '../internal/hash';
 import { packageLabels } from '../construct/names';
 import { checkInt, checkLabels, problem } from '../construct/checks';
@@ -28,8 +28,8 @@ export interface PodProps extends SchedulingProps {
    * @default - the service account's `automountToken`, else false
    */
   readonly automountServiceAccountToken?: boolean;
-  /** Secrets of type docker-registry to pull images with, by name or object. @default - none */
-  readonly imagePullSecrets?: Array<string | IConfigSource>;
+  /** Secrets of type docker-registry to pull images with, by name or object (of this library or of cdk8s-plus-28). @default - none */
+  readonly imagePullSecrets?: Array<string | ConfigSource>;
   /** Overrides of the pod's secure defaults. @default - SECURE_DEFAULTS */
   readonly podSecurity?: PodSecurityProps;
   /** @default 30 */
@@ -113,7 +113,7 @@ export function renderPodTemplate(scope: IConstruct, props: PodProps, options: P
   const initContainers = render(props.initContainers ?? [], 'initContainers', true);
   const containers = render(props.containers, 'containers', false);
   (props.volumes ?? []).forEach((v, i) => addVolume(v, `volumes[${i}]`));
-  for (const s of props.imagePullSecrets ?? []) if (typeof s !== 'string') sources.push(s);
+  for (const s of props.imagePullSecrets ?? []) if (typeof s !== 'string') sources.push(configSource(s));
 
   const automount = props.automountServiceAccountToken ?? props.serviceAccount?.automountToken ?? SECURE_DEFAULTS.automountServiceAccountToken;
   const unique = [...new Map(sources.map((s) => [`${s.kind}/${s.name}`, s])).values()];

@@ -13,19 +13,19 @@ export interface StandalonePodProps extends WorkloadProps {
 }
 
 /** A bare Pod, for completeness (debug pods, one-off tasks): nothing recreates it if its node fails. */
-export class Pod extends Workload {
-  readonly resource: KubeApiObject;
+export class Pod extends Workload<KubeApiObject> {
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: StandalonePodProps) {
     const restartPolicy = props.restartPolicy ?? 'Always';
     super(scope, id, props, { longRunning: restartPolicy === 'Always', preset: tcpPreset, restartPolicy });
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Always', 'OnFailure', 'Never']);
-    this.resource = kubeApiObject<k8s.KubePodProps>(this, 'Resource', k8s.KubePod.GVK, {
-      metadata: { ...this.metadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...props.podAnnotations, ...this.metadata(props).annotations } },
+    this.apiObject = kubeApiObject<k8s.KubePodProps>(this, 'Resource', k8s.KubePod.GVK, {
+      metadata: { ...this.objectMetadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...props.podAnnotations, ...this.objectMetadata(props).annotations } },
       spec: this.pod.template.spec,
     });
     // The pod's own metadata takes the checksum the template would carry, computed at synth time.
     const template = this.pod.template.metadata?.annotations as Lazy | undefined;
-    this.resource.metadata.addAnnotation(CHECKSUM_ANNOTATION, Lazy.any({ produce: () => template?.produce()?.[CHECKSUM_ANNOTATION] }));
+    this.apiObject.metadata.addAnnotation(CHECKSUM_ANNOTATION, Lazy.any({ produce: () => template?.produce()?.[CHECKSUM_ANNOTATION] }));
   }
 }

@@ -1,4 +1,7 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { Resource } from '../construct/resource';
+import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
 import { componentName, resourceName, selectorLabels } from '../construct/names';
 import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { checkLabels } from '../construct/checks';
@@ -28,9 +31,10 @@ export interface WorkloadOptions extends Omit<PodTemplateOptions, 'selector'> {
 /**
  * What every workload shares: its name (`<release>-<construct path>`), its
  * stable selector labels, and a pod template built by the shared container
- * spec, where the secure defaults live.
+ * spec, where the secure defaults live. A workload selects its pods
+ * (`IPodSelector`): a Service or NetworkPolicy takes it as its selector.
  */
-export abstract class Workload extends Construct {
+export abstract class Workload<T extends ApiObject = ApiObject> extends Resource<T> implements IPodSelector {
   /** The name of the workload object (and of its Service, if any). */
   readonly name: string;
   /** The component label: the construct path below the release. */
@@ -51,9 +55,13 @@ export abstract class Workload extends Construct {
     this.pod = renderPodTemplate(this, props, merge<PodTemplateOptions>(podOptions, { selector: this.selector }));
   }
 
-  /** Metadata for the objects the workload makes. */
+  /** The workload's pods, by their selector labels (cdk8s-plus `IPodSelector`). */
+  toPodSelectorConfig(): PodSelectorConfig {
+    return { labelSelector: LabelSelector.of({ matchLabels: this.selector }) };
+  }
+
   /** Metadata of the object that owns the pods; it declares what the pods use from outside the output. */
-  protected metadata(props: WorkloadProps, name = this.name) {
+  protected objectMetadata(props: WorkloadProps, name = this.name) {
     const external = this.pod.external.length > 0 ? { [EXTERNAL_ANNOTATION]: this.pod.external.join(', ') } : undefined;
     return {
       name,
