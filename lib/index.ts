@@ -42,6 +42,8 @@ export type { Severities } from './validate/rules/rule';
 export { KubeApiObject, kubeApiObject } from './construct/kube-api-object';
 export type { KubeObjectProps } from './construct/kube-api-object';
 export type { SettingNaming } from './construct/setting-naming';
+export { Resource } from './construct/resource';
+export type { IResource } from './construct/resource';
 export { Warnings, collectWarnings } from './construct/warnings';
 export type { ConstructWarning } from './construct/warnings';
 
@@ -54,7 +56,8 @@ export { ExternalSecret } from './config/external-secret';
 export type { ExternalSecretKey, ExternalSecretProps } from './config/external-secret';
 export { EnvValue } from './config/env';
 export type { EnvFromSource } from './config/env';
-export type { IConfigSource } from './config/source';
+export { configSource } from './config/source';
+export type { ConfigSource, IConfigSource, IKubeConfigObject } from './config/source';
 
 // Storage
 export { Volume, EmptyDirMedium } from './storage/volume';
@@ -78,6 +81,16 @@ export type { DeploymentStrategyProps } from './workloads/deployment-strategy';
 export type { StatefulSetStrategyProps } from './workloads/stateful-set-strategy';
 export type { DaemonSetStrategyProps } from './workloads/daemon-set-strategy';
 export type { JobSpecProps } from './workloads/job-spec';
+export { Deployment } from './workloads/deployment';
+export type { DeploymentProps } from './workloads/deployment';
+export { StatefulSet } from './workloads/stateful-set';
+export type { StatefulSetOptions, StatefulSetProps, VolumeClaimTemplateProps } from './workloads/stateful-set';
+export { DaemonSet } from './workloads/daemon-set';
+export type { DaemonSetProps } from './workloads/daemon-set';
+export { Job } from './workloads/job';
+export type { JobProps } from './workloads/job';
+export { CronJob } from './workloads/cron-job';
+export type { CronJobProps } from './workloads/cron-job';
 export { BatchJob } from './workloads/batch-job';
 export type { BatchJobProps } from './workloads/batch-job';
 export { ScheduledJob } from './workloads/scheduled-job';
@@ -114,6 +127,8 @@ export { daemonSetStrategyProps, statefulSetStrategyProps } from './rollout/stra
 export type { ImageForVersion } from './rollout/version';
 
 // Networking
+export { LabelSelector } from './networking/pod-selector';
+export type { ILabelSelector, IPodSelector, NamespaceSelection, PodSelection, PodSelectorConfig } from './networking/pod-selector';
 export { Service } from './networking/service';
 export type { ServicePort, ServiceProps, ServiceType } from './networking/service';
 export { Ingress } from './networking/ingress';
