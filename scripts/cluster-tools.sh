@@ -13,11 +13,6 @@ HELM_VERSION=v3.22.0
 TOOLS=${CHARTWRIGHT_TOOLS:-$HOME/.cache/chartwright/tools}
 mkdir -p "$TOOLS"
 
-if ! command -v go >/dev/null 2>&1; then
-  echo "cluster-tools: Go is not installed (needed to build kube-apiserver, etcd, kubectl and helm); install Go 1.26 or newer" >&2
-  exit 1
-fi
-
 log() { echo "cluster-tools: $*" >&2; }
 
 # build NAME VERSION BINARIES... -- runs the function "prepare_NAME DIR" in a scratch module, then
@@ -26,6 +21,10 @@ build() {
   local name=$1 version=$2; shift 2
   local dest="$TOOLS/$name-$version"
   if [ -f "$dest/.complete" ]; then echo "$dest"; return 0; fi
+  if ! command -v go >/dev/null 2>&1; then
+    log "Go is not installed: it is needed once to build $name $version (and the other cluster tools); install Go 1.26 or newer"
+    exit 1
+  fi
   local work; work=$(mktemp -d "$TOOLS/.build-$name-XXXXXX")
   local started=$SECONDS
   log "building $name $version (first time only; several minutes)"
@@ -38,8 +37,6 @@ build() {
   log "built $name $version in $((SECONDS - started)) s"
   echo "$dest"
 }
-
-GOFLAGS_BUILD=(-trimpath -ldflags "-s -w")
 
 prepare_kubernetes() {
   local version=$1 minor staging
@@ -94,7 +91,7 @@ func main() { etcdmain.Main(os.Args) }
 GO
   GOFLAGS=-mod=mod go mod tidy >/dev/null
   mkdir -p out
-  go build "${GOFLAGS_BUILD[@]}" -o out/etcd ./cmd/etcd
+  go build -trimpath -ldflags "-s -w" -o out/etcd ./cmd/etcd
 }
 
 prepare_helm() {
