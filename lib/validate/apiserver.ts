@@ -323,7 +323,31 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         const problem = portProblem(pr.grpc.port);
         if (problem) report('port-range', [...cpath, probe, 'grpc', 'port'], problem);
       }
+      checkProbe(pr, probe, [...cpath, probe], report);
     }
+  }
+}
+
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+
+/** What the API server checks of a probe beyond its ports: exactly one handler, no negative timings, successThreshold 1 where it must be, terminationGracePeriodSeconds where it may be. */
+function checkProbe(pr: Json, probe: (typeof PROBES)[number], path: JsonPath, report: Report): void {
+  const handlers = PROBE_HANDLERS.filter((h) => pr[h] !== undefined && pr[h] !== null);
+  if (handlers.length !== 1) {
+    report('schema-required', path, handlers.length === 0 ? `the ${probe} has no handler` : `the ${probe} has ${handlers.length} handlers (${handlers.join(', ')}); a probe takes exactly one`, `keep one of ${PROBE_HANDLERS.join(', ')}`);
+  }
+  for (const field of PROBE_COUNTS) {
+    const value = pr[field];
+    if (typeof value === 'number' && value < 0) report('schema-format', [...path, field], `${field} is ${value}; it may not be negative`, `use 0 or more (0 takes the default)`);
+  }
+  if (probe !== 'readinessProbe' && typeof pr.successThreshold === 'number' && pr.successThreshold > 1) {
+    report('schema-format', [...path, 'successThreshold'], `successThreshold is ${pr.successThreshold}; a ${probe} succeeds after one success`, 'set successThreshold: 1 or leave it out');
+  }
+  const grace = pr.terminationGracePeriodSeconds;
+  if (typeof grace === 'number') {
+    if (probe === 'readinessProbe') report('schema-format', [...path, 'terminationGracePeriodSeconds'], 'a readinessProbe may not set terminationGracePeriodSeconds (a failing readiness probe does not restart the container)', 'remove it, or set it on the livenessProbe or startupProbe');
+    else if (grace <= 0) report('schema-format', [...path, 'terminationGracePeriodSeconds'], `terminationGracePeriodSeconds is ${grace}; it must be at least 1`, 'use 1 or more, or leave it out to use the pod\'s');
   }
 }
 
