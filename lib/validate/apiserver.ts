@@ -167,6 +167,7 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
   if (pod) {
     if (kind !== 'Pod') checkLabels(pod.labels, pod.labelsPath, report);
     checkPodSpec(pod, report, kind === 'StatefulSet' && spec ? claimNames(spec) : undefined);
+    checkRestartPolicy(kind, pod, report);
   }
 
   if (spec && SELECTOR_MUST_MATCH.has(kind) && isRecord(spec.selector) && pod) {
@@ -186,6 +187,22 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
     const problem = cronProblem(spec.schedule);
     if (problem) report('cron-syntax', ['spec', 'schedule'], `schedule "${spec.schedule}" ${problem}`);
   }
+}
+
+/** The restart policies a kind's pods may have; a pod's restartPolicy defaults to Always. */
+const RESTART_POLICIES: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['Always'], ReplicaSet: ['Always'], StatefulSet: ['Always'], DaemonSet: ['Always'], ReplicationController: ['Always'],
+  Job: ['OnFailure', 'Never'], CronJob: ['OnFailure', 'Never'],
+};
+
+/** Controllers that keep pods running need restartPolicy Always; Jobs need OnFailure or Never, which they must set (the default is Always). */
+function checkRestartPolicy(kind: string, pod: PodTemplate, report: Report): void {
+  const allowed = RESTART_POLICIES[kind];
+  if (allowed === undefined) return;
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (typeof policy !== 'string' || allowed.includes(policy)) return;
+  const set = pod.spec.restartPolicy === undefined ? 'has no restartPolicy (so Always)' : `has restartPolicy "${policy}"`;
+  report('schema-enum', [...pod.path, 'restartPolicy'], `the pod template of a ${kind} ${set}; a ${kind}'s pods take ${allowed.map((p) => `"${p}"`).join(' or ')}`, `set restartPolicy: ${allowed[allowed.length - 1]}${allowed.length > 1 ? ` (or ${allowed[0]})` : ''}`);
 }
 
 /** The names of a StatefulSet's volumeClaimTemplates: volumes of its pods too. */
