@@ -5,6 +5,7 @@
  * image references.
  */
 import { cronProblem } from '../core/cron';
+import { quantityValue } from '../core/quantity';
 import { envFieldPathProblem, envResourceProblem } from '../core/downward-api';
 import { DNS1123_SUBDOMAIN, keyProblem, labelValueProblem } from '../core/label-syntax';
 import { ValidStrings } from '../core/valid-strings';
@@ -310,6 +311,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (first >= 0) report('duplicate-name', [...cpath, 'ports', i, 'containerPort'], `port ${port.containerPort}/${port.protocol ?? 'TCP'} is also ports[${first}] of this container`, 'remove the duplicate port');
       }
     }
+    if (isRecord(container.resources)) checkResources(container.resources, [...cpath, 'resources'], report);
     const env = container.env;
     if (Array.isArray(env)) {
       for (let i = 0; i < env.length; i++) {
@@ -343,6 +345,61 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
       checkProbe(pr, probe, [...cpath, probe], report);
     }
   }
+}
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+/**
+ * A container's requests and limits as the API server checks them: no
+ * negative amounts, no request above its limit, resource names it knows
+ * (cpu, memory, ephemeral-storage, hugepages-<size>, or domain/name), and
+ * extended resources (domain/name) in whole numbers, requested only with an
+ * equal limit.
+ */
+function checkResources(resources: Json, path: JsonPath, report: Report): void {
+  const requests = isRecord(resources.requests) ? resources.requests : EMPTY_MAP;
+  const limits = isRecord(resources.limits) ? resources.limits : EMPTY_MAP;
+  for (const [field, amounts] of [['requests', requests], ['limits', limits]] as const) {
+    for (const name in amounts) {
+      const at = [...path, field, name];
+      const extended = isExtendedResource(name);
+      if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-')) {
+        report('schema-format', at, `"${name}" is not a container resource: use cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as example.com/gpu`);
+        continue;
+      }
+      const value = amountOf(amounts[name]);
+      if (Number.isNaN(value)) continue; // not a quantity: the schema check reports it
+      if (value < 0) report('schema-format', at, `${field}.${name} is ${String(amounts[name])}; it may not be negative`);
+      else if (extended && !Number.isInteger(value)) report('schema-format', at, `${field}.${name} is ${String(amounts[name])}; extended resources come in whole numbers`);
+    }
+  }
+  for (const name in requests) {
+    const request = amountOf(requests[name]);
+    const limit = name in limits ? amountOf(limits[name]) : undefined;
+    const extended = isExtendedResource(name);
+    if (limit === undefined) {
+      if (extended) report('schema-required', [...path, 'limits', name], `the extended resource ${name} is requested without a limit`, `set limits.${name} to the request`);
+      continue;
+    }
+    if (Number.isNaN(request) || Number.isNaN(limit)) continue;
+    if (extended ? request !== limit : request > limit * (1 + 1e-12)) {
+      report('schema-format', [...path, 'requests', name], extended
+        ? `requests.${name} (${String(requests[name])}) differs from limits.${name} (${String(limits[name])}); an extended resource's request must equal its limit`
+        : `requests.${name} (${String(requests[name])}) is more than limits.${name} (${String(limits[name])})`,
+      `lower the request to at most the limit, or raise the limit`);
+    }
+  }
+}
+
+const EMPTY_MAP: Json = Object.freeze({});
+
+/** A resource of a device plugin or operator, such as example.com/gpu: a domain outside kubernetes.io. */
+function isExtendedResource(name: string): boolean {
+  return name.includes('/') && !name.startsWith('kubernetes.io/');
+}
+
+function amountOf(value: unknown): number {
+  return typeof value === 'number' ? value : typeof value === 'string' ? quantityValue(value) : NaN;
 }
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
