@@ -319,6 +319,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (!isRecord(e) || typeof e.name !== 'string') continue;
         if (!ENV_VAR_NAME.test(e.name)) report('name-format', [...cpath, 'env', i, 'name'], `environment variable name "${e.name}" is not letters, digits, "_", "-" and ".", not starting with a digit`, 'rename it, such as "LOG_LEVEL"');
         if (isRecord(e.valueFrom)) checkDownwardApi(e.valueFrom, e.name, cpath, i, report);
+        checkEnvSource(e, [...cpath, 'env', i], report);
         const first = indexOfName(env, i, e.name);
         if (first >= 0) report('duplicate-name', [...cpath, 'env', i, 'name'], `environment variable "${e.name}" is also env[${first}]`, 'remove one of them: only the last would take effect');
       }
@@ -422,6 +423,22 @@ function checkProbe(pr: Json, probe: (typeof PROBES)[number], path: JsonPath, re
   if (typeof grace === 'number') {
     if (probe === 'readinessProbe') report('schema-format', [...path, 'terminationGracePeriodSeconds'], 'a readinessProbe may not set terminationGracePeriodSeconds (a failing readiness probe does not restart the container)', 'remove it, or set it on the livenessProbe or startupProbe');
     else if (grace <= 0) report('schema-format', [...path, 'terminationGracePeriodSeconds'], `terminationGracePeriodSeconds is ${grace}; it must be at least 1`, 'use 1 or more, or leave it out to use the pod\'s');
+  }
+}
+
+const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'] as const;
+
+/** An environment variable has a value or a valueFrom, not both, and a valueFrom names exactly one source. */
+function checkEnvSource(e: Json, path: JsonPath, report: Report): void {
+  if (e.valueFrom === undefined || e.valueFrom === null) return;
+  if (typeof e.value === 'string' && e.value !== '') {
+    report('schema-required', [...path, 'valueFrom'], `environment variable "${e.name}" has both value and valueFrom`, 'keep one of them');
+  }
+  if (!isRecord(e.valueFrom)) return;
+  const from = e.valueFrom;
+  const sources = ENV_SOURCES.filter((k) => from[k] !== undefined && from[k] !== null);
+  if (sources.length !== 1) {
+    report('schema-required', [...path, 'valueFrom'], sources.length === 0 ? `the valueFrom of environment variable "${e.name}" names no source` : `the valueFrom of environment variable "${e.name}" names ${sources.length} sources (${sources.join(', ')}); it takes exactly one`, `keep one of ${ENV_SOURCES.slice(0, 4).join(', ')}`);
   }
 }
 
