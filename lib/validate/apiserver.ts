@@ -273,6 +273,10 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
     if (problem) report('name-format', [...path, 'volumes', i, 'name'], `volume name "${v.name}" ${problem}`, suggestName(v.name, 63));
     const first = indexOfName(volumes, i, v.name);
     if (first >= 0) report('duplicate-name', [...path, 'volumes', i, 'name'], `volume name "${v.name}" is also volumes[${first}]'s`, 'give each volume its own name');
+    const sources = Object.keys(v).filter((k) => k !== 'name' && v[k] !== null && v[k] !== undefined);
+    // no source at all is defaulted to an emptyDir
+    if (sources.length > 1) report('schema-required', [...path, 'volumes', i], `volume "${v.name}" has ${sources.length} sources (${sources.join(', ')}); a volume takes exactly one`, 'keep one source, or make a volume for each');
+    for (const source of sources) if (isRecord(v[source])) checkVolumeFiles(v[source], [...path, 'volumes', i, source], report);
   }
   if (spec.nodeSelector !== undefined) checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
 
@@ -326,6 +330,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
     }
     const mounts = container.volumeMounts;
     if (Array.isArray(mounts)) {
+      checkMountPaths(mounts, [...cpath, 'volumeMounts'], report);
       for (let i = 0; i < mounts.length; i++) {
         const m = mounts[i];
         if (!isRecord(m) || typeof m.name !== 'string' || indexOfName(volumes, volumes.length, m.name) >= 0 || claims?.includes(m.name)) continue;
@@ -423,6 +428,50 @@ function checkProbe(pr: Json, probe: (typeof PROBES)[number], path: JsonPath, re
   if (typeof grace === 'number') {
     if (probe === 'readinessProbe') report('schema-format', [...path, 'terminationGracePeriodSeconds'], 'a readinessProbe may not set terminationGracePeriodSeconds (a failing readiness probe does not restart the container)', 'remove it, or set it on the livenessProbe or startupProbe');
     else if (grace <= 0) report('schema-format', [...path, 'terminationGracePeriodSeconds'], `terminationGracePeriodSeconds is ${grace}; it must be at least 1`, 'use 1 or more, or leave it out to use the pod\'s');
+  }
+}
+
+/** The files a configMap, secret, downwardAPI or projected volume writes: modes from 0 to 0777, relative paths without "..". */
+function checkVolumeFiles(source: Json, path: JsonPath, report: Report): void {
+  const mode = (value: unknown, at: JsonPath) => {
+    if (typeof value === 'number' && (value < 0 || value > 0o777)) report('schema-format', at, `file mode ${value}${value >= 0 ? ` (0${value.toString(8)} octal)` : ''} is not from 0 to 0777`, 'write the mode in octal, such as 0644, or in decimal, such as 420');
+  };
+  mode(source.defaultMode, [...path, 'defaultMode']);
+  const items: readonly unknown[] = Array.isArray(source.items) ? source.items : NONE;
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j];
+    if (!isRecord(item)) continue;
+    mode(item.mode, [...path, 'items', j, 'mode']);
+    if (typeof item.path === 'string' && (item.path.startsWith('/') || item.path.split('/').includes('..'))) {
+      report('volume-mount', [...path, 'items', j, 'path'], `item path "${item.path}" ${item.path.startsWith('/') ? 'is absolute' : 'contains ".."'}; it is a file within the volume`, 'write a relative path such as "config/app.yaml"');
+    }
+  }
+  const sources: readonly unknown[] = Array.isArray(source.sources) ? source.sources : NONE;
+  for (let j = 0; j < sources.length; j++) {
+    const projection = sources[j];
+    if (!isRecord(projection)) continue;
+    for (const key in projection) if (isRecord(projection[key])) checkVolumeFiles(projection[key], [...path, 'sources', j, key], report);
+  }
+}
+
+/** A container's mounts: each at its own, non-empty mountPath; a subPath relative and without "..". */
+function checkMountPaths(mounts: readonly unknown[], path: JsonPath, report: Report): void {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < mounts.length; i++) {
+    const m = mounts[i];
+    if (!isRecord(m)) continue;
+    if (m.mountPath === '') report('volume-mount', [...path, i, 'mountPath'], 'the mountPath is empty', 'give the path in the container, such as /data');
+    if (typeof m.mountPath === 'string' && m.mountPath !== '') {
+      const first = seen.get(m.mountPath);
+      if (first !== undefined) report('volume-mount', [...path, i, 'mountPath'], `mountPath "${m.mountPath}" is also volumeMounts[${first}]'s`, 'mount each volume at its own path');
+      else seen.set(m.mountPath, i);
+    }
+    for (const field of ['subPath', 'subPathExpr'] as const) {
+      const sub = m[field];
+      if (typeof sub !== 'string' || sub === '') continue;
+      if (sub.startsWith('/')) report('volume-mount', [...path, i, field], `${field} "${sub}" is absolute; it is a path within the volume`, `write it relative, such as "${sub.replace(/^\/+/, '')}"`);
+      else if (sub.split('/').includes('..')) report('volume-mount', [...path, i, field], `${field} "${sub}" contains ".."`, 'name a path inside the volume');
+    }
   }
 }
 
