@@ -183,11 +183,73 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
   }
   if (spec && (kind === 'PodDisruptionBudget' || kind === 'Job') && isRecord(spec.selector)) checkLabels(spec.selector.matchLabels, SELECTOR_LABELS, report);
   if (spec && kind === 'NetworkPolicy' && isRecord(spec.podSelector)) checkLabels(spec.podSelector.matchLabels, POD_SELECTOR_LABELS, report);
+  if (spec) checkCounts(kind, spec, pod, report);
+  if (spec && (kind === 'Deployment' || kind === 'PodDisruptionBudget')) checkIntOrPercent(kind, spec, report);
   if (spec && kind === 'Service') checkService(spec, report);
   if (spec && kind === 'CronJob' && typeof spec.schedule === 'string') {
     const problem = cronProblem(spec.schedule);
     if (problem) report('cron-syntax', ['spec', 'schedule'], `schedule "${spec.schedule}" ${problem}`);
   }
+}
+
+/** Counts and durations the API server bounds below, by kind: [field, least value]. */
+const COUNTS: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = {
+  Deployment: [['replicas', 0], ['revisionHistoryLimit', 0], ['minReadySeconds', 0], ['progressDeadlineSeconds', 0]],
+  StatefulSet: [['replicas', 0], ['revisionHistoryLimit', 0], ['minReadySeconds', 0]],
+  ReplicaSet: [['replicas', 0], ['minReadySeconds', 0]],
+  ReplicationController: [['replicas', 0], ['minReadySeconds', 0]],
+  DaemonSet: [['revisionHistoryLimit', 0], ['minReadySeconds', 0]],
+  Job: [['parallelism', 0], ['completions', 0], ['backoffLimit', 0], ['activeDeadlineSeconds', 1], ['ttlSecondsAfterFinished', 0]],
+  CronJob: [['successfulJobsHistoryLimit', 0], ['failedJobsHistoryLimit', 0], ['startingDeadlineSeconds', 0]],
+};
+const POD_COUNTS: ReadonlyArray<readonly [string, number]> = [['activeDeadlineSeconds', 1], ['terminationGracePeriodSeconds', 0]];
+
+/** Counts below their least value (a negative replica count, an activeDeadlineSeconds of 0), and a pod without containers. */
+function checkCounts(kind: string, spec: Json, pod: PodTemplate | undefined, report: Report): void {
+  const low = (record: Json, fields: ReadonlyArray<readonly [string, number]>, path: JsonPath) => {
+    for (const [field, least] of fields) {
+      const value = record[field];
+      if (typeof value === 'number' && value < least) report('schema-format', [...path, field], `${field} is ${value}; it must be ${least === 0 ? '0 or more' : `at least ${least}`}`, `use ${least} or more`);
+    }
+  };
+  low(spec, COUNTS[kind] ?? [], ['spec']);
+  if (pod === undefined) return;
+  low(pod.spec, POD_COUNTS, pod.path);
+  if (Array.isArray(pod.spec.containers) && pod.spec.containers.length === 0) report('schema-required', [...pod.path, 'containers'], 'the pod has no containers', 'add a container with a name and an image');
+}
+
+const PERCENT = /^[0-9]+%$/;
+
+/** maxSurge/maxUnavailable (Deployment) and minAvailable/maxUnavailable (PodDisruptionBudget): a count or a percentage, as the strategy or budget allows. */
+function checkIntOrPercent(kind: string, spec: Json, report: Report): void {
+  const check = (value: unknown, path: JsonPath, upTo100 = true) => {
+    if (typeof value === 'number' && value < 0) {
+      report('schema-format', path, `${path[path.length - 1]} is ${value}; it may not be negative`);
+    } else if (typeof value === 'string') {
+      if (!PERCENT.test(value)) report('schema-format', path, `"${value}" is not a percentage`, /^[0-9]+$/.test(value) ? `write ${value} unquoted for a count, or "${value}%"` : 'write a count such as 1 or a percentage such as "25%"');
+      else if (upTo100 && parseInt(value, 10) > 100) report('schema-format', path, `${value} is more than 100%`);
+    }
+  };
+  const isZero = (value: unknown) => value === 0 || value === '0%';
+  if (kind === 'PodDisruptionBudget') {
+    check(spec.minAvailable, ['spec', 'minAvailable']);
+    check(spec.maxUnavailable, ['spec', 'maxUnavailable']);
+    if (spec.minAvailable !== undefined && spec.minAvailable !== null && spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) {
+      report('schema-required', ['spec', 'maxUnavailable'], 'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both', 'keep one of them');
+    }
+    return;
+  }
+  const strategy = isRecord(spec.strategy) ? spec.strategy : undefined;
+  if (!strategy || !isRecord(strategy.rollingUpdate)) return;
+  const path = ['spec', 'strategy', 'rollingUpdate'];
+  if (strategy.type === 'Recreate') {
+    report('schema-unknown-field', path, 'rollingUpdate is set, but the strategy is Recreate', 'remove rollingUpdate, or use type: RollingUpdate');
+    return;
+  }
+  const { maxSurge, maxUnavailable } = strategy.rollingUpdate;
+  check(maxSurge, [...path, 'maxSurge'], false); // a surge may exceed 100%
+  check(maxUnavailable, [...path, 'maxUnavailable']);
+  if (isZero(maxSurge) && isZero(maxUnavailable)) report('schema-format', [...path, 'maxUnavailable'], 'maxSurge and maxUnavailable are both 0, so a rollout could never proceed', 'set maxUnavailable or maxSurge above 0');
 }
 
 /** The restart policies a kind's pods may have; a pod's restartPolicy defaults to Always. */
