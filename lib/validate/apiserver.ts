@@ -341,6 +341,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
     for (const source of sources) if (isRecord(v[source])) checkVolumeFiles(v[source], [...path, 'volumes', i, source], report);
   }
   if (spec.nodeSelector !== undefined) checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
+  if (isRecord(spec.securityContext)) checkSecurityContext(spec.securityContext, [...path, 'securityContext'], report);
 
   for (let c = 0; c < containers.length; c++) {
     const { container, path: cpath } = containers[c];
@@ -377,6 +378,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (first >= 0) report('duplicate-name', [...cpath, 'ports', i, 'containerPort'], `port ${port.containerPort}/${port.protocol ?? 'TCP'} is also ports[${first}] of this container`, 'remove the duplicate port');
       }
     }
+    if (isRecord(container.securityContext)) checkSecurityContext(container.securityContext, [...cpath, 'securityContext'], report);
     if (isRecord(container.resources)) checkResources(container.resources, [...cpath, 'resources'], report);
     const env = container.env;
     if (Array.isArray(env)) {
@@ -411,6 +413,53 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (problem) report('port-range', [...cpath, probe, 'grpc', 'port'], problem);
       }
       checkProbe(pr, probe, [...cpath, probe], report);
+    }
+  }
+}
+
+const MAX_ID = 2147483647;
+const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A pod's or container's securityContext as the API server checks it: user
+ * and group ids from 0 to 2147483647, an fsGroupChangePolicy it knows, a
+ * seccomp localhostProfile exactly when the type is Localhost, no
+ * allowPrivilegeEscalation: false beside privileged or CAP_SYS_ADMIN (either
+ * grants it), sysctl names.
+ */
+function checkSecurityContext(sc: Json, path: JsonPath, report: Report): void {
+  for (const field of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
+    const id = sc[field];
+    if (typeof id === 'number' && (id < 0 || id > MAX_ID)) report('schema-format', [...path, field], `${field} ${id} is not an id from 0 to ${MAX_ID}`);
+  }
+  const groups: readonly unknown[] = Array.isArray(sc.supplementalGroups) ? sc.supplementalGroups : NONE;
+  for (let i = 0; i < groups.length; i++) {
+    const id = groups[i];
+    if (typeof id === 'number' && (id < 0 || id > MAX_ID)) report('schema-format', [...path, 'supplementalGroups', i], `group ${id} is not an id from 0 to ${MAX_ID}`);
+  }
+  const change = sc.fsGroupChangePolicy;
+  if (typeof change === 'string' && change !== 'OnRootMismatch' && change !== 'Always') {
+    report('schema-enum', [...path, 'fsGroupChangePolicy'], `"${change}" is not one of "OnRootMismatch", "Always"`, 'use OnRootMismatch or Always');
+  }
+  const seccomp = sc.seccompProfile;
+  if (isRecord(seccomp) && typeof seccomp.type === 'string') {
+    const profile = seccomp.localhostProfile;
+    if (seccomp.type === 'Localhost' && (typeof profile !== 'string' || profile === '')) {
+      report('schema-required', [...path, 'seccompProfile', 'localhostProfile'], 'a Localhost seccomp profile names no localhostProfile', 'set localhostProfile to the profile\'s path on the node, or use type: RuntimeDefault');
+    } else if (seccomp.type !== 'Localhost' && profile !== undefined && profile !== null) {
+      report('schema-unknown-field', [...path, 'seccompProfile', 'localhostProfile'], `localhostProfile is set, but the seccomp profile type is ${seccomp.type}`, 'remove localhostProfile, or use type: Localhost');
+    }
+  }
+  if (sc.allowPrivilegeEscalation === false) {
+    const add: readonly unknown[] = isRecord(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : NONE;
+    const grants = sc.privileged === true ? 'privileged: true' : add.includes('SYS_ADMIN') || add.includes('CAP_SYS_ADMIN') ? 'the SYS_ADMIN capability' : undefined;
+    if (grants) report('schema-format', [...path, 'allowPrivilegeEscalation'], `allowPrivilegeEscalation is false, but ${grants} allows it`, grants.startsWith('privileged') ? 'remove privileged: true' : 'drop SYS_ADMIN from capabilities.add');
+  }
+  const sysctls: readonly unknown[] = Array.isArray(sc.sysctls) ? sc.sysctls : NONE;
+  for (let i = 0; i < sysctls.length; i++) {
+    const sysctl = sysctls[i];
+    if (isRecord(sysctl) && typeof sysctl.name === 'string' && (sysctl.name.length > 253 || !SYSCTL_NAME.test(sysctl.name))) {
+      report('name-format', [...path, 'sysctls', i, 'name'], `sysctl name "${sysctl.name}" is not a sysctl (lower-case parts separated by "." or "/")`, 'write it as the kernel names it, such as net.core.somaxconn');
     }
   }
 }
