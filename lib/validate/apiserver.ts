@@ -277,8 +277,58 @@ function claimNames(spec: Json): string[] {
   return names;
 }
 
+const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$/;
+const IPV6 = /^[0-9a-fA-F:]+$/;
+
+/** Whether a string is an IPv4 or IPv6 address (IPv6 loosely: hex groups and colons, at least two colons). */
+function isIp(value: string): boolean {
+  return IPV4.test(value) || (IPV6.test(value) && value.split(':').length > 2);
+}
+
+/** Whether a string is a CIDR such as 10.0.0.0/8 or fd00::/64. */
+function isCidr(value: string): boolean {
+  const [ip, bits, ...rest] = value.split('/');
+  if (rest.length > 0 || bits === undefined || !/^[0-9]{1,3}$/.test(bits) || !isIp(ip)) return false;
+  return Number(bits) <= (IPV4.test(ip) ? 32 : 128);
+}
+
+/** What a Service's type allows: ports unless headless or ExternalName, node ports and traffic policies only where it is reachable from outside, addresses that are addresses. */
+function checkServiceShape(spec: Json, report: Report): void {
+  const type = typeof spec.type === 'string' ? spec.type : 'ClusterIP';
+  const external = type === 'NodePort' || type === 'LoadBalancer';
+  if (type === 'ExternalName') {
+    if (typeof spec.externalName === 'string' && nameProblem(spec.externalName.replace(/\.$/, ''), 'subdomain', 253)) {
+      report('name-format', ['spec', 'externalName'], `externalName "${spec.externalName}" is not a lower-case DNS name`, 'write a host name such as db.example.com');
+    }
+    return;
+  }
+  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && spec.clusterIP !== 'None' && !isIp(spec.clusterIP)) {
+    report('schema-format', ['spec', 'clusterIP'], `clusterIP "${spec.clusterIP}" is not an IP address or "None"`, 'leave it out to have one allocated, or write None for a headless Service');
+  }
+  const headless = spec.clusterIP === 'None';
+  if (!headless && (!Array.isArray(spec.ports) || spec.ports.length === 0)) {
+    report('schema-required', ['spec', 'ports'], `a ${type} Service needs at least one port`, 'add a port, or make the Service headless (clusterIP: None)');
+  }
+  if (!external && typeof spec.externalTrafficPolicy === 'string') {
+    report('schema-format', ['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is for NodePort and LoadBalancer Services, not ${type}`, 'remove it, or change the type');
+  }
+  const ports: readonly unknown[] = Array.isArray(spec.ports) ? spec.ports : NONE;
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i];
+    if (!external && isRecord(port) && typeof port.nodePort === 'number' && port.nodePort !== 0) {
+      report('port-range', ['spec', 'ports', i, 'nodePort'], `a ${type} Service may not set nodePort`, 'remove nodePort, or use type: NodePort');
+    }
+  }
+  const ranges: readonly unknown[] = Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : NONE;
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i];
+    if (typeof range === 'string' && !isCidr(range.trim())) report('schema-format', ['spec', 'loadBalancerSourceRanges', i], `"${range}" is not a CIDR`, 'write an address range such as 10.0.0.0/8');
+  }
+}
+
 function checkService(spec: Json, report: Report): void {
   checkLabels(spec.selector, SERVICE_SELECTOR, report);
+  checkServiceShape(spec, report);
   const ports = spec.ports;
   if (!Array.isArray(ports)) return;
   for (let i = 0; i < ports.length; i++) {
