@@ -186,6 +186,7 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
   if (spec) checkCounts(kind, spec, pod, report);
   if (spec && (kind === 'Deployment' || kind === 'PodDisruptionBudget')) checkIntOrPercent(kind, spec, report);
   if (spec && kind === 'Service') checkService(spec, report);
+  if (spec && kind === 'Ingress') checkIngress(spec, report);
   if (spec && kind === 'CronJob' && typeof spec.schedule === 'string') {
     const problem = cronProblem(spec.schedule);
     if (problem) report('cron-syntax', ['spec', 'schedule'], `schedule "${spec.schedule}" ${problem}`);
@@ -323,6 +324,38 @@ function checkServiceShape(spec: Json, report: Report): void {
   for (let i = 0; i < ranges.length; i++) {
     const range = ranges[i];
     if (typeof range === 'string' && !isCidr(range.trim())) report('schema-format', ['spec', 'loadBalancerSourceRanges', i], `"${range}" is not a CIDR`, 'write an address range such as 10.0.0.0/8');
+  }
+}
+
+/** An Ingress's hosts (lower-case DNS names, a leading "*." allowed, no IPs), its paths (absolute) and backend ports (a name or a number). */
+function checkIngress(spec: Json, report: Report): void {
+  const rules: readonly unknown[] = Array.isArray(spec.rules) ? spec.rules : NONE;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    if (!isRecord(rule)) continue;
+    if (typeof rule.host === 'string' && rule.host !== '') {
+      const host = rule.host.startsWith('*.') ? rule.host.slice(2) : rule.host;
+      if (isIp(host)) report('name-format', ['spec', 'rules', r, 'host'], `host "${rule.host}" is an IP address; an Ingress host is a DNS name`, 'write a host name, or leave host out to match every host');
+      else if (nameProblem(host, 'subdomain', 253)) report('name-format', ['spec', 'rules', r, 'host'], `host "${rule.host}" is not a lower-case DNS name`, `write it as "${rule.host.toLowerCase()}"`);
+    }
+    const paths: readonly unknown[] = isRecord(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : NONE;
+    for (let p = 0; p < paths.length; p++) {
+      const item = paths[p];
+      if (!isRecord(item)) continue;
+      const at = ['spec', 'rules', r, 'http', 'paths', p];
+      if (typeof item.path === 'string' && item.path !== '' && !item.path.startsWith('/')) {
+        report('schema-format', [...at, 'path'], `path "${item.path}" is not absolute`, `write "/${item.path}"`);
+      }
+      if (isRecord(item.backend)) checkBackendPort(item.backend, [...at, 'backend'], report);
+    }
+  }
+  if (isRecord(spec.defaultBackend)) checkBackendPort(spec.defaultBackend, ['spec', 'defaultBackend'], report);
+}
+
+function checkBackendPort(backend: Json, path: JsonPath, report: Report): void {
+  const port = isRecord(backend.service) && isRecord(backend.service.port) ? backend.service.port : undefined;
+  if (port && port.name !== undefined && port.name !== null && port.number !== undefined && port.number !== null) {
+    report('port-name', [...path, 'service', 'port'], 'the backend port has both a name and a number', 'keep one of them');
   }
 }
 
