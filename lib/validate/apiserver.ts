@@ -187,6 +187,8 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
   if (spec && (kind === 'Deployment' || kind === 'PodDisruptionBudget')) checkIntOrPercent(kind, spec, report);
   if (spec && kind === 'Service') checkService(spec, report);
   if (spec && kind === 'Ingress') checkIngress(spec, report);
+  if (spec && isRecord(spec.selector) && kind !== 'Service') checkExpressions(spec.selector, ['spec', 'selector'], report);
+  if (spec && kind === 'NetworkPolicy') checkNetworkPolicy(spec, report);
   if (spec && kind === 'CronJob' && typeof spec.schedule === 'string') {
     const problem = cronProblem(spec.schedule);
     if (problem) report('cron-syntax', ['spec', 'schedule'], `schedule "${spec.schedule}" ${problem}`);
@@ -324,6 +326,56 @@ function checkServiceShape(spec: Json, report: Report): void {
   for (let i = 0; i < ranges.length; i++) {
     const range = ranges[i];
     if (typeof range === 'string' && !isCidr(range.trim())) report('schema-format', ['spec', 'loadBalancerSourceRanges', i], `"${range}" is not a CIDR`, 'write an address range such as 10.0.0.0/8');
+  }
+}
+
+/** A label selector's matchExpressions: In and NotIn with values, Exists and DoesNotExist without. */
+function checkExpressions(selector: Json, path: JsonPath, report: Report): void {
+  const expressions: readonly unknown[] = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : NONE;
+  for (let i = 0; i < expressions.length; i++) {
+    const e = expressions[i];
+    if (!isRecord(e) || typeof e.operator !== 'string') continue;
+    const count = Array.isArray(e.values) ? e.values.length : 0;
+    const at = [...path, 'matchExpressions', i, 'values'];
+    if ((e.operator === 'In' || e.operator === 'NotIn') && count === 0) report('schema-required', at, `operator ${e.operator} needs at least one value`, 'list the values, or use Exists');
+    if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && count > 0) report('schema-unknown-field', at, `operator ${e.operator} takes no values`, 'remove values, or use In');
+  }
+}
+
+/** A NetworkPolicy's selectors, ports (1–65535, endPort not below port) and ipBlock CIDRs. */
+function checkNetworkPolicy(spec: Json, report: Report): void {
+  if (isRecord(spec.podSelector)) checkExpressions(spec.podSelector, ['spec', 'podSelector'], report);
+  for (const direction of ['ingress', 'egress'] as const) {
+    const rules: readonly unknown[] = Array.isArray(spec[direction]) ? spec[direction] : NONE;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r];
+      if (!isRecord(rule)) continue;
+      const ports: readonly unknown[] = Array.isArray(rule.ports) ? rule.ports : NONE;
+      for (let p = 0; p < ports.length; p++) {
+        const port = ports[p];
+        if (!isRecord(port)) continue;
+        const at = ['spec', direction, r, 'ports', p];
+        if (port.port !== undefined && port.port !== null && !isIntOrNamedPort(port.port)) reportIntOrNamedPort(port.port, [...at, 'port'], report);
+        if (typeof port.endPort === 'number') {
+          const problem = portProblem(port.endPort);
+          if (problem) report('port-range', [...at, 'endPort'], problem);
+          else if (typeof port.port === 'number' && port.endPort < port.port) report('port-range', [...at, 'endPort'], `endPort ${port.endPort} is below port ${port.port}`, 'make endPort at least port');
+        }
+      }
+      const peers: readonly unknown[] = Array.isArray(rule.from) ? rule.from : Array.isArray(rule.to) ? rule.to : NONE;
+      const field = Array.isArray(rule.from) ? 'from' : 'to';
+      for (let p = 0; p < peers.length; p++) {
+        const peer = peers[p];
+        if (!isRecord(peer) || !isRecord(peer.ipBlock)) continue;
+        const at = ['spec', direction, r, field, p, 'ipBlock'];
+        if (typeof peer.ipBlock.cidr === 'string' && !isCidr(peer.ipBlock.cidr)) report('schema-format', [...at, 'cidr'], `"${peer.ipBlock.cidr}" is not a CIDR`, 'write an address range such as 10.0.0.0/8');
+        const except: readonly unknown[] = Array.isArray(peer.ipBlock.except) ? peer.ipBlock.except : NONE;
+        for (let x = 0; x < except.length; x++) {
+          const cidr = except[x];
+          if (typeof cidr === 'string' && !isCidr(cidr)) report('schema-format', [...at, 'except', x], `"${cidr}" is not a CIDR`, 'write an address range such as 10.1.0.0/16');
+        }
+      }
+    }
   }
 }
 
