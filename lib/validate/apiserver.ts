@@ -189,6 +189,8 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
   if (spec && kind === 'Ingress') checkIngress(spec, report);
   if (spec && isRecord(spec.selector) && kind !== 'Service') checkExpressions(spec.selector, ['spec', 'selector'], report);
   if (spec && kind === 'NetworkPolicy') checkNetworkPolicy(spec, report);
+  if (spec && kind === 'HorizontalPodAutoscaler') checkAutoscaler(spec, report);
+  if (RBAC_KINDS.has(kind)) checkRbac(kind, obj, report);
   if (spec && kind === 'CronJob' && typeof spec.schedule === 'string') {
     const problem = cronProblem(spec.schedule);
     if (problem) report('cron-syntax', ['spec', 'schedule'], `schedule "${spec.schedule}" ${problem}`);
@@ -375,6 +377,48 @@ function checkNetworkPolicy(spec: Json, report: Report): void {
           if (typeof cidr === 'string' && !isCidr(cidr)) report('schema-format', [...at, 'except', x], `"${cidr}" is not a CIDR`, 'write an address range such as 10.1.0.0/16');
         }
       }
+    }
+  }
+}
+
+/** An HPA's bounds: minReplicas at least 1, maxReplicas at least minReplicas, utilization targets above 0. */
+function checkAutoscaler(spec: Json, report: Report): void {
+  const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
+  if (typeof spec.minReplicas === 'number' && spec.minReplicas < 1) report('schema-format', ['spec', 'minReplicas'], `minReplicas is ${spec.minReplicas}; it must be at least 1`, 'use 1 or more');
+  if (typeof spec.maxReplicas === 'number' && spec.maxReplicas < Math.max(min, 1)) report('schema-format', ['spec', 'maxReplicas'], `maxReplicas ${spec.maxReplicas} is below minReplicas ${min}`, 'make maxReplicas at least minReplicas');
+  const metrics: readonly unknown[] = Array.isArray(spec.metrics) ? spec.metrics : NONE;
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i];
+    if (!isRecord(metric)) continue;
+    for (const source of ['resource', 'containerResource', 'pods', 'object', 'external'] as const) {
+      const target = isRecord(metric[source]) && isRecord(metric[source].target) ? metric[source].target : undefined;
+      if (target && typeof target.averageUtilization === 'number' && target.averageUtilization < 1) {
+        report('schema-format', ['spec', 'metrics', i, source, 'target', 'averageUtilization'], `averageUtilization is ${target.averageUtilization}; it must be at least 1`);
+      }
+    }
+  }
+}
+
+/** RBAC: a roleRef names a Role or ClusterRole (a RoleBinding's may name either, a ClusterRoleBinding's only a ClusterRole), a ServiceAccount subject of a ClusterRoleBinding its namespace, a resource rule its API groups and resources. */
+function checkRbac(kind: string, obj: Json, report: Report): void {
+  const ref = obj.roleRef;
+  if (isRecord(ref) && typeof ref.kind === 'string') {
+    const allowed = kind === 'ClusterRoleBinding' ? ['ClusterRole'] : ['Role', 'ClusterRole'];
+    if (!allowed.includes(ref.kind)) report('schema-enum', ['roleRef', 'kind'], `a ${kind}'s roleRef may not be a ${ref.kind}`, `use ${allowed.join(' or ')}`);
+  }
+  const subjects: readonly unknown[] = Array.isArray(obj.subjects) ? obj.subjects : NONE;
+  for (let i = 0; i < subjects.length; i++) {
+    const s = subjects[i];
+    if (kind === 'ClusterRoleBinding' && isRecord(s) && s.kind === 'ServiceAccount' && (typeof s.namespace !== 'string' || s.namespace === '')) {
+      report('schema-required', ['subjects', i, 'namespace'], `ServiceAccount "${String(s.name)}" has no namespace`, 'add the namespace of the ServiceAccount');
+    }
+  }
+  const rules: readonly unknown[] = Array.isArray(obj.rules) ? obj.rules : NONE;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    if (!isRecord(rule) || (Array.isArray(rule.nonResourceURLs) && rule.nonResourceURLs.length > 0)) continue;
+    for (const field of ['apiGroups', 'resources'] as const) {
+      if (!Array.isArray(rule[field]) || rule[field].length === 0) report('schema-required', ['rules', i, field], `a resource rule needs ${field}`, field === 'apiGroups' ? 'add apiGroups: [""] for the core group' : 'add the resources, such as [pods]');
     }
   }
 }
