@@ -121,6 +121,8 @@ async function startCluster(tools, { timeoutMs = 60000, log = () => {} } = {}) {
       `--etcd-servers=http://127.0.0.1:${etcdClient}`,
       '--bind-address=127.0.0.1',
       '--advertise-address=127.0.0.1',
+      // the default (lease) reconciler refuses a loopback address for the kubernetes Service's endpoints
+      '--endpoint-reconciler-type=none',
       `--secure-port=${apiPort}`,
       `--cert-dir=${certDir}`,
       `--token-auth-file=${tokens}`,
