@@ -126,7 +126,10 @@ describeCluster('the API-server corpus: chartwright validate and kubectl apply -
 
   test('docs/validation-agreement.md is the table this run finds', () => {
     const table = agreementTable(results, allowed, serverVersion().replace(/\+.*$/, '')) + '\n';
-    if (process.env.UPDATE_AGREEMENT === '1') fs.writeFileSync(TABLE, table);
+    if (process.env.UPDATE_AGREEMENT === '1') {
+      fs.mkdirSync(path.dirname(TABLE), { recursive: true });
+      fs.writeFileSync(TABLE, table);
+    }
     expect(fs.existsSync(TABLE) ? fs.readFileSync(TABLE, 'utf8') : '(missing)').toBe(table);
   });
 });
