@@ -40,11 +40,15 @@ export interface NameRule {
   readonly max: number;
 }
 
-const NAME_RULES: Record<'namespace' | 'service' | 'rbac' | 'cronJob' | 'other', NameRule> = {
+const NAME_RULES: Record<'namespace' | 'service' | 'rbac' | 'cronJob' | 'job' | 'statefulSet' | 'other', NameRule> = {
   namespace: { format: 'label', max: 63 },
   service: { format: 'dns1035', max: 63 },
   rbac: { format: 'path-segment', max: Infinity },
   cronJob: { format: 'subdomain', max: 52 },
+  // a Job's name is the value of its pods' batch.kubernetes.io/job-name label
+  job: { format: 'subdomain', max: 63 },
+  // a StatefulSet's name begins its pods' host names: no dots
+  statefulSet: { format: 'label', max: 253 },
   other: { format: 'subdomain', max: 253 },
 };
 
@@ -54,6 +58,8 @@ export function nameRule(kind: string): NameRule {
   if (kind === 'Service') return NAME_RULES.service;
   if (RBAC_KINDS.has(kind)) return NAME_RULES.rbac;
   if (kind === 'CronJob') return NAME_RULES.cronJob;
+  if (kind === 'Job') return NAME_RULES.job;
+  if (kind === 'StatefulSet') return NAME_RULES.statefulSet;
   return NAME_RULES.other;
 }
 
