@@ -191,6 +191,7 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
   if (spec && kind === 'NetworkPolicy' && isRecord(spec.podSelector)) checkLabels(spec.podSelector.matchLabels, POD_SELECTOR_LABELS, report);
   if (spec) checkCounts(kind, spec, pod, report);
   if (spec && (kind === 'Deployment' || kind === 'PodDisruptionBudget')) checkIntOrPercent(kind, spec, report);
+  if (kind === 'ConfigMap' || kind === 'Secret') checkDataKeys(kind, obj, report);
   if (spec && kind === 'Service') checkService(spec, report);
   if (spec && kind === 'Ingress') checkIngress(spec, report);
   if (spec && isRecord(spec.selector) && kind !== 'Service') checkExpressions(spec.selector, ['spec', 'selector'], report);
@@ -334,6 +335,27 @@ function checkServiceShape(spec: Json, report: Report): void {
   for (let i = 0; i < ranges.length; i++) {
     const range = ranges[i];
     if (typeof range === 'string' && !isCidr(range.trim())) report('schema-format', ['spec', 'loadBalancerSourceRanges', i], `"${range}" is not a CIDR`, 'write an address range such as 10.0.0.0/8');
+  }
+}
+
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** A ConfigMap's or Secret's keys: file names of [-._a-zA-Z0-9], at most 253 characters, not "." or "..", in one of its maps only. */
+function checkDataKeys(kind: string, obj: Json, report: Report): void {
+  const fields = kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
+  const seen = new Map<string, string>();
+  for (const field of fields) {
+    const map = obj[field];
+    if (!isRecord(map)) continue;
+    for (const key in map) {
+      if (key.length > 253 || !CONFIG_KEY.test(key) || key === '.' || key === '..') {
+        report('name-format', [field, key], `key "${key}" is not a valid ${kind} key (letters, digits, "-", "_" and ".", at most 253)`, `rename it, such as "${key.replace(/[^-._a-zA-Z0-9]+/g, '_').slice(0, 253)}"`);
+      }
+      // a Secret's stringData is merged into data on write, so a key may be in both
+      const first = seen.get(key);
+      if (first !== undefined && kind === 'ConfigMap') report('duplicate-name', [field, key], `key "${key}" is also in ${first}`, 'keep the key in one of data and binaryData');
+      seen.set(key, field);
+    }
   }
 }
 
