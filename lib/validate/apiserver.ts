@@ -550,6 +550,8 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
   if (spec.nodeSelector !== undefined) checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
   if (isRecord(spec.securityContext)) checkSecurityContext(spec.securityContext, [...path, 'securityContext'], report);
 
+  // protocol/hostIP/hostPort → where it is first bound: a host port binds once per pod
+  const hostPorts = new Map<string, string>();
   for (let c = 0; c < containers.length; c++) {
     const { container, path: cpath } = containers[c];
     if (typeof container.name === 'string') {
@@ -575,6 +577,12 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (problem) report('port-range', [...cpath, 'ports', i, 'containerPort'], problem, 'use a port number from 1 to 65535');
         const hostProblem = portProblem(port.hostPort, true);
         if (hostProblem) report('port-range', [...cpath, 'ports', i, 'hostPort'], hostProblem, 'use a port number from 1 to 65535');
+        if (typeof port.hostPort === 'number' && port.hostPort !== 0 && !hostProblem) {
+          const key = `${port.protocol ?? 'TCP'}/${port.hostIP ?? ''}/${port.hostPort}`;
+          const first = hostPorts.get(key);
+          if (first !== undefined) report('duplicate-name', [...cpath, 'ports', i, 'hostPort'], `host port ${port.hostPort}/${port.protocol ?? 'TCP'} is also bound by ${first}`, 'bind each host port once per pod');
+          else hostPorts.set(key, `ports[${i}] of ${formatWhere(cpath)}`);
+        }
         if (typeof port.name === 'string') {
           const np = portNameProblem(port.name);
           if (np) report('port-name', [...cpath, 'ports', i, 'name'], `port name "${port.name}" ${np}`, 'use at most 15 lower-case letters, digits and "-", such as "http" or "metrics"');
