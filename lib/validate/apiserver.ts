@@ -546,6 +546,12 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
     // no source at all is defaulted to an emptyDir
     if (sources.length > 1) report('schema-required', [...path, 'volumes', i], `volume "${v.name}" has ${sources.length} sources (${sources.join(', ')}); a volume takes exactly one`, 'keep one source, or make a volume for each');
     for (const source of sources) if (isRecord(v[source])) checkVolumeFiles(v[source], [...path, 'volumes', i, source], report);
+    if (isRecord(v.downwardAPI)) checkDownwardVolume(v.downwardAPI, [...path, 'volumes', i, 'downwardAPI'], report);
+    const projections: readonly unknown[] = isRecord(v.projected) && Array.isArray(v.projected.sources) ? v.projected.sources : NONE;
+    for (let j = 0; j < projections.length; j++) {
+      const projection = projections[j];
+      if (isRecord(projection) && isRecord(projection.downwardAPI)) checkDownwardVolume(projection.downwardAPI, [...path, 'volumes', i, 'projected', 'sources', j, 'downwardAPI'], report);
+    }
   }
   if (spec.nodeSelector !== undefined) checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
   if (isRecord(spec.securityContext)) checkSecurityContext(spec.securityContext, [...path, 'securityContext'], report);
@@ -817,9 +823,37 @@ function checkEnvSource(e: Json, path: JsonPath, report: Report): void {
   }
 }
 
+/** The pod fields a downwardAPI volume can write: metadata only (status and spec fields are for environment variables). */
+const VOLUME_FIELDS = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations']);
+const ONE_KEY = /^metadata\.(labels|annotations)\['.+'\]$/;
+
+/** A downwardAPI volume's items: metadata fields of apiVersion v1, and resources of a named container. */
+function checkDownwardVolume(source: Json, path: JsonPath, report: Report): void {
+  const items: readonly unknown[] = Array.isArray(source.items) ? source.items : NONE;
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j];
+    if (!isRecord(item)) continue;
+    const at = [...path, 'items', j];
+    const field = item.fieldRef;
+    if (isRecord(field)) {
+      if (typeof field.apiVersion === 'string' && field.apiVersion !== 'v1') report('downward-api', [...at, 'fieldRef', 'apiVersion'], `fieldRef apiVersion "${field.apiVersion}" is not v1`, 'write apiVersion: v1, or leave it out');
+      if (typeof field.fieldPath === 'string' && !VOLUME_FIELDS.has(field.fieldPath) && !ONE_KEY.test(field.fieldPath)) {
+        report('downward-api', [...at, 'fieldRef', 'fieldPath'], `fieldPath "${field.fieldPath}" is not a field a downwardAPI volume can write: use ${[...VOLUME_FIELDS].join(', ')}, or one label or annotation`, 'read status and spec fields through an environment variable instead');
+      }
+    }
+    const resource = item.resourceFieldRef;
+    if (isRecord(resource) && (typeof resource.containerName !== 'string' || resource.containerName === '')) {
+      report('downward-api', [...at, 'resourceFieldRef', 'containerName'], 'a downwardAPI volume\'s resourceFieldRef names no container', 'set containerName to the container whose resources it reads');
+    }
+  }
+}
+
 /** What `env[i]` of the container at `cpath` reads of its pod or container: a field the API server serves, a resource with an allowed divisor. */
 function checkDownwardApi(from: Json, variable: string, cpath: JsonPath, i: number, report: Report): void {
   const fieldRef = from.fieldRef;
+  if (isRecord(fieldRef) && typeof fieldRef.apiVersion === 'string' && fieldRef.apiVersion !== 'v1') {
+    report('downward-api', [...cpath, 'env', i, 'valueFrom', 'fieldRef', 'apiVersion'], `environment variable "${variable}": fieldRef apiVersion "${fieldRef.apiVersion}" is not v1`, 'write apiVersion: v1, or leave it out');
+  }
   if (isRecord(fieldRef) && typeof fieldRef.fieldPath === 'string') {
     const problem = envFieldPathProblem(fieldRef.fieldPath);
     if (problem) report('downward-api', [...cpath, 'env', i, 'valueFrom', 'fieldRef', 'fieldPath'], `environment variable "${variable}": fieldPath "${fieldRef.fieldPath}" ${problem}`);
