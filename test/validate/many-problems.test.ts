@@ -41,6 +41,7 @@ test('every API-server and reference finding of an output with many problems', (
     ["duplicate-name", "StatefulSet shop/db", "spec.template.spec.containers[1].name", "container name \"app\" is also containers[0]'s"],
     ["duplicate-name", "StatefulSet shop/db", "spec.template.spec.containers[1].ports[0].name", "port name \"metrics\" is also ports[1] of containers[0]'s"],
     ["port-name", "StatefulSet shop/db", "spec.template.spec.containers[1].readinessProbe.httpGet.port", "port name \"abc--d\" contains \"--\""],
+    ["port-range", "Service shop/db", "spec.ports[1].nodePort", "a ClusterIP Service may not set nodePort"],
     ["port-name", "Service shop/db", "spec.ports[0].targetPort", "port \"80\" is a number written as a string"],
     ["port-range", "Service shop/db", "spec.ports[1].nodePort", "port 70000 is out of range"],
     ["duplicate-name", "Service shop/db", "spec.ports[1].name", "port name \"http\" is also spec.ports[0]'s"],
