@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkOneOf, checkQuantity, problem, quantityValue } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 type Amounts = Partial<Record<'cpu' | 'memory' | 'ephemeral-storage' | 'storage', string>>;
 
@@ -27,10 +28,10 @@ export interface LimitRangeProps {
 }
 
 /** A LimitRange: default and bounding requests and limits in a namespace. */
-export class LimitRange extends Construct {
+export class LimitRange extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: LimitRangeProps) {
     super(scope, id);
@@ -56,6 +57,6 @@ export class LimitRange extends Construct {
       }
       return { type: l.type ?? 'Container', default: q(`${f}.default`, l.default), defaultRequest: q(`${f}.defaultRequest`, l.defaultRequest), min: q(`${f}.min`, l.min), max: q(`${f}.max`, l.max) };
     });
-    this.resource = kubeApiObject<k8s.KubeLimitRangeProps>(this, 'Resource', k8s.KubeLimitRange.GVK, { metadata: { name: this.name }, spec: { limits } });
+    this.apiObject = kubeApiObject<k8s.KubeLimitRangeProps>(this, 'Resource', k8s.KubeLimitRange.GVK, { metadata: { name: this.name }, spec: { limits } });
   }
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { clusterScoped } from '../construct/names';
 import { checkDnsLabel, checkOneOf, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 /** Pod Security Admission levels. */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
@@ -22,10 +23,10 @@ export interface NamespaceProps {
  * A Namespace (cluster-scoped), enforcing a Pod Security Admission level —
  * `restricted` unless told otherwise, which the secure defaults meet.
  */
-export class Namespace extends Construct {
+export class Namespace extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: NamespaceProps) {
     super(scope, id);
@@ -34,7 +35,7 @@ export class Namespace extends Construct {
     const level = props.podSecurity ?? 'restricted';
     checkOneOf(this, 'podSecurity', level, ['privileged', 'baseline', 'restricted']);
     this.name = props.name;
-    this.resource = clusterScoped(
+    this.apiObject = clusterScoped(
       kubeApiObject<k8s.KubeNamespaceProps>(this, 'Resource', k8s.KubeNamespace.GVK, {
         metadata: {
           name: this.name,

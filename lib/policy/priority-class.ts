@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../construct/names';
 import { checkInt, checkOneOf, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface PriorityClassProps {
   /** @default - `<release>-<construct path>` */
@@ -18,10 +19,10 @@ export interface PriorityClassProps {
 }
 
 /** A PriorityClass (cluster-scoped): pass it as a workload's `priorityClass`. */
-export class PriorityClass extends Construct {
+export class PriorityClass extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PriorityClassProps) {
     super(scope, id);
@@ -29,7 +30,7 @@ export class PriorityClass extends Construct {
     if (props.value === undefined) throw problem(this, 'value is required: a whole number up to 1000000000, higher runs first');
     checkInt(this, 'value', props.value, { min: -2147483648, max: 1000000000 });
     checkOneOf(this, 'preemptionPolicy', props.preemptionPolicy, ['PreemptLowerPriority', 'Never']);
-    this.resource = clusterScoped(
+    this.apiObject = clusterScoped(
       kubeApiObject<k8s.KubePriorityClassProps>(this, 'Resource', k8s.KubePriorityClass.GVK, {
         metadata: { name: this.name },
         value: props.value,

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkQuantity, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface ResourceQuotaProps {
   /** @default - `<release>-<construct path>` */
@@ -18,10 +19,10 @@ export interface ResourceQuotaProps {
 }
 
 /** A ResourceQuota: the most a namespace may request and hold. */
-export class ResourceQuota extends Construct {
+export class ResourceQuota extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ResourceQuotaProps) {
     super(scope, id);
@@ -29,7 +30,7 @@ export class ResourceQuota extends Construct {
     const entries = Object.entries(props.hard ?? {});
     if (entries.length === 0) throw problem(this, 'hard is required: give at least one limit, such as { "requests.cpu": "4" }');
     for (const [key, value] of entries) checkQuantity(this, `hard["${key}"]`, value);
-    this.resource = kubeApiObject<k8s.KubeResourceQuotaProps>(this, 'Resource', k8s.KubeResourceQuota.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeResourceQuotaProps>(this, 'Resource', k8s.KubeResourceQuota.GVK, {
       metadata: { name: this.name },
       spec: { hard: Object.fromEntries(entries.map(([k, v]) => [k, k8s.Quantity.fromString(v)])), scopes: props.scopes },
     });

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkInt, checkQuantity, checkRequired, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 /** What an autoscaler scales. */
 export interface ScaleTarget {
@@ -33,10 +34,10 @@ export interface HorizontalPodAutoscalerProps {
 }
 
 /** A HorizontalPodAutoscaler (autoscaling/v2) on CPU and memory. */
-export class HorizontalPodAutoscaler extends Construct {
+export class HorizontalPodAutoscaler extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: HorizontalPodAutoscalerProps) {
     super(scope, id);
@@ -58,7 +59,7 @@ export class HorizontalPodAutoscaler extends Construct {
     if (cpu !== undefined) metrics.push({ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpu } } });
     if (props.memoryUtilization !== undefined) metrics.push({ type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: props.memoryUtilization } } });
     if (props.memoryAverage !== undefined) metrics.push({ type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: k8s.Quantity.fromString(props.memoryAverage) } } });
-    this.resource = kubeApiObject<k8s.KubeHorizontalPodAutoscalerV2Props>(this, 'Resource', k8s.KubeHorizontalPodAutoscalerV2.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeHorizontalPodAutoscalerV2Props>(this, 'Resource', k8s.KubeHorizontalPodAutoscalerV2.GVK, {
       metadata: { name: this.name, labels: props.labels },
       spec: {
         scaleTargetRef: { apiVersion: target.apiVersion, kind: target.kind, name: target.name },

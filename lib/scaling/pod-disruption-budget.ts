@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkLabels, checkOneOf, intOrPercent, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface PodDisruptionBudgetProps {
   /** @default - `<release>-<construct path>` */
@@ -20,10 +21,10 @@ export interface PodDisruptionBudgetProps {
 }
 
 /** A PodDisruptionBudget: how many pods node drains and other voluntary evictions may take down at once. */
-export class PodDisruptionBudget extends Construct {
+export class PodDisruptionBudget extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
     super(scope, id);
@@ -39,7 +40,7 @@ export class PodDisruptionBudget extends Construct {
     if (props.maxUnavailable === 0 || props.maxUnavailable === '0%') {
       throw problem(this, 'maxUnavailable 0 blocks every node drain: allow at least 1');
     }
-    this.resource = kubeApiObject<k8s.KubePodDisruptionBudgetProps>(this, 'Resource', k8s.KubePodDisruptionBudget.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubePodDisruptionBudgetProps>(this, 'Resource', k8s.KubePodDisruptionBudget.GVK, {
       metadata: { name: this.name, labels: props.labels },
       spec: {
         selector: { matchLabels: selector },

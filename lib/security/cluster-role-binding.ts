@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../construct/names';
 import { BindingSubject, renderSubjects } from './subject';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface ClusterRoleBindingProps {
   /** @default - `<release>-<construct path>` */
@@ -12,19 +13,19 @@ export interface ClusterRoleBindingProps {
 }
 
 /** A ClusterRoleBinding: grants a ClusterRole in every namespace. */
-export class ClusterRoleBinding extends Construct {
+export class ClusterRoleBinding extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ClusterRoleBindingProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = kubeApiObject<k8s.KubeClusterRoleBindingProps>(this, 'Resource', k8s.KubeClusterRoleBinding.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeClusterRoleBindingProps>(this, 'Resource', k8s.KubeClusterRoleBinding.GVK, {
       metadata: { name: this.name },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: props.role.name },
       subjects: renderSubjects(this, props.subjects),
     });
-    clusterScoped(this.resource);
+    clusterScoped(this.apiObject);
   }
 }

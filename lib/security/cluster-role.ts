@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../construct/names';
 import { PolicyRule, renderRules } from './policy-rule';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface ClusterRoleProps {
   /** Cluster-wide: include something unique to the environment if a release name repeats across namespaces. @default - `<release>-<construct path>` */
@@ -14,19 +15,21 @@ export interface ClusterRoleProps {
 }
 
 /** A ClusterRole: permissions across namespaces, or on cluster-scoped resources (nodes, namespaces). */
-export class ClusterRole extends Construct {
-  readonly kind = 'ClusterRole' as const;
+export class ClusterRole extends Resource<KubeApiObject> {
+  override get kind(): 'ClusterRole' {
+    return 'ClusterRole';
+  }
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: ClusterRoleProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = kubeApiObject<k8s.KubeClusterRoleProps>(this, 'Resource', k8s.KubeClusterRole.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeClusterRoleProps>(this, 'Resource', k8s.KubeClusterRole.GVK, {
       metadata: { name: this.name },
       rules: renderRules(this, props.rules, { allowWildcards: props.allowWildcards, clusterScoped: true }),
     });
-    clusterScoped(this.resource);
+    clusterScoped(this.apiObject);
   }
 }

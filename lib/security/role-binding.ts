@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { BindingSubject, renderSubjects } from './subject';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface RoleBindingProps {
   /** @default - `<release>-<construct path>` */
@@ -13,15 +14,15 @@ export interface RoleBindingProps {
 }
 
 /** A RoleBinding: grants a Role (or a ClusterRole's rules) in one namespace. */
-export class RoleBinding extends Construct {
+export class RoleBinding extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: RoleBindingProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = kubeApiObject<k8s.KubeRoleBindingProps>(this, 'Resource', k8s.KubeRoleBinding.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeRoleBindingProps>(this, 'Resource', k8s.KubeRoleBinding.GVK, {
       metadata: { name: this.name },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: props.role.kind, name: props.role.name },
       subjects: renderSubjects(this, props.subjects),

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { PolicyRule, renderRules } from './policy-rule';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface RoleProps {
   /** @default - `<release>-<construct path>` */
@@ -14,16 +15,18 @@ export interface RoleProps {
 }
 
 /** A Role: permissions within one namespace. */
-export class Role extends Construct {
-  readonly kind = 'Role' as const;
+export class Role extends Resource<KubeApiObject> {
+  override get kind(): 'Role' {
+    return 'Role';
+  }
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: RoleProps) {
     super(scope, id);
     this.name = props.name ?? resourceName(this, 253);
-    this.resource = kubeApiObject<k8s.KubeRoleProps>(this, 'Resource', k8s.KubeRole.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeRoleProps>(this, 'Resource', k8s.KubeRole.GVK, {
       metadata: { name: this.name },
       rules: renderRules(this, props.rules, { allowWildcards: props.allowWildcards, clusterScoped: false }),
     });

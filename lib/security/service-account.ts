@@ -9,6 +9,7 @@ import { PolicyRule } from './policy-rule';
 import { Role } from './role';
 import { RoleBinding } from './role-binding';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 /** A service account a pod runs as. */
 export interface IServiceAccount {
@@ -38,11 +39,11 @@ export interface ServiceAccountProps {
  * ClusterRoleBinding). Pods mount its token only when it has permissions,
  * unless `automountToken` says otherwise.
  */
-export class ServiceAccount extends Construct implements IServiceAccount {
+export class ServiceAccount extends Resource<KubeApiObject> implements IServiceAccount {
   readonly name: string;
   readonly automountToken: boolean;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
   readonly role?: Role;
   readonly roleBinding?: RoleBinding;
   readonly clusterRole?: ClusterRole;
@@ -54,12 +55,12 @@ export class ServiceAccount extends Construct implements IServiceAccount {
     checkDnsSubdomain(this, 'name', this.name);
     const hasRules = Boolean(props.rules?.length || props.clusterRules?.length);
     this.automountToken = props.automountToken ?? hasRules;
-    this.resource = kubeApiObject<k8s.KubeServiceAccountProps>(this, 'Resource', k8s.KubeServiceAccount.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeServiceAccountProps>(this, 'Resource', k8s.KubeServiceAccount.GVK, {
       metadata: { name: this.name },
       automountServiceAccountToken: this.automountToken,
       imagePullSecrets: props.imagePullSecrets?.map((s) => ({ name: typeof s === 'string' ? s : s.name })),
     });
-    const subject = { name: this.name, serviceAccountNamespace: () => this.resource.metadata.namespace };
+    const subject = { name: this.name, serviceAccountNamespace: () => this.apiObject.metadata.namespace };
     if (props.rules?.length) {
       this.role = new Role(this, 'Role', { name: this.name, rules: props.rules, allowWildcards: props.allowWildcards });
       this.roleBinding = new RoleBinding(this, 'RoleBinding', { name: this.name, role: this.role, subjects: [subject] });

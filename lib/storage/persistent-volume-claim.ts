@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
 import { checkDnsSubdomain, checkOneOf, checkQuantity, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
 export const ACCESS_MODES: readonly AccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
@@ -23,10 +24,10 @@ export interface PersistentVolumeClaimProps {
 }
 
 /** A PersistentVolumeClaim: a request for storage, mounted with `Volume.fromClaim`. */
-export class PersistentVolumeClaim extends Construct {
+export class PersistentVolumeClaim extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PersistentVolumeClaimProps) {
     super(scope, id);
@@ -36,7 +37,7 @@ export class PersistentVolumeClaim extends Construct {
     checkQuantity(this, 'size', props.size);
     (props.accessModes ?? []).forEach((m, i) => checkOneOf(this, `accessModes[${i}]`, m, ACCESS_MODES));
     checkOneOf(this, 'volumeMode', props.volumeMode, ['Filesystem', 'Block']);
-    this.resource = kubeApiObject<k8s.KubePersistentVolumeClaimProps>(this, 'Resource', k8s.KubePersistentVolumeClaim.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubePersistentVolumeClaimProps>(this, 'Resource', k8s.KubePersistentVolumeClaim.GVK, {
       metadata: { name: this.name },
       spec: {
         accessModes: props.accessModes ?? ['ReadWriteOnce'],

@@ -5,6 +5,7 @@ import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem } from '
 import { ACCESS_MODES, AccessMode } from './persistent-volume-claim';
 import { HostPathType, hostPathTypeProblem } from './volume';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 /** Where a PersistentVolume's data lives. Exactly one. */
 export interface PersistentVolumeSource {
@@ -37,10 +38,10 @@ export interface PersistentVolumeProps {
 }
 
 /** A PersistentVolume provisioned by hand (cluster-scoped). */
-export class PersistentVolume extends Construct {
+export class PersistentVolume extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: PersistentVolumeProps) {
     super(scope, id);
@@ -58,7 +59,7 @@ export class PersistentVolume extends Construct {
     const typeProblem = hostPathTypeProblem(s.hostPath?.type);
     if (typeProblem) throw invalid(this, 'source.hostPath.type', s.hostPath?.type, typeProblem);
     if (s.local && !props.nodes?.length) throw problem(this, 'a local volume needs nodes: name the node(s) the disk is attached to');
-    this.resource = kubeApiObject<k8s.KubePersistentVolumeProps>(this, 'Resource', k8s.KubePersistentVolume.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubePersistentVolumeProps>(this, 'Resource', k8s.KubePersistentVolume.GVK, {
       metadata: { name: this.name },
       spec: {
         capacity: { storage: k8s.Quantity.fromString(props.capacity) },
@@ -75,6 +76,6 @@ export class PersistentVolume extends Construct {
           : undefined,
       },
     });
-    clusterScoped(this.resource);
+    clusterScoped(this.apiObject);
   }
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../construct/names';
 import { checkDnsSubdomain, checkOneOf, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
+import { Resource } from '../construct/resource';
 
 export interface StorageClassProps {
   /** @default - `<release>-<construct path>` */
@@ -24,10 +25,10 @@ export interface StorageClassProps {
 }
 
 /** A StorageClass (cluster-scoped): how claims get volumes. */
-export class StorageClass extends Construct {
+export class StorageClass extends Resource<KubeApiObject> {
   readonly name: string;
   /** The Kubernetes object. */
-  readonly resource: KubeApiObject;
+  readonly apiObject: KubeApiObject;
 
   constructor(scope: Construct, id: string, props: StorageClassProps) {
     super(scope, id);
@@ -36,7 +37,7 @@ export class StorageClass extends Construct {
     if (!props.provisioner) throw problem(this, 'provisioner is required, such as "ebs.csi.aws.com"');
     checkOneOf(this, 'reclaimPolicy', props.reclaimPolicy, ['Delete', 'Retain']);
     checkOneOf(this, 'volumeBindingMode', props.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer']);
-    this.resource = kubeApiObject<k8s.KubeStorageClassProps>(this, 'Resource', k8s.KubeStorageClass.GVK, {
+    this.apiObject = kubeApiObject<k8s.KubeStorageClassProps>(this, 'Resource', k8s.KubeStorageClass.GVK, {
       metadata: {
         name: this.name,
         annotations: props.isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : undefined,
@@ -48,6 +49,6 @@ export class StorageClass extends Construct {
       allowVolumeExpansion: props.allowVolumeExpansion ?? true,
       mountOptions: props.mountOptions,
     });
-    clusterScoped(this.resource);
+    clusterScoped(this.apiObject);
   }
 }
