@@ -5,7 +5,7 @@ import { checkQuantity, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface ResourceQuotaProps {
-  /** @default - `<release>-<construct path>` */
+  /** The ResourceQuota's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /**
    * Hard limits, by resource name as the API has them: `requests.cpu`,

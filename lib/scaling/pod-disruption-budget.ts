@@ -5,7 +5,7 @@ import { checkLabels, checkOneOf, intOrPercent, problem } from '../construct/che
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface PodDisruptionBudgetProps {
-  /** @default - `<release>-<construct path>` */
+  /** The PodDisruptionBudget's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Extra labels. @default - the package's */
   readonly labels?: Record<string, string>;

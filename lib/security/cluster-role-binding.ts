@@ -5,9 +5,11 @@ import { BindingSubject, renderSubjects } from './subject';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface ClusterRoleBindingProps {
-  /** @default - `<release>-<construct path>` */
+  /** The ClusterRoleBinding's name. @default - `<release>-<construct path>` */
   readonly name?: string;
+  /** The ClusterRole to grant: a `ClusterRole` of this library, or its kind and name. */
   readonly role: { readonly kind: 'ClusterRole'; readonly name: string };
+  /** Who is granted the role: service accounts, users or groups; at least one. */
   readonly subjects: BindingSubject[];
 }
 

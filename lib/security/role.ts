@@ -5,7 +5,7 @@ import { PolicyRule, renderRules } from './policy-rule';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 
 export interface RoleProps {
-  /** @default - `<release>-<construct path>` */
+  /** The Role's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** What the role allows, in its namespace. */
   readonly rules: PolicyRule[];
