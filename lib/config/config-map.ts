@@ -11,7 +11,7 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface ConfigMapProps {
-  /** @default - `<release>-<construct path>` */
+  /** The ConfigMap's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Text entries, key → value. @default - none */
   readonly data?: Record<string, string>;

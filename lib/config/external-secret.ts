@@ -20,7 +20,7 @@ export interface ExternalSecretKey {
 }
 
 export interface ExternalSecretProps {
-  /** @default - `<release>-<construct path>` (also the name of the Secret it makes) */
+  /** The ExternalSecret's name. @default - `<release>-<construct path>` (also the name of the Secret it makes) */
   readonly name?: string;
   /** The SecretStore or ClusterSecretStore to read from. */
   readonly store: { readonly name: string; readonly kind?: 'SecretStore' | 'ClusterSecretStore' };
@@ -28,7 +28,7 @@ export interface ExternalSecretProps {
   readonly data: ExternalSecretKey[];
   /** How often the operator refreshes the Secret, such as `1h`. @default '1h' */
   readonly refreshInterval?: string;
-  /** @default 'kubernetes.io/opaque'-style Opaque Secret */
+  /** The type of the Secret the operator makes. @default 'kubernetes.io/opaque'-style Opaque Secret */
   readonly secretType?: string;
 }
 

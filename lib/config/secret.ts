@@ -21,15 +21,15 @@ export type SecretType =
   | 'kubernetes.io/ssh-auth';
 
 export interface SecretProps {
-  /** @default - `<release>-<construct path>` */
+  /** The Secret's name. @default - `<release>-<construct path>` */
   readonly name?: string;
-  /** @default 'Opaque' */
+  /** The Secret's type, which says what keys it holds. @default 'Opaque' */
   readonly type?: SecretType;
   /** Text entries, key → value. Written to the manifests: see the warning. @default - none */
   readonly stringData?: Record<string, string>;
   /** Files to read at synth time, key → path. @default - none */
   readonly files?: Record<string, string>;
-  /** @default false */
+  /** Forbid changes to the data once the Secret exists (a change then needs a new Secret). @default false */
   readonly immutable?: boolean;
   /**
    * Say that literal data in the manifests is intended (test fixtures, data

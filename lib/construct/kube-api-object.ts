@@ -7,6 +7,7 @@ import { sortedKeys } from '../internal/sorted-keys';
 
 /** The props of a Kubernetes object: its metadata and whatever the kind has besides (spec, data, rules…). */
 export interface KubeObjectProps {
+  /** The object's name, namespace, labels and annotations. @default - a name cdk8s generates from the construct path, no labels or annotations */
   readonly metadata?: ApiObjectMetadata;
   readonly [field: string]: unknown;
 }

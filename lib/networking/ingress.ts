@@ -11,9 +11,9 @@ import { Resource } from '../construct/resource';
 
 /** One path of an Ingress rule. */
 export interface IngressPath {
-  /** @default '/' */
+  /** The URL path the rule matches. @default '/' */
   readonly path?: string;
-  /** @default 'Prefix' */
+  /** How `path` is matched: as a prefix of path segments, exactly, or as the controller decides. @default 'Prefix' */
   readonly pathType?: 'Prefix' | 'Exact' | 'ImplementationSpecific';
   /** The backend Service. */
   readonly service: Service | { readonly name: string };
@@ -38,7 +38,7 @@ export interface IngressTls {
 }
 
 export interface IngressProps {
-  /** @default - `<release>-<construct path>` */
+  /** The Ingress's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Extra labels. @default - the package's */
   readonly labels?: Record<string, string>;
@@ -46,7 +46,7 @@ export interface IngressProps {
   readonly className?: string;
   /** At least one rule. */
   readonly rules: IngressRule[];
-  /** @default - plain HTTP only */
+  /** The hosts served over HTTPS, each with its certificate's Secret. @default - plain HTTP only */
   readonly tls?: IngressTls[];
   /** Controller settings, such as `nginx.ingress.kubernetes.io/proxy-body-size`. @default - none */
   readonly annotations?: Record<string, string>;

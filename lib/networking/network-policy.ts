@@ -76,7 +76,7 @@ export class NetworkPeer {
 export interface NetworkPolicyPort {
   /** A number or a named container port. */
   readonly port: number | string;
-  /** @default 'TCP' */
+  /** The port's protocol. @default 'TCP' */
   readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
   /** The end of a port range starting at `port`. @default - one port */
   readonly endPort?: number;
@@ -84,14 +84,14 @@ export interface NetworkPolicyPort {
 
 /** Traffic a policy allows. */
 export interface NetworkPolicyRule {
-  /** @default - any peer */
+  /** The pods, namespaces or address blocks the traffic may come from (ingress) or go to (egress). @default - any peer */
   readonly peers?: NetworkPeer[];
-  /** @default - any port */
+  /** The ports the traffic may use. @default - any port */
   readonly ports?: NetworkPolicyPort[];
 }
 
 export interface NetworkPolicyProps {
-  /** @default - `<release>-<construct path>` */
+  /** The NetworkPolicy's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /**
    * The pods the policy applies to: labels, or what selects pods (a workload
@@ -113,7 +113,7 @@ export interface NetworkPolicyProps {
 }
 
 export interface DefaultDenyProps {
-  /** @default - `<release>-<construct path>` */
+  /** The NetworkPolicy's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Deny outgoing traffic too. @default true */
   readonly egress?: boolean;

@@ -18,7 +18,7 @@ export interface ServicePort {
   readonly name?: string;
   /** The pods' port, by number or container port name. @default - the same as `port` */
   readonly targetPort?: number | string;
-  /** @default 'TCP' */
+  /** The port's protocol. @default 'TCP' */
   readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
   /** For NodePort and LoadBalancer Services, 30000–32767. @default - chosen by the cluster */
   readonly nodePort?: number;
@@ -27,11 +27,11 @@ export interface ServicePort {
 }
 
 export interface ServiceProps {
-  /** @default - `<release>-<construct path>` */
+  /** The Service's name. @default - `<release>-<construct path>` */
   readonly name?: string;
-  /** @default 'ClusterIP' */
+  /** How the Service is reached: inside the cluster, on every node's port, through a load balancer, or as a DNS alias. @default 'ClusterIP' */
   readonly type?: ServiceType;
-  /** @default - none; required except for ExternalName and headless Services */
+  /** The ports the Service exposes. @default - none; required except for ExternalName and headless Services */
   readonly ports?: ServicePort[];
   /**
    * The pods to send traffic to: labels, or what selects pods (a workload of
@@ -44,7 +44,7 @@ export interface ServiceProps {
   readonly headless?: boolean;
   /** For ExternalName Services: the DNS name to alias. @default - none */
   readonly externalName?: string;
-  /** @default 'None' */
+  /** `ClientIP` sends each client's connections to the same pod. @default 'None' */
   readonly sessionAffinity?: 'None' | 'ClientIP';
   /** For NodePort and LoadBalancer Services. @default 'Cluster' */
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
@@ -52,7 +52,7 @@ export interface ServiceProps {
   readonly loadBalancerSourceRanges?: string[];
   /** Endpoints include pods that are not ready (peer discovery). @default false */
   readonly publishNotReadyAddresses?: boolean;
-  /** @default - none */
+  /** Annotations of the Service, such as a cloud load balancer's settings. @default - none */
   readonly annotations?: Record<string, string>;
   /** Extra labels. @default - the package's */
   readonly labels?: Record<string, string>;

@@ -75,14 +75,16 @@ export interface PackageClass<S = any> {
   /**
    * The values schema: a zod object schema with a default, constraints and a
    * description per field. Without one, values are taken as given.
+   * @default - no schema: values are taken as given
    */
   readonly values?: Schema;
-  /** Packages this one includes, by key (Helm's subcharts); their values live under that key. */
+  /** Packages this one includes, by key (Helm's subcharts); their values live under that key. @default - none */
   readonly dependencies?: Readonly<Record<string, PackageDependency>>;
 }
 
 /** A package another package includes: Helm's subchart. */
 export interface PackageDependency extends DependencySpec {
+  /** The package class to include. */
   readonly package: PackageClass;
 }
 

@@ -9,6 +9,7 @@ export interface ReleaseSpec<V = any> {
   /**
    * The package to release. May be left out in an environment that extends
    * another, to change only the release's namespace or values.
+   * @default - the package of the same release in the base environment; required in an environment that extends none
    */
   readonly package?: PackageClass<V>;
   /**

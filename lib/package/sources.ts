@@ -26,7 +26,7 @@ export interface ValuesSources {
    * @default - no values files are read
    */
   readonly root?: string;
-  /** @default - none */
+  /** The values the command line gives: `--values` files and `--set` pairs. @default - none */
   readonly commandLine?: CommandLineValues;
 }
 

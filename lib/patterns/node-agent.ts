@@ -14,7 +14,7 @@ export interface HostMount {
   readonly hostPath: string;
   /** Where the first container sees it. @default - the same path */
   readonly mountPath?: string;
-  /** @default true */
+  /** Mount the path read-only. @default true */
   readonly readOnly?: boolean;
   /** What must exist at the path. @default '' (no check) */
   readonly type?: HostPathType;

@@ -11,7 +11,7 @@ import { spreadByDefault } from '../workloads/scheduling';
 export interface StatefulVolumeProps extends VolumeClaimTemplateProps {
   /** Where the first container mounts it. */
   readonly mountPath: string;
-  /** @default - the volume's root */
+  /** A path inside the volume to mount instead of its root. @default - the volume's root */
   readonly subPath?: string;
 }
 

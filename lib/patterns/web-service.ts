@@ -16,29 +16,30 @@ import { Deployment } from '../workloads/deployment';
 export interface WebServiceIngressProps {
   /** The host names. */
   readonly hosts: string[];
-  /** @default '/' */
+  /** The URL path routed to the Service, as a prefix. @default '/' */
   readonly path?: string;
-  /** @default - the cluster's default IngressClass */
+  /** The IngressClass, such as `nginx`. @default - the cluster's default IngressClass */
   readonly className?: string;
   /** A kubernetes.io/tls Secret covering every host, by name or object. @default - plain HTTP */
   readonly tlsSecret?: string | ConfigSource;
-  /** @default - none */
+  /** Ingress controller settings. @default - none */
   readonly annotations?: Record<string, string>;
 }
 
 /** Autoscaling of a web service. */
 export interface WebServiceAutoscalingProps {
-  /** @default - `replicas` */
+  /** The floor. @default - `replicas` */
   readonly minReplicas?: number;
+  /** The ceiling. */
   readonly maxReplicas: number;
-  /** @default 75 */
+  /** Average CPU use, in percent of the request, to aim for. @default 75 */
   readonly cpuUtilization?: number;
-  /** @default - none */
+  /** Average memory use, in percent of the request, to aim for. @default - none */
   readonly memoryUtilization?: number;
 }
 
 export interface WebServiceProps extends WorkloadProps, DeploymentStrategyProps {
-  /** @default 2 */
+  /** The number of pods (the autoscaler's floor when `autoscaling` is set). @default 2 */
   readonly replicas?: number;
   /**
    * The container port the Service sends traffic to, by number or name; it
@@ -48,11 +49,11 @@ export interface WebServiceProps extends WorkloadProps, DeploymentStrategyProps 
   readonly port?: number | string;
   /** The Service's port. @default 80 */
   readonly servicePort?: number;
-  /** @default 'ClusterIP' */
+  /** How the Service is reached. @default 'ClusterIP' */
   readonly serviceType?: Exclude<ServiceType, 'ExternalName'>;
   /** The readiness probe's HTTP path, for containers that set no readiness probe. @default '/' */
   readonly healthCheckPath?: string;
-  /** @default - no Ingress */
+  /** An Ingress that routes the hosts to the Service. @default - no Ingress */
   readonly ingress?: WebServiceIngressProps;
   /** A HorizontalPodAutoscaler. Replaces `replicas` in the Deployment. @default - none, fixed replicas */
   readonly autoscaling?: WebServiceAutoscalingProps;

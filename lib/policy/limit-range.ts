@@ -9,21 +9,22 @@ type Amounts = Partial<Record<'cpu' | 'memory' | 'ephemeral-storage' | 'storage'
 
 /** Limits for one kind of object. */
 export interface LimitRangeItem {
-  /** @default 'Container' */
+  /** The kind of object the limits apply to. @default 'Container' */
   readonly type?: 'Container' | 'Pod' | 'PersistentVolumeClaim';
   /** The limit given to containers that set none. @default - none */
   readonly default?: Amounts;
   /** The request given to containers that set none. @default - none */
   readonly defaultRequest?: Amounts;
-  /** @default - none */
+  /** The least each object may request. @default - none */
   readonly min?: Amounts;
-  /** @default - none */
+  /** The most each object may use. @default - none */
   readonly max?: Amounts;
 }
 
 export interface LimitRangeProps {
-  /** @default - `<release>-<construct path>` */
+  /** The LimitRange's name. @default - `<release>-<construct path>` */
   readonly name?: string;
+  /** The limits, one item per kind of object; at least one. */
   readonly limits: LimitRangeItem[];
 }
 

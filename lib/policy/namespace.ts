@@ -13,9 +13,9 @@ export interface NamespaceProps {
   readonly name: string;
   /** Pod Security Admission level enforced on the namespace's pods. @default 'restricted' (what this library's defaults satisfy) */
   readonly podSecurity?: PodSecurityLevel;
-  /** @default - none */
+  /** Labels of the namespace, added to the Pod Security Admission labels. @default - none */
   readonly labels?: Record<string, string>;
-  /** @default - none */
+  /** Annotations of the namespace. @default - none */
   readonly annotations?: Record<string, string>;
 }
 

@@ -6,15 +6,15 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface PriorityClassProps {
-  /** @default - `<release>-<construct path>` */
+  /** The PriorityClass's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Higher runs first and preempts lower; up to 1 000 000 000 (higher is reserved for the system). */
   readonly value: number;
-  /** @default false */
+  /** Make it the class of pods that name none. @default false */
   readonly globalDefault?: boolean;
   /** Whether pods of this class evict lower ones. @default 'PreemptLowerPriority' */
   readonly preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
-  /** @default - none */
+  /** What the class is for, for people. @default - none */
   readonly description?: string;
 }
 

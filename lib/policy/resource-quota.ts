@@ -6,7 +6,7 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface ResourceQuotaProps {
-  /** @default - `<release>-<construct path>` */
+  /** The ResourceQuota's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /**
    * Hard limits, by resource name as the API has them: `requests.cpu`,

@@ -56,7 +56,7 @@ export interface CanaryWebServiceProps extends Omit<WebServiceProps, 'autoscalin
   readonly header?: string;
   /** The header's value that routes to the canary (required with `gateway`). @default - nginx's `always` / `never` */
   readonly headerValue?: string;
-  /** The Gateway, for `gateway` traffic. */
+  /** The Gateway, for `gateway` traffic. @default - none; required with `gateway` traffic */
   readonly gateway?: GatewayRef;
 }
 

@@ -8,8 +8,9 @@ import { Resource } from '../construct/resource';
 
 /** The Gateway (and listener) a route attaches to. */
 export interface GatewayRef {
+  /** The Gateway's name. */
   readonly name: string;
-  /** @default - the route's namespace */
+  /** The Gateway's namespace. @default - the route's namespace */
   readonly namespace?: string;
   /** The listener. @default - every listener of the Gateway */
   readonly sectionName?: string;
@@ -17,6 +18,7 @@ export interface GatewayRef {
 
 /** A Service a rule sends requests to, with its share. */
 export interface HttpRouteBackend {
+  /** The Service the requests go to. */
   readonly service: Service;
   /** The Service port number. @default - the Service's first port */
   readonly port?: number;
@@ -30,16 +32,18 @@ export interface HttpRouteRule {
   readonly path?: string;
   /** Headers that must have exactly these values. @default - any */
   readonly headers?: Record<string, string>;
+  /** The Services the matched requests go to, split by `weight`. */
   readonly backends: HttpRouteBackend[];
 }
 
 export interface HttpRouteProps {
-  /** @default - `<release>-<construct path>` */
+  /** The HTTPRoute's name. @default - `<release>-<construct path>` */
   readonly name?: string;
+  /** Extra labels of the HTTPRoute. @default - the package's */
   readonly labels?: Record<string, string>;
   /** At least one Gateway. */
   readonly parents: GatewayRef[];
-  /** @default - every host the Gateway listens for */
+  /** The hosts the route matches. @default - every host the Gateway listens for */
   readonly hostnames?: string[];
   /** At least one rule. */
   readonly rules: HttpRouteRule[];

@@ -13,6 +13,7 @@ export const TRACK_LABEL = 'chartwright.dev/track';
 export const VERSION_LABEL = 'app.kubernetes.io/version';
 
 export interface RolloutTrackProps extends WorkloadProps, DeploymentStrategyProps {
+  /** The number of the track's pods. */
   readonly replicas: number;
   /** The component the track is part of: its pods carry it, so one selector finds every track's pods. */
   readonly component: string;
@@ -20,7 +21,7 @@ export interface RolloutTrackProps extends WorkloadProps, DeploymentStrategyProp
   readonly trackLabel: Record<string, string>;
   /** The version the pods run: their `app.kubernetes.io/version` label. */
   readonly version: string;
-  /** @default '/' */
+  /** The readiness probe's HTTP path, for containers that set no readiness probe. @default '/' */
   readonly healthCheckPath?: string;
 }
 

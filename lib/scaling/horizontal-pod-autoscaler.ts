@@ -7,19 +7,22 @@ import { Resource } from '../construct/resource';
 
 /** What an autoscaler scales. */
 export interface ScaleTarget {
+  /** The target's API version, such as `apps/v1`. */
   readonly apiVersion: string;
+  /** The target's kind, such as `Deployment`. */
   readonly kind: string;
+  /** The target's name. */
   readonly name: string;
 }
 
 export interface HorizontalPodAutoscalerProps {
-  /** @default - `<release>-<construct path>` */
+  /** The HorizontalPodAutoscaler's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Extra labels. @default - the package's */
   readonly labels?: Record<string, string>;
   /** A Deployment or StatefulSet: an object with `scaleTarget`, or the reference. */
   readonly target: ScaleTarget | { readonly scaleTarget: ScaleTarget };
-  /** @default 1 */
+  /** The floor. @default 1 */
   readonly minReplicas?: number;
   /** The ceiling. */
   readonly maxReplicas: number;

@@ -6,7 +6,7 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface PodDisruptionBudgetProps {
-  /** @default - `<release>-<construct path>` */
+  /** The PodDisruptionBudget's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Extra labels. @default - the package's */
   readonly labels?: Record<string, string>;

@@ -6,9 +6,11 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface ClusterRoleBindingProps {
-  /** @default - `<release>-<construct path>` */
+  /** The ClusterRoleBinding's name. @default - `<release>-<construct path>` */
   readonly name?: string;
+  /** The ClusterRole to grant: a `ClusterRole` of this library, or its kind and name. */
   readonly role: { readonly kind: 'ClusterRole'; readonly name: string };
+  /** Who is granted the role: service accounts, users or groups; at least one. */
   readonly subjects: BindingSubject[];
 }
 

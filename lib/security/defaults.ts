@@ -24,13 +24,13 @@ export type SeccompProfileType = 'RuntimeDefault' | 'Localhost' | 'Unconfined';
 export interface ContainerSecurityProps {
   /** Refuse to start the container as UID 0. @default true */
   readonly runAsNonRoot?: boolean;
-  /** @default - the image's user */
+  /** The UID the container's processes run as. @default - the image's user */
   readonly runAsUser?: number;
-  /** @default - the image's group */
+  /** The primary GID the container's processes run as. @default - the image's group */
   readonly runAsGroup?: number;
   /** Mount the root filesystem read-only; mount an emptyDir where the app writes. @default true */
   readonly readOnlyRootFilesystem?: boolean;
-  /** @default false (true when `privileged` is set, which implies it) */
+  /** Whether a process may gain more privileges than its parent (setuid binaries). @default false (true when `privileged` is set, which implies it) */
   readonly allowPrivilegeEscalation?: boolean;
   /** Full access to the node. @default false */
   readonly privileged?: boolean;
@@ -42,19 +42,19 @@ export interface ContainerSecurityProps {
 
 /** A pod's security context. Every field falls back to SECURE_DEFAULTS. */
 export interface PodSecurityProps {
-  /** @default true */
+  /** Refuse to start the pod's containers as UID 0. @default true */
   readonly runAsNonRoot?: boolean;
-  /** @default - the image's user */
+  /** The UID the pod's processes run as, unless a container sets its own. @default - the image's user */
   readonly runAsUser?: number;
-  /** @default - the image's group */
+  /** The primary GID the pod's processes run as, unless a container sets its own. @default - the image's group */
   readonly runAsGroup?: number;
   /** The group that owns mounted volumes. @default - none */
   readonly fsGroup?: number;
-  /** @default 'RuntimeDefault' */
+  /** The seccomp profile that filters the system calls of the pod's containers. @default 'RuntimeDefault' */
   readonly seccompProfile?: SeccompProfileType;
   /** The profile file for `Localhost`, relative to the kubelet's seccomp folder. @default - none */
   readonly seccompLocalhostProfile?: string;
-  /** @default - none */
+  /** More GIDs the pod's first processes belong to, besides their primary group. @default - none */
   readonly supplementalGroups?: number[];
 }
 

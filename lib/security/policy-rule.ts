@@ -9,10 +9,11 @@ const VERBS: readonly Verb[] = ['get', 'list', 'watch', 'create', 'update', 'pat
 export interface PolicyRule {
   /** API groups; `''` is the core group. @default [''] */
   readonly apiGroups?: string[];
-  /** Resources such as `pods`, `configmaps`, `deployments`, `pods/log`. */
+  /** Resources such as `pods`, `configmaps`, `deployments`, `pods/log`. @default - none; the rule must then name `nonResourceURLs` */
   readonly resources?: string[];
   /** Only these objects. @default - every object of the resources */
   readonly resourceNames?: string[];
+  /** What may be done to the resources, such as `get`, `list`, `watch`. */
   readonly verbs: Verb[];
   /** Non-resource URLs such as `/healthz` (ClusterRoles only). @default - none */
   readonly nonResourceURLs?: string[];
@@ -22,6 +23,7 @@ export interface PolicyRule {
 export interface RuleOptions {
   /** Allow `*` in groups, resources and verbs. Least privilege says no. @default false */
   readonly allowWildcards?: boolean;
+  /** Whether the rules are a ClusterRole's (which alone may name `nonResourceURLs`). */
   readonly clusterScoped: boolean;
 }
 

@@ -6,10 +6,11 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface RoleBindingProps {
-  /** @default - `<release>-<construct path>` */
+  /** The RoleBinding's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** A Role, or a ClusterRole granted within this namespace only. */
   readonly role: { readonly kind: 'Role' | 'ClusterRole'; readonly name: string };
+  /** Who is granted the role: service accounts, users or groups; at least one. */
   readonly subjects: BindingSubject[];
 }
 

@@ -6,7 +6,7 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface RoleProps {
-  /** @default - `<release>-<construct path>` */
+  /** The Role's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** What the role allows, in its namespace. */
   readonly rules: PolicyRule[];

@@ -19,7 +19,7 @@ export interface IServiceAccount {
 }
 
 export interface ServiceAccountProps {
-  /** @default - `<release>-<construct path>` */
+  /** The ServiceAccount's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** Mount the API token into pods that run as this account. @default - true when rules or clusterRules are given, else false */
   readonly automountToken?: boolean;

@@ -9,17 +9,17 @@ export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'R
 export const ACCESS_MODES: readonly AccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
 export interface PersistentVolumeClaimProps {
-  /** @default - `<release>-<construct path>` */
+  /** The claim's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** A quantity such as `10Gi`. */
   readonly size: string;
-  /** @default ['ReadWriteOnce'] */
+  /** How the claimed volume can be mounted. @default ['ReadWriteOnce'] */
   readonly accessModes?: AccessMode[];
   /** A StorageClass by name or object; `''` binds only to PVs without a class. @default - the cluster's default StorageClass */
   readonly storageClass?: string | { readonly name: string };
   /** Bind to this PersistentVolume. @default - any matching volume */
   readonly volumeName?: string;
-  /** @default 'Filesystem' */
+  /** Whether the volume is mounted as a filesystem or handed to the pod as a raw block device. @default 'Filesystem' */
   readonly volumeMode?: 'Filesystem' | 'Block';
 }
 

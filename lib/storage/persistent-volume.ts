@@ -9,31 +9,45 @@ import { Resource } from '../construct/resource';
 
 /** Where a PersistentVolume's data lives. Exactly one. */
 export interface PersistentVolumeSource {
-  /** A path on one node (single-node clusters and tests only). */
+  /**
+   * A path on one node (single-node clusters and tests only): `path` is
+   * absolute; `type` says what must exist there (no check when unset).
+   * @default - not a hostPath volume
+   */
   readonly hostPath?: { readonly path: string; readonly type?: HostPathType };
-  /** An NFS export. */
+  /**
+   * An NFS export: the `server`'s hostname or address and the absolute `path`
+   * it exports, mounted read-write unless `readOnly`.
+   * @default - not an NFS volume
+   */
   readonly nfs?: { readonly server: string; readonly path: string; readonly readOnly?: boolean };
-  /** A CSI volume. */
+  /**
+   * A CSI volume: the `driver`'s name and its `volumeHandle` for the volume;
+   * `fsType` unset leaves the filesystem to the driver, and it is mounted
+   * read-write unless `readOnly`.
+   * @default - not a CSI volume
+   */
   readonly csi?: { readonly driver: string; readonly volumeHandle: string; readonly fsType?: string; readonly readOnly?: boolean };
-  /** A local disk of one node (needs `nodeAffinity`). */
+  /** A local disk of one node (needs `nodeAffinity`), at an absolute `path`. @default - not a local volume */
   readonly local?: { readonly path: string };
 }
 
 export interface PersistentVolumeProps {
-  /** @default - `<release>-<construct path>` */
+  /** The PersistentVolume's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** A quantity such as `100Gi`. */
   readonly capacity: string;
+  /** Where the volume's data lives: exactly one of `hostPath`, `nfs`, `csi`, `local`. */
   readonly source: PersistentVolumeSource;
-  /** @default ['ReadWriteOnce'] */
+  /** How the volume can be mounted. @default ['ReadWriteOnce'] */
   readonly accessModes?: AccessMode[];
   /** What happens to the data when the claim is deleted. @default 'Retain' */
   readonly reclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
-  /** @default '' (no class: binds to claims that ask for none) */
+  /** The StorageClass the volume belongs to; claims that ask for this class bind to it. @default '' (no class: binds to claims that ask for none) */
   readonly storageClassName?: string;
   /** The nodes that can reach the volume, as `kubernetes.io/hostname` values (required for `local`). @default - any node */
   readonly nodes?: string[];
-  /** @default - none */
+  /** Mount options for the volume, such as `nfsvers=4.1`. @default - none */
   readonly mountOptions?: string[];
 }
 

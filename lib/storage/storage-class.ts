@@ -6,7 +6,7 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
 export interface StorageClassProps {
-  /** @default - `<release>-<construct path>` */
+  /** The StorageClass's name. @default - `<release>-<construct path>` */
   readonly name?: string;
   /** The CSI driver or provisioner, such as `ebs.csi.aws.com`. */
   readonly provisioner: string;
@@ -20,7 +20,7 @@ export interface StorageClassProps {
   readonly allowVolumeExpansion?: boolean;
   /** Make it the cluster's default class. @default false */
   readonly isDefault?: boolean;
-  /** @default - none */
+  /** Mount options for the volumes the class provisions, such as `nfsvers=4.1`. @default - none */
   readonly mountOptions?: string[];
 }
 

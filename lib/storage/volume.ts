@@ -11,7 +11,7 @@ export enum EmptyDirMedium {
 }
 
 export interface EmptyDirOptions {
-  /** @default EmptyDirMedium.DEFAULT */
+  /** Where the volume is kept: the node's disk, or `Memory` for a tmpfs. @default EmptyDirMedium.DEFAULT */
   readonly medium?: EmptyDirMedium;
   /**
    * Most the volume may hold, a quantity such as `64Mi`.
@@ -41,7 +41,7 @@ export interface ConfigVolumeOptions {
    * @default 0o444 for ConfigMaps, 0o440 for Secrets
    */
   readonly defaultMode?: number;
-  /** @default false */
+  /** Whether the pod may start when the ConfigMap or Secret (or one of `items`' keys) does not exist. @default false */
   readonly optional?: boolean;
 }
 

@@ -6,7 +6,9 @@ import { getOwn, isRecord, setOwn } from '../internal/objects';
 
 /** A place in a values file. */
 export interface Position {
+  /** The line, from 1. */
   readonly line: number;
+  /** The column, from 1. */
   readonly col: number;
 }
 
@@ -17,8 +19,9 @@ export interface Position {
 export interface ValuesLayer {
   /** What the layer is, for messages: a file path, `--set a=b`, `environment "prod"`… */
   readonly source: string;
+  /** The values the layer sets. */
   readonly data: Record<string, unknown>;
-  /** Where each path of `data` stands in the source file, by formatted path. */
+  /** Where each path of `data` stands in the source file, by formatted path. @default - none: messages name the source without a line */
   readonly positions?: ReadonlyMap<string, Position>;
 }
 

@@ -24,11 +24,13 @@ export interface DependencySpec {
 
 /** What resolving values needs to know of a package class. */
 export interface ValuesPackageClass {
+  /** The class's name. */
   readonly name: string;
+  /** The package's name and version, as in `PackageMetadata`. */
   readonly metadata: { readonly name: string; readonly version: string };
-  /** The values schema (zod). Without one, values are taken as given. */
+  /** The values schema (zod). Without one, values are taken as given. @default - no schema: values are taken as given */
   readonly values?: Schema;
-  /** Dependencies by key; their values live under that key. */
+  /** Dependencies by key; their values live under that key. @default - none */
   readonly dependencies?: Readonly<Record<string, DependencySpec>>;
 }
 

@@ -13,14 +13,14 @@ import { ContainerProbes, Probe } from './probe';
 
 /** A port the container listens on. */
 export interface ContainerPort {
-  /** 1–65535. */
+  /** The port number, 1–65535. 1–65535. */
   readonly port: number;
   /**
    * A name for Services and probes to refer to (at most 15 characters).
    * @default - unnamed
    */
   readonly name?: string;
-  /** @default 'TCP' */
+  /** The port's protocol. @default 'TCP' */
   readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
 }
 
@@ -55,15 +55,15 @@ export interface ContainerProps extends ContainerProbes {
   readonly name?: string;
   /** The image, with a tag or digest: `nginx:1.27.3`, `ghcr.io/x/y@sha256:…`. */
   readonly image: string;
-  /** @default - Kubernetes' rule: Always for `:latest` or no tag, IfNotPresent otherwise */
+  /** When the kubelet pulls the image. @default - Kubernetes' rule: Always for `:latest` or no tag, IfNotPresent otherwise */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   /** The entrypoint. @default - the image's ENTRYPOINT */
   readonly command?: string[];
-  /** @default - the image's CMD */
+  /** The arguments to the entrypoint. @default - the image's CMD */
   readonly args?: string[];
-  /** @default - the image's WORKDIR */
+  /** The directory the entrypoint runs in. @default - the image's WORKDIR */
   readonly workingDir?: string;
-  /** @default - none */
+  /** The ports the container listens on. @default - none */
   readonly ports?: ContainerPort[];
   /** Environment variables; a plain string is a literal. @default - none */
   readonly env?: Record<string, string | EnvValue>;
@@ -71,7 +71,7 @@ export interface ContainerProps extends ContainerProbes {
   readonly envFrom?: EnvFromSource[];
   /** Volumes to mount. @default - none */
   readonly mounts?: VolumeMount[];
-  /** @default - see ResourceProps */
+  /** CPU, memory and ephemeral-storage requests and limits. @default - see ResourceProps */
   readonly resources?: ResourceProps;
   /** Overrides of the secure defaults. @default - SECURE_DEFAULTS */
   readonly security?: ContainerSecurityProps;

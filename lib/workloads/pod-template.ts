@@ -20,7 +20,7 @@ export interface PodProps extends SchedulingProps {
   readonly initContainers?: ContainerProps[];
   /** Volumes not mounted by any container (mounted volumes are listed on their own). @default - none */
   readonly volumes?: Volume[];
-  /** @default - the namespace's `default` service account, without its token */
+  /** The service account the pods run as. @default - the namespace's `default` service account, without its token */
   readonly serviceAccount?: IServiceAccount;
   /**
    * Mount the service account's API token. Pods that do not call the
@@ -32,7 +32,7 @@ export interface PodProps extends SchedulingProps {
   readonly imagePullSecrets?: Array<string | ConfigSource>;
   /** Overrides of the pod's secure defaults. @default - SECURE_DEFAULTS */
   readonly podSecurity?: PodSecurityProps;
-  /** @default 30 */
+  /** Seconds the pods get to stop after SIGTERM before they are killed. @default 30 */
   readonly terminationGracePeriodSeconds?: number;
   /** Extra pod labels (not part of the selector). @default - none */
   readonly podLabels?: Record<string, string>;
@@ -45,9 +45,11 @@ export interface PodTemplateOptions {
   readonly selector: Record<string, string>;
   /** Long-running pods need probes; run-to-completion pods do not. */
   readonly longRunning: boolean;
+  /** How the workload fills in the probes a container leaves unset. @default - none: containers get only the probes they set */
   readonly preset?: ProbePreset;
+  /** The pods' restart policy. @default - Kubernetes' `Always` */
   readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
-  /** Extra pod spec fields the workload sets (hostNetwork…). */
+  /** Extra pod spec fields the workload sets (hostNetwork…). @default - none */
   readonly extra?: Partial<k8s.PodSpec>;
 }
 

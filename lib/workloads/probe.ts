@@ -3,11 +3,11 @@ import { merge } from '../internal/merge';
 
 /** Timing of a probe; every field in seconds or counts as the Kubernetes API has it. */
 export interface ProbeOptions {
-  /** @default 0 */
+  /** Seconds after the container starts before the first probe. @default 0 */
   readonly initialDelaySeconds?: number;
-  /** @default 10 */
+  /** Seconds between probes. @default 10 */
   readonly periodSeconds?: number;
-  /** @default 1 */
+  /** Seconds after which a probe counts as failed. @default 1 */
   readonly timeoutSeconds?: number;
   /** Failures in a row before the probe fails. @default 3 */
   readonly failureThreshold?: number;
@@ -18,9 +18,9 @@ export interface ProbeOptions {
 export interface HttpProbeOptions extends ProbeOptions {
   /** The container port, by number or name. @default - the container's first port */
   readonly port?: number | string;
-  /** @default 'HTTP' */
+  /** Whether the probe speaks HTTP or HTTPS (the certificate is not verified). @default 'HTTP' */
   readonly scheme?: 'HTTP' | 'HTTPS';
-  /** @default - none */
+  /** Headers the probe's request sends. @default - none */
   readonly headers?: Record<string, string>;
 }
 

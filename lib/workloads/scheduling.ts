@@ -7,11 +7,11 @@ import { merge } from '../internal/merge';
 export interface Toleration {
   /** The taint key; empty with operator Exists tolerates every taint. @default - every key (operator must be Exists) */
   readonly key?: string;
-  /** @default 'Equal' */
+  /** `Equal` tolerates the taint with this `value`; `Exists` any value. @default 'Equal' */
   readonly operator?: 'Equal' | 'Exists';
-  /** @default - none (required for Equal) */
+  /** The taint value to tolerate. @default - none (required for Equal) */
   readonly value?: string;
-  /** @default - every effect */
+  /** The taint effect to tolerate. @default - every effect */
   readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
   /** How long a NoExecute taint is tolerated. @default - forever */
   readonly tolerationSeconds?: number;
@@ -19,10 +19,11 @@ export interface Toleration {
 
 /** A rule on node labels. */
 export interface NodeAffinityRule {
+  /** The node label the rule tests. */
   readonly key: string;
-  /** @default 'In' */
+  /** How the label is compared with `values`. @default 'In' */
   readonly operator?: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
-  /** @default - none (required for In, NotIn, Gt, Lt) */
+  /** The label values to compare with; one number for Gt and Lt. @default - none (required for In, NotIn, Gt, Lt) */
   readonly values?: string[];
   /** A hard rule, or a preference with `weight`. @default true */
   readonly required?: boolean;
@@ -34,33 +35,33 @@ export interface NodeAffinityRule {
 export interface PodAffinityRule {
   /** The labels of the other pods. */
   readonly labels: Record<string, string>;
-  /** @default 'kubernetes.io/hostname' */
+  /** The node label whose values are the domains: nodes, zones… @default 'kubernetes.io/hostname' */
   readonly topologyKey?: string;
-  /** @default false (a preference) */
+  /** A hard rule, or a preference with `weight`. @default false (a preference) */
   readonly required?: boolean;
   /** 1–100, for preferences. @default 50 */
   readonly weight?: number;
-  /** @default - the pod's own namespace */
+  /** The namespaces of the other pods. @default - the pod's own namespace */
   readonly namespaces?: string[];
 }
 
 /** Spreads the workload's own pods over a topology domain (zones, nodes). */
 export interface TopologySpread {
-  /** @default 'topology.kubernetes.io/zone' */
+  /** The node label whose values are the domains the pods spread over. @default 'topology.kubernetes.io/zone' */
   readonly topologyKey?: string;
-  /** @default 1 */
+  /** The most the pod counts of two domains may differ by. @default 1 */
   readonly maxSkew?: number;
-  /** @default 'ScheduleAnyway' */
+  /** Whether a pod that would break `maxSkew` waits, or is scheduled anyway. @default 'ScheduleAnyway' */
   readonly whenUnsatisfiable?: 'DoNotSchedule' | 'ScheduleAnyway';
 }
 
 /** Where pods may run. */
 export interface SchedulingProps {
-  /** @default - none */
+  /** Run only on nodes with these labels. @default - none */
   readonly nodeSelector?: Record<string, string>;
-  /** @default - none */
+  /** The node taints the pods tolerate. @default - none */
   readonly tolerations?: Toleration[];
-  /** @default - none */
+  /** Rules and preferences on node labels. @default - none */
   readonly nodeAffinity?: NodeAffinityRule[];
   /** Run near pods with these labels. @default - none */
   readonly podAffinity?: PodAffinityRule[];

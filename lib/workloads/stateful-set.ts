@@ -14,9 +14,9 @@ export interface VolumeClaimTemplateProps {
   readonly name: string;
   /** A quantity such as `10Gi`. */
   readonly size: string;
-  /** @default - the cluster's default StorageClass */
+  /** The StorageClass the claims ask for. @default - the cluster's default StorageClass */
   readonly storageClassName?: string;
-  /** @default ['ReadWriteOnce'] */
+  /** How each claimed volume can be mounted. @default ['ReadWriteOnce'] */
   readonly accessModes?: Array<'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod'>;
 }
 
