@@ -15,8 +15,11 @@ mkdir -p "$TOOLS"
 
 log() { echo "cluster-tools: $*" >&2; }
 
-# build NAME VERSION BINARIES... -- runs the function "prepare_NAME DIR" in a scratch module, then
-# moves the binaries into place only when all of them built (a cut build leaves no half folder).
+# build NAME VERSION -- runs the function "prepare_NAME VERSION" in a scratch folder, which
+# builds into out/; the binaries are moved into place only when all of them built, so a failed
+# or cut build leaves no half folder (and its scratch folder is removed on the way out).
+WORK=
+trap 'if [ -n "$WORK" ]; then rm -rf "$WORK"; fi' EXIT
 build() {
   local name=$1 version=$2; shift 2
   local dest="$TOOLS/$name-$version"
@@ -25,14 +28,15 @@ build() {
     log "Go is not installed: it is needed once to build $name $version (and the other cluster tools); install Go 1.26 or newer"
     exit 1
   fi
-  local work; work=$(mktemp -d "$TOOLS/.build-$name-XXXXXX")
+  WORK=$(mktemp -d "$TOOLS/.build-$name-XXXXXX")
   local started=$SECONDS
   log "building $name $version (first time only; several minutes)"
-  ( cd "$work" && "prepare_$name" "$version" )
+  ( cd "$WORK" && "prepare_$name" "$version" )
   rm -rf "$dest"
   mkdir -p "$dest"
-  mv "$work"/out/* "$dest"/
-  rm -rf "$work"
+  mv "$WORK"/out/* "$dest"/
+  rm -rf "$WORK"
+  WORK=
   touch "$dest/.complete"
   log "built $name $version in $((SECONDS - started)) s"
   echo "$dest"
