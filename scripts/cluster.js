@@ -52,24 +52,24 @@ async function startCluster(tools, { timeoutMs = 60000, log = () => {} } = {}) {
   const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartwright-cluster-'));
   const children = [];
-  let stopped = false;
+  let stopping;
 
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.removeListener('exit', stopNow);
-    // the controller manager first, etcd last
-    for (const child of [...children].reverse()) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
-      child.kill('SIGTERM');
-      const done = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(5000).then(() => false)]);
-      if (!done) child.kill('SIGKILL');
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  // On a sudden exit there is no time to wait: kill everything at once.
+  // One stop, however many ask for it (an interrupt and the end of the run both do): the
+  // controller manager first, etcd last, each given 5 s before it is killed.
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const child of [...children].reverse()) {
+        if (child.exitCode !== null || child.signalCode !== null) continue;
+        child.kill('SIGTERM');
+        const done = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(5000).then(() => false)]);
+        if (!done) child.kill('SIGKILL');
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      process.removeListener('exit', stopNow);
+    })());
+  // On an exit before the stop finished there is no time to wait: kill what is left at once.
   const stopNow = () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', stopNow);
