@@ -35,4 +35,12 @@ describe('docs/reference/constructs.md', () => {
     expect(firstSentence('A path (`a.b`) to read. More.')).toBe('A path (`a.b`) to read.');
     expect(firstSentence('Made like so:\n\n    example()\n\nMore.')).toBe('Made like so.');
   });
+
+  test('the construct guide links only to sections the reference has', () => {
+    const guide = fs.readFileSync(path.join(REPO, 'docs', 'constructs.md'), 'utf8');
+    const anchors = new Set(text.split('\n').filter((l) => /^#{2,3} /.test(l)).map((l) => l.replace(/^#+ /, '').toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    const links = [...guide.matchAll(/\(reference\/constructs\.md#([^)]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(30);
+    expect(links.filter((a) => !anchors.has(a))).toEqual([]);
+  });
 });
