@@ -1,7 +1,7 @@
 import { ApiObject, App } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Package, PackageProps, Platform, UserError, renderEnvironment } from '../lib';
-import { toNamePart } from '../lib/construct/name-parts';
+import { Package, PackageProps, Platform, UserError, renderEnvironment } from '../../lib';
+import { toNamePart } from '../../lib/construct/name-parts';
 
 class Web extends Package<{ replicas?: number; tier?: { size?: string; zone?: string } }> {
   static readonly metadata = { name: 'web', version: '1.2.3', appVersion: '4.5+build.7' };

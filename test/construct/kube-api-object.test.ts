@@ -1,8 +1,8 @@
 import { App, Chart, JsonPatch, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { ClusterRole, Service, kubeApiObject } from '../lib';
-import { withFastResolve } from '../lib/construct/fast-resolve';
-import { render, find } from './support/render';
+import { ClusterRole, Service, kubeApiObject } from '../../lib';
+import { withFastResolve } from '../../lib/construct/fast-resolve';
+import { render, find } from '../support/render';
 
 const deploymentProps = (): k8s.KubeDeploymentProps => ({
   metadata: { name: 'web', labels: { b: '2', a: '1' }, annotations: { note: 'x' } },

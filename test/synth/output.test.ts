@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { toYamlStream } from '../lib';
-import { StagedOutput } from '../lib/synth/output';
-import { RenderedEnvironment } from '../lib/synth/render';
+import { toYamlStream } from '../../lib';
+import { StagedOutput } from '../../lib/synth/output';
+import { RenderedEnvironment } from '../../lib/synth/render';
 
 function environment(name: string, releases: Record<string, unknown[]>, namespaces: unknown[] = []): RenderedEnvironment {
   return { name, releases: Object.entries(releases).map(([release, objects]) => ({ name: release, objects })), namespaces, warnings: [] } as unknown as RenderedEnvironment;

@@ -1,4 +1,4 @@
-import { quantityValue } from '../lib/construct/checks';
+import { quantityValue } from '../../lib/construct/checks';
 
 describe('quantityValue', () => {
   test.each([

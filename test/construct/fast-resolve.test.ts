@@ -1,9 +1,9 @@
 import { ApiObject, App, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { withFastResolve } from '../lib/construct/fast-resolve';
-import { BenchFleet } from '../bench/fleet';
-import { HelloWeb } from '../apps/hello-web';
-import { Cache } from '../apps/cache';
+import { withFastResolve } from '../../lib/construct/fast-resolve';
+import { BenchFleet } from '../../bench/fleet';
+import { HelloWeb } from '../../apps/hello-web';
+import { Cache } from '../../apps/cache';
 
 function objectsOf(app: App): ApiObject[] {
   return app.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));

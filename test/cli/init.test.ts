@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { REPO, readTree, runCli } from './support/project';
+import { REPO, readTree, runCli } from '../support/project';
 
 /**
  * package.json of chartwright as installed, its `exports` pointing at the
@@ -55,7 +55,7 @@ describe('chartwright init', () => {
     fs.symlinkSync(path.join(dir, 'node_modules'), path.join(shop, 'node_modules'));
     const pkg = JSON.parse(fs.readFileSync(path.join(shop, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('shop');
-    expect(pkg.dependencies.chartwright).toBe(`^${require('../package.json').version}`);
+    expect(pkg.dependencies.chartwright).toBe(`^${require('../../package.json').version}`);
     const synth = runCli(shop, ['synth']);
     expect(synth.stderr).toBe('');
     expect(synth.code).toBe(0);
@@ -116,7 +116,7 @@ describe('chartwright init', () => {
     ].join('\n');
     const result = spawnSync(process.execPath, ['-e', script, path.join(REPO, 'bin', 'register.js')], { cwd: dir, encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ root: 'function', validate: 'function', same: true, version: require('../package.json').version, deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+    expect(JSON.parse(result.stdout)).toEqual({ root: 'function', validate: 'function', same: true, version: require('../../package.json').version, deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
   });
 
   test('an unknown kind is a usage error; a bad name is an input error', () => {

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { toYaml, toYamlStream } from '../lib';
-import { quoteString } from '../lib/synth/yaml';
+import { toYaml, toYamlStream } from '../../lib';
+import { quoteString } from '../../lib/synth/yaml';
 
 /** Parses as YAML 1.2 (core schema) and as YAML 1.1, the two readings a manifest meets. */
 function readBoth(text: string): [unknown, unknown] {

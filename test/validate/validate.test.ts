@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RULES, formatFinding, parseManifests, rulesTable, validateObjects } from '../lib/validate';
-import { cronProblem, keyProblem, nameProblem, portNameProblem } from '../lib/validate/apiserver';
-import { imageTag } from '../lib/validate/policy';
-import { QUANTITY } from '../lib/kube/quantity';
-import { REPO, SAMPLE_PACKAGE, makeProject, readTree, runCli, samplePlatform, writeFiles } from './support/project';
+import { RULES, formatFinding, parseManifests, rulesTable, validateObjects } from '../../lib/validate';
+import { cronProblem, keyProblem, nameProblem, portNameProblem } from '../../lib/validate/apiserver';
+import { imageTag } from '../../lib/validate/policy';
+import { QUANTITY } from '../../lib/kube/quantity';
+import { REPO, SAMPLE_PACKAGE, makeProject, readTree, runCli, samplePlatform, writeFiles } from '../support/project';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'validate');
 

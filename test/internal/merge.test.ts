@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { merge } from '../lib/internal/merge';
+import { merge } from '../../lib/internal/merge';
 
 describe('merge', () => {
   test('is the object spread of its parts: later parts win, key order kept, undefined skipped', () => {

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { contentHash, stableJson } from '../lib/internal/hash';
+import { contentHash, stableJson } from '../../lib/internal/hash';
 
 /** The definition: JSON.stringify with each object's keys sorted. */
 function reference(value: unknown): string {

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { sortKeysInPlace, sortPairsInPlace, sortedKeys } from '../lib/internal/sorted-keys';
+import { sortKeysInPlace, sortPairsInPlace, sortedKeys } from '../../lib/internal/sorted-keys';
 
 // short lists take the insertion sort, long ones the built-in sort: both are covered
 const keyLists = fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 80 });

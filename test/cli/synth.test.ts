@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { INSTALL_ORDER } from '../lib/kube/install-order';
-import { SAMPLE_PACKAGE, makeProject, readTree, runCli, samplePlatform, writeFiles } from './support/project';
+import { INSTALL_ORDER } from '../../lib/kube/install-order';
+import { SAMPLE_PACKAGE, makeProject, readTree, runCli, samplePlatform, writeFiles } from '../support/project';
 
 function docs(text: string): any[] {
   return parseAllDocuments(text).map((d) => d.toJS());
