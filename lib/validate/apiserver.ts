@@ -541,7 +541,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
     }
   }
   if (spec.nodeSelector !== undefined) checkLabels(spec.nodeSelector, [...path, 'nodeSelector'], report);
-  if (isRecord(spec.securityContext)) checkSecurityContext(spec.securityContext, [...path, 'securityContext'], report);
+  if (isRecord(spec.securityContext)) checkSecurityContext(spec.securityContext, path, 'securityContext', report);
 
   // protocol/hostIP/hostPort → where it is first bound: a host port binds once per pod
   const hostPorts = new Map<string, string>();
@@ -586,8 +586,8 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (first >= 0) report('duplicate-name', [...cpath, 'ports', i, 'containerPort'], `port ${port.containerPort}/${port.protocol ?? 'TCP'} is also ports[${first}] of this container`, 'remove the duplicate port');
       }
     }
-    if (isRecord(container.securityContext)) checkSecurityContext(container.securityContext, [...cpath, 'securityContext'], report);
-    if (isRecord(container.resources)) checkResources(container.resources, [...cpath, 'resources'], report);
+    if (isRecord(container.securityContext)) checkSecurityContext(container.securityContext, cpath, 'securityContext', report);
+    if (isRecord(container.resources)) checkResources(container.resources, cpath, 'resources', report);
     const env = container.env;
     if (Array.isArray(env)) {
       for (let i = 0; i < env.length; i++) {
@@ -620,7 +620,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         const problem = portProblem(pr.grpc.port);
         if (problem) report('port-range', [...cpath, probe, 'grpc', 'port'], problem);
       }
-      checkProbe(pr, probe, [...cpath, probe], report);
+      checkProbe(pr, probe, cpath, probe, report);
     }
   }
 }
@@ -635,39 +635,41 @@ const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[
  * allowPrivilegeEscalation: false beside privileged or CAP_SYS_ADMIN (either
  * grants it), sysctl names.
  */
-function checkSecurityContext(sc: Json, path: JsonPath, report: Report): void {
+// The checks run on every container of every object take the path of their field as its parent
+// and its key: the path is built only for a finding, not for each of the many clean containers.
+function checkSecurityContext(sc: Json, base: JsonPath, key: string, report: Report): void {
   for (const field of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
     const id = sc[field];
-    if (typeof id === 'number' && (id < 0 || id > MAX_ID)) report('schema-format', [...path, field], `${field} ${id} is not an id from 0 to ${MAX_ID}`);
+    if (typeof id === 'number' && (id < 0 || id > MAX_ID)) report('schema-format', [...base, key, field], `${field} ${id} is not an id from 0 to ${MAX_ID}`);
   }
   const groups: readonly unknown[] = Array.isArray(sc.supplementalGroups) ? sc.supplementalGroups : NONE;
   for (let i = 0; i < groups.length; i++) {
     const id = groups[i];
-    if (typeof id === 'number' && (id < 0 || id > MAX_ID)) report('schema-format', [...path, 'supplementalGroups', i], `group ${id} is not an id from 0 to ${MAX_ID}`);
+    if (typeof id === 'number' && (id < 0 || id > MAX_ID)) report('schema-format', [...base, key, 'supplementalGroups', i], `group ${id} is not an id from 0 to ${MAX_ID}`);
   }
   const change = sc.fsGroupChangePolicy;
   if (typeof change === 'string' && change !== 'OnRootMismatch' && change !== 'Always') {
-    report('schema-enum', [...path, 'fsGroupChangePolicy'], `"${change}" is not one of "OnRootMismatch", "Always"`, 'use OnRootMismatch or Always');
+    report('schema-enum', [...base, key, 'fsGroupChangePolicy'], `"${change}" is not one of "OnRootMismatch", "Always"`, 'use OnRootMismatch or Always');
   }
   const seccomp = sc.seccompProfile;
   if (isRecord(seccomp) && typeof seccomp.type === 'string') {
     const profile = seccomp.localhostProfile;
     if (seccomp.type === 'Localhost' && (typeof profile !== 'string' || profile === '')) {
-      report('schema-required', [...path, 'seccompProfile', 'localhostProfile'], 'a Localhost seccomp profile names no localhostProfile', 'set localhostProfile to the profile\'s path on the node, or use type: RuntimeDefault');
+      report('schema-required', [...base, key, 'seccompProfile', 'localhostProfile'], 'a Localhost seccomp profile names no localhostProfile', 'set localhostProfile to the profile\'s path on the node, or use type: RuntimeDefault');
     } else if (seccomp.type !== 'Localhost' && profile !== undefined && profile !== null) {
-      report('schema-unknown-field', [...path, 'seccompProfile', 'localhostProfile'], `localhostProfile is set, but the seccomp profile type is ${seccomp.type}`, 'remove localhostProfile, or use type: Localhost');
+      report('schema-unknown-field', [...base, key, 'seccompProfile', 'localhostProfile'], `localhostProfile is set, but the seccomp profile type is ${seccomp.type}`, 'remove localhostProfile, or use type: Localhost');
     }
   }
   if (sc.allowPrivilegeEscalation === false) {
     const add: readonly unknown[] = isRecord(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : NONE;
     const grants = sc.privileged === true ? 'privileged: true' : add.includes('SYS_ADMIN') || add.includes('CAP_SYS_ADMIN') ? 'the SYS_ADMIN capability' : undefined;
-    if (grants) report('schema-format', [...path, 'allowPrivilegeEscalation'], `allowPrivilegeEscalation is false, but ${grants} allows it`, grants.startsWith('privileged') ? 'remove privileged: true' : 'drop SYS_ADMIN from capabilities.add');
+    if (grants) report('schema-format', [...base, key, 'allowPrivilegeEscalation'], `allowPrivilegeEscalation is false, but ${grants} allows it`, grants.startsWith('privileged') ? 'remove privileged: true' : 'drop SYS_ADMIN from capabilities.add');
   }
   const sysctls: readonly unknown[] = Array.isArray(sc.sysctls) ? sc.sysctls : NONE;
   for (let i = 0; i < sysctls.length; i++) {
     const sysctl = sysctls[i];
     if (isRecord(sysctl) && typeof sysctl.name === 'string' && (sysctl.name.length > 253 || !SYSCTL_NAME.test(sysctl.name))) {
-      report('name-format', [...path, 'sysctls', i, 'name'], `sysctl name "${sysctl.name}" is not a sysctl (lower-case parts separated by "." or "/")`, 'write it as the kernel names it, such as net.core.somaxconn');
+      report('name-format', [...base, key, 'sysctls', i, 'name'], `sysctl name "${sysctl.name}" is not a sysctl (lower-case parts separated by "." or "/")`, 'write it as the kernel names it, such as net.core.somaxconn');
     }
   }
 }
@@ -681,34 +683,22 @@ const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storag
  * extended resources (domain/name) in whole numbers, requested only with an
  * equal limit.
  */
-function checkResources(resources: Json, path: JsonPath, report: Report): void {
+function checkResources(resources: Json, base: JsonPath, key: string, report: Report): void {
   const requests = isRecord(resources.requests) ? resources.requests : EMPTY_MAP;
   const limits = isRecord(resources.limits) ? resources.limits : EMPTY_MAP;
-  for (const [field, amounts] of [['requests', requests], ['limits', limits]] as const) {
-    for (const name in amounts) {
-      const at = [...path, field, name];
-      const extended = isExtendedResource(name);
-      if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-')) {
-        report('schema-format', at, `"${name}" is not a container resource: use cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as example.com/gpu`);
-        continue;
-      }
-      const value = amountOf(amounts[name]);
-      if (Number.isNaN(value)) continue; // not a quantity: the schema check reports it
-      if (value < 0) report('schema-format', at, `${field}.${name} is ${String(amounts[name])}; it may not be negative`);
-      else if (extended && !Number.isInteger(value)) report('schema-format', at, `${field}.${name} is ${String(amounts[name])}; extended resources come in whole numbers`);
-    }
-  }
+  checkAmounts('requests', requests, base, key, report);
+  checkAmounts('limits', limits, base, key, report);
   for (const name in requests) {
     const request = amountOf(requests[name]);
     const limit = name in limits ? amountOf(limits[name]) : undefined;
     const extended = isExtendedResource(name);
     if (limit === undefined) {
-      if (extended) report('schema-required', [...path, 'limits', name], `the extended resource ${name} is requested without a limit`, `set limits.${name} to the request`);
+      if (extended) report('schema-required', [...base, key, 'limits', name], `the extended resource ${name} is requested without a limit`, `set limits.${name} to the request`);
       continue;
     }
     if (Number.isNaN(request) || Number.isNaN(limit)) continue;
     if (extended ? request !== limit : request > limit * (1 + 1e-12)) {
-      report('schema-format', [...path, 'requests', name], extended
+      report('schema-format', [...base, key, 'requests', name], extended
         ? `requests.${name} (${String(requests[name])}) differs from limits.${name} (${String(limits[name])}); an extended resource's request must equal its limit`
         : `requests.${name} (${String(requests[name])}) is more than limits.${name} (${String(limits[name])})`,
       `lower the request to at most the limit, or raise the limit`);
@@ -717,6 +707,21 @@ function checkResources(resources: Json, path: JsonPath, report: Report): void {
 }
 
 const EMPTY_MAP: Json = Object.freeze({});
+
+/** The amounts of a container's requests or limits: resources a container has, not negative, extended ones whole. */
+function checkAmounts(field: 'requests' | 'limits', amounts: Json, base: JsonPath, key: string, report: Report): void {
+  for (const name in amounts) {
+    const extended = isExtendedResource(name);
+    if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-')) {
+      report('schema-format', [...base, key, field, name], `"${name}" is not a container resource: use cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as example.com/gpu`);
+      continue;
+    }
+    const value = amountOf(amounts[name]);
+    if (Number.isNaN(value)) continue; // not a quantity: the schema check reports it
+    if (value < 0) report('schema-format', [...base, key, field, name], `${field}.${name} is ${String(amounts[name])}; it may not be negative`);
+    else if (extended && !Number.isInteger(value)) report('schema-format', [...base, key, field, name], `${field}.${name} is ${String(amounts[name])}; extended resources come in whole numbers`);
+  }
+}
 
 /** A resource of a device plugin or operator, such as example.com/gpu: a domain outside kubernetes.io. */
 function isExtendedResource(name: string): boolean {
@@ -731,36 +736,38 @@ const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 
 /** What the API server checks of a probe beyond its ports: exactly one handler, no negative timings, successThreshold 1 where it must be, terminationGracePeriodSeconds where it may be. */
-function checkProbe(pr: Json, probe: (typeof PROBES)[number], path: JsonPath, report: Report): void {
-  const handlers = PROBE_HANDLERS.filter((h) => pr[h] !== undefined && pr[h] !== null);
-  if (handlers.length !== 1) {
-    report('schema-required', path, handlers.length === 0 ? `the ${probe} has no handler` : `the ${probe} has ${handlers.length} handlers (${handlers.join(', ')}); a probe takes exactly one`, `keep one of ${PROBE_HANDLERS.join(', ')}`);
+function checkProbe(pr: Json, probe: (typeof PROBES)[number], base: JsonPath, key: string, report: Report): void {
+  let count = 0;
+  for (let h = 0; h < PROBE_HANDLERS.length; h++) if (pr[PROBE_HANDLERS[h]] !== undefined && pr[PROBE_HANDLERS[h]] !== null) count++;
+  if (count !== 1) {
+    const handlers = PROBE_HANDLERS.filter((h) => pr[h] !== undefined && pr[h] !== null);
+    report('schema-required', [...base, key], handlers.length === 0 ? `the ${probe} has no handler` : `the ${probe} has ${handlers.length} handlers (${handlers.join(', ')}); a probe takes exactly one`, `keep one of ${PROBE_HANDLERS.join(', ')}`);
   }
   for (const field of PROBE_COUNTS) {
     const value = pr[field];
-    if (typeof value === 'number' && value < 0) report('schema-format', [...path, field], `${field} is ${value}; it may not be negative`, `use 0 or more (0 takes the default)`);
+    if (typeof value === 'number' && value < 0) report('schema-format', [...base, key, field], `${field} is ${value}; it may not be negative`, `use 0 or more (0 takes the default)`);
   }
   if (probe !== 'readinessProbe' && typeof pr.successThreshold === 'number' && pr.successThreshold > 1) {
-    report('schema-format', [...path, 'successThreshold'], `successThreshold is ${pr.successThreshold}; a ${probe} succeeds after one success`, 'set successThreshold: 1 or leave it out');
+    report('schema-format', [...base, key, 'successThreshold'], `successThreshold is ${pr.successThreshold}; a ${probe} succeeds after one success`, 'set successThreshold: 1 or leave it out');
   }
   const grace = pr.terminationGracePeriodSeconds;
   if (typeof grace === 'number') {
-    if (probe === 'readinessProbe') report('schema-format', [...path, 'terminationGracePeriodSeconds'], 'a readinessProbe may not set terminationGracePeriodSeconds (a failing readiness probe does not restart the container)', 'remove it, or set it on the livenessProbe or startupProbe');
-    else if (grace <= 0) report('schema-format', [...path, 'terminationGracePeriodSeconds'], `terminationGracePeriodSeconds is ${grace}; it must be at least 1`, 'use 1 or more, or leave it out to use the pod\'s');
+    if (probe === 'readinessProbe') report('schema-format', [...base, key, 'terminationGracePeriodSeconds'], 'a readinessProbe may not set terminationGracePeriodSeconds (a failing readiness probe does not restart the container)', 'remove it, or set it on the livenessProbe or startupProbe');
+    else if (grace <= 0) report('schema-format', [...base, key, 'terminationGracePeriodSeconds'], `terminationGracePeriodSeconds is ${grace}; it must be at least 1`, 'use 1 or more, or leave it out to use the pod\'s');
   }
 }
 
 /** The files a configMap, secret, downwardAPI or projected volume writes: modes from 0 to 0777, relative paths without "..". */
 function checkVolumeFiles(source: Json, path: JsonPath, report: Report): void {
-  const mode = (value: unknown, at: JsonPath) => {
-    if (typeof value === 'number' && (value < 0 || value > 0o777)) report('schema-format', at, `file mode ${value}${value >= 0 ? ` (0${value.toString(8)} octal)` : ''} is not from 0 to 0777`, 'write the mode in octal, such as 0644, or in decimal, such as 420');
+  const mode = (value: unknown, at: () => JsonPath) => {
+    if (typeof value === 'number' && (value < 0 || value > 0o777)) report('schema-format', at(), `file mode ${value}${value >= 0 ? ` (0${value.toString(8)} octal)` : ''} is not from 0 to 0777`, 'write the mode in octal, such as 0644, or in decimal, such as 420');
   };
-  mode(source.defaultMode, [...path, 'defaultMode']);
+  mode(source.defaultMode, () => [...path, 'defaultMode']);
   const items: readonly unknown[] = Array.isArray(source.items) ? source.items : NONE;
   for (let j = 0; j < items.length; j++) {
     const item = items[j];
     if (!isRecord(item)) continue;
-    mode(item.mode, [...path, 'items', j, 'mode']);
+    mode(item.mode, () => [...path, 'items', j, 'mode']);
     if (typeof item.path === 'string' && (item.path.startsWith('/') || item.path.split('/').includes('..'))) {
       report('volume-mount', [...path, 'items', j, 'path'], `item path "${item.path}" ${item.path.startsWith('/') ? 'is absolute' : 'contains ".."'}; it is a file within the volume`, 'write a relative path such as "config/app.yaml"');
     }
