@@ -1,5 +1,6 @@
 import { UserError, suggestion } from '../errors';
 import { DNS1123_LABEL } from '../kube/names';
+import { POD_SECURITY_LEVELS, PodSecurityLevel, isPodSecurityLevel } from '../kube/pod-security';
 import { PackageClass, ValuesInput } from './package';
 
 const PLATFORM_SYMBOL = Symbol.for('chartwright.Platform');
@@ -92,7 +93,7 @@ export interface EnvironmentSpec {
    * node agents that need host access.
    * @default - the base environment's; 'restricted' at the top
    */
-  readonly podSecurity?: 'privileged' | 'baseline' | 'restricted';
+  readonly podSecurity?: PodSecurityLevel;
 }
 
 export interface PlatformProps {
@@ -124,7 +125,7 @@ export interface ResolvedEnvironment {
   /** Whether synth writes the Namespace objects of the releases' namespaces. */
   readonly createNamespaces: boolean;
   /** The Pod Security Admission level of those Namespace objects. */
-  readonly podSecurity: 'privileged' | 'baseline' | 'restricted';
+  readonly podSecurity: PodSecurityLevel;
 }
 
 /**
@@ -156,7 +157,7 @@ export class Platform {
       if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
         throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
       }
-      if (spec.podSecurity !== undefined && !POD_SECURITY_LEVELS.includes(spec.podSecurity)) {
+      if (spec.podSecurity !== undefined && !isPodSecurityLevel(spec.podSecurity)) {
         throw new UserError(
           `environment "${name}": podSecurity "${String(spec.podSecurity)}" is not a Pod Security level; use ${POD_SECURITY_LEVELS.map((l) => `'${l}'`).join(', ')}`,
         );
@@ -189,7 +190,7 @@ export class Platform {
     let profile: 'dev' | 'prod' | undefined;
     let external: readonly string[] | undefined;
     let createNamespaces = true;
-    let podSecurity: ResolvedEnvironment['podSecurity'] = 'restricted';
+    let podSecurity: PodSecurityLevel = 'restricted';
     const chain = this.chain(name);
     for (const envName of chain) {
       const spec = this.specs[envName];
@@ -239,8 +240,6 @@ export class Platform {
     return chain.reverse();
   }
 }
-
-const POD_SECURITY_LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'];
 
 function checkName(what: string, name: string): void {
   if (!DNS1123_LABEL.test(name) || name.length > 63) {

@@ -4,9 +4,9 @@ import { clusterScoped } from '../construct/names';
 import { checkDnsLabel, checkOneOf, problem } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
+import { POD_SECURITY_LEVELS, PodSecurityLevel, podSecurityLabels } from '../kube/pod-security';
 
-/** Pod Security Admission levels. */
-export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+export type { PodSecurityLevel } from '../kube/pod-security';
 
 export interface NamespaceProps {
   /** The namespace's name, a DNS-1123 label. */
@@ -33,17 +33,13 @@ export class Namespace extends Resource<KubeApiObject> {
     if (!props.name) throw problem(this, 'name is required: a namespace is named explicitly, such as "shop"');
     checkDnsLabel(this, 'name', props.name);
     const level = props.podSecurity ?? 'restricted';
-    checkOneOf(this, 'podSecurity', level, ['privileged', 'baseline', 'restricted']);
+    checkOneOf(this, 'podSecurity', level, POD_SECURITY_LEVELS);
     this.name = props.name;
     this.apiObject = clusterScoped(
       kubeApiObject<k8s.KubeNamespaceProps>(this, 'Resource', k8s.KubeNamespace.GVK, {
         metadata: {
           name: this.name,
-          labels: {
-            'pod-security.kubernetes.io/enforce': level,
-            'pod-security.kubernetes.io/warn': level,
-            ...props.labels,
-          },
+          labels: { ...podSecurityLabels(level), ...props.labels },
           annotations: props.annotations,
         },
       }),

@@ -1,3 +1,4 @@
+import { podSecurityLabels } from '../kube/pod-security';
 import type { ResolvedEnvironment } from '../package/platform';
 import type { KubeObject, RenderedRelease } from './render';
 
@@ -30,11 +31,7 @@ export function environmentNamespaces(env: ResolvedEnvironment, releases: readon
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: {
-        labels: {
-          'app.kubernetes.io/managed-by': 'chartwright',
-          'pod-security.kubernetes.io/enforce': env.podSecurity,
-          'pod-security.kubernetes.io/warn': env.podSecurity,
-        },
+        labels: { 'app.kubernetes.io/managed-by': 'chartwright', ...podSecurityLabels(env.podSecurity) },
         name,
       },
     });
