@@ -757,17 +757,24 @@ function checkProbe(pr: Json, probe: (typeof PROBES)[number], base: JsonPath, ke
   }
 }
 
+const FILE_MODE_FIX = 'write the mode in octal, such as 0644, or in decimal, such as 420';
+
+/** What is wrong with a file mode of a volume, if anything: it is from 0 to 0777. */
+function fileModeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'number' || (value >= 0 && value <= 0o777)) return undefined;
+  return `file mode ${value}${value >= 0 ? ` (0${value.toString(8)} octal)` : ''} is not from 0 to 0777`;
+}
+
 /** The files a configMap, secret, downwardAPI or projected volume writes: modes from 0 to 0777, relative paths without "..". */
 function checkVolumeFiles(source: Json, path: JsonPath, report: Report): void {
-  const mode = (value: unknown, at: () => JsonPath) => {
-    if (typeof value === 'number' && (value < 0 || value > 0o777)) report('schema-format', at(), `file mode ${value}${value >= 0 ? ` (0${value.toString(8)} octal)` : ''} is not from 0 to 0777`, 'write the mode in octal, such as 0644, or in decimal, such as 420');
-  };
-  mode(source.defaultMode, () => [...path, 'defaultMode']);
+  const defaultMode = fileModeProblem(source.defaultMode);
+  if (defaultMode) report('schema-format', [...path, 'defaultMode'], defaultMode, FILE_MODE_FIX);
   const items: readonly unknown[] = Array.isArray(source.items) ? source.items : NONE;
   for (let j = 0; j < items.length; j++) {
     const item = items[j];
     if (!isRecord(item)) continue;
-    mode(item.mode, () => [...path, 'items', j, 'mode']);
+    const mode = fileModeProblem(item.mode);
+    if (mode) report('schema-format', [...path, 'items', j, 'mode'], mode, FILE_MODE_FIX);
     if (typeof item.path === 'string' && (item.path.startsWith('/') || item.path.split('/').includes('..'))) {
       report('volume-mount', [...path, 'items', j, 'path'], `item path "${item.path}" ${item.path.startsWith('/') ? 'is absolute' : 'contains ".."'}; it is a file within the volume`, 'write a relative path such as "config/app.yaml"');
     }
