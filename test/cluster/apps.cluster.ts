@@ -37,15 +37,12 @@ function changedBetween(before: string, after: string): string[] {
   return [...keys].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort();
 }
 
-beforeAllCluster();
-function beforeAllCluster(): void {
-  describeCluster('cluster setup', () => {
-    test('the ExternalSecret CRD the prod environment needs is established', () => {
-      kubectlOk(['apply', '--server-side', '-f', path.join(FIXTURES, 'external-secrets-crd.yaml')]);
-      kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', 'crd/externalsecrets.external-secrets.io']);
-    });
+describeCluster('cluster setup', () => {
+  test('the ExternalSecret CRD the prod environment needs is established', () => {
+    kubectlOk(['apply', '--server-side', '-f', path.join(FIXTURES, 'external-secrets-crd.yaml')]);
+    kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', 'crd/externalsecrets.external-secrets.io']);
   });
-}
+});
 
 describeCluster.each(ENVIRONMENTS)('environment %s of the example apps on a real API server', (env) => {
   const { dir: root, remove } = scratch();
