@@ -109,6 +109,10 @@ export { StatefulService } from './patterns/stateful-service';
 export type { StatefulServiceProps, StatefulVolumeProps } from './patterns/stateful-service';
 export { NodeAgent } from './patterns/node-agent';
 export type { HostMount, NodeAgentProps } from './patterns/node-agent';
+export { Hook, TestJob } from './patterns/hook';
+export type { HookJobProps, HookOptions, HookProps, TestJobProps } from './patterns/hook';
+export { HOOK_EVENTS, HOOK_DELETE_POLICIES } from './kube/hooks';
+export type { HookDeletePolicy, HookEvent } from './kube/hooks';
 
 // Rollouts
 export { RolloutWebService } from './rollout/rollout-web-service';
