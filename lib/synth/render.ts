@@ -9,6 +9,7 @@ import { ValuesSources, releaseLayers } from '../package/sources';
 import { withFastResolve } from '../construct/fast-resolve';
 import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
+import { releaseNotes } from './notes';
 import { Timings } from './timings';
 
 /** A Kubernetes object as JSON. */
@@ -26,6 +27,12 @@ export interface RenderedRelease {
   readonly objects: readonly KubeObject[];
   /** The construct path of each object, index for index. */
   readonly paths: readonly string[];
+  /** The namespace of the release's objects, if any. */
+  readonly namespace?: string;
+  /** The releases of the environment this one deploys after. */
+  readonly runsAfter: readonly string[];
+  /** The release's notes, Markdown: what synth writes to `<release>.NOTES.md` (see ./notes.ts). */
+  readonly notes: string;
 }
 
 /** One environment, rendered. */
@@ -101,11 +108,27 @@ function renderRelease(environment: string, release: ResolvedRelease, chart: Pac
     }
   });
   const ordered = sortByInstallOrder(rendered, (r) => r.json.kind);
+  const objects = ordered.map((r) => r.json);
+  const values = chart.values as Record<string, unknown>;
+  let own: string | undefined;
+  if (release.notes) {
+    try {
+      own = release.notes({ name: release.name, environment, namespace: release.namespace, values, objects });
+    } catch (err) {
+      throw wrap(`environment "${environment}", release "${release.name}": its notes function failed`, err, { environment, release: release.name, field: 'notes' });
+    }
+    if (typeof own !== 'string') {
+      throw new UserError(`environment "${environment}", release "${release.name}": its notes function returned ${typeof own}, not the notes' text`, { environment, release: release.name, field: 'notes' });
+    }
+  }
   return {
     name: release.name,
     package: chart.metadata,
-    objects: ordered.map((r) => r.json),
+    objects,
     paths: ordered.map((r) => r.path),
+    namespace: release.namespace,
+    runsAfter: release.runsAfter,
+    notes: releaseNotes({ environment, release: release.name, namespace: release.namespace, package: chart.metadata, values, objects, own }),
   };
 }
 
