@@ -101,8 +101,8 @@ export function hookAnnotations(spec: HookSpec): Record<string, string> {
 }
 
 /** The stage label of an object; undefined for an object that is no hook. */
-export function hookStageOf(obj: { readonly metadata: object }): HookStage | undefined {
-  const labels = (obj.metadata as { labels?: Record<string, string> }).labels;
+export function hookStageOf(obj: { readonly metadata?: object }): HookStage | undefined {
+  const labels = (obj.metadata as { labels?: Record<string, string> } | undefined)?.labels;
   const stage = labels?.[HOOK_STAGE_LABEL];
   return stage === 'pre' || stage === 'post' || stage === 'delete' || stage === 'test' ? stage : undefined;
 }

@@ -78,12 +78,23 @@ function endpoints(objects: readonly KubeObject[]): string[] {
 }
 
 function externals(objects: readonly KubeObject[]): string[] {
+  // Secrets an operator makes from objects of the output (an ExternalSecret's target)
+  const madeBy = new Map<string, string>();
+  for (const o of objects) {
+    if (o.kind !== 'ExternalSecret') continue;
+    const target = ((o.spec as any)?.target?.name as string | undefined) ?? o.metadata.name;
+    madeBy.set(`Secret/${target}`, `made by the External Secrets operator from ExternalSecret \`${o.metadata.name}\``);
+  }
   const lines: string[] = [];
   for (const o of objects) {
     const external = (o.metadata.annotations as Record<string, string> | undefined)?.[EXTERNAL_ANNOTATION];
     if (external === undefined) continue;
-    const what = external === 'true' ? 'everything it refers to' : external.split(',').map((s) => `\`${s.trim()}\``).join(', ');
-    lines.push(`- ${o.kind} \`${where(o)}\` uses ${what}: make ${external === 'true' ? 'them' : 'these'} before deploying`);
+    if (external === 'true') {
+      lines.push(`- ${o.kind} \`${where(o)}\` declares everything it refers to as made outside the output`);
+      continue;
+    }
+    const what = external.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    lines.push(`- ${o.kind} \`${where(o)}\` uses ${what.map((w) => `\`${w}\`${madeBy.has(w) ? ` (${madeBy.get(w)})` : ' (must exist before it starts)'}`).join(', ')}`);
   }
   return lines;
 }
@@ -125,7 +136,8 @@ const CANARY_STEPS = [10, 25, 50, 100];
 
 function rollouts(input: NotesInput): string[] {
   const lines: string[] = [];
-  const set = (assignment: string) => `\`--env ${input.environment} --release ${input.release} --set ${assignment}\``;
+  // the change as a value; to keep it, put it in the release's values file of the environment
+  const set = (assignment: string) => `\`${assignment}\` (\`chartwright synth --env ${input.environment} --release ${input.release} --set ${assignment}\`)`;
   for (const { path, rollout } of findRollouts(input.values)) {
     const at = path ? `${path}.` : '';
     if (rollout.strategy === 'blueGreen') {

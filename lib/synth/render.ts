@@ -10,6 +10,9 @@ import { withFastResolve } from '../construct/fast-resolve';
 import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
 import { releaseNotes } from './notes';
+import { gitopsObjects } from './gitops';
+import { isCustomResourceDefinition } from './layout';
+import { GitOpsTool } from '../package/gitops';
 import { Timings } from './timings';
 
 /** A Kubernetes object as JSON. */
@@ -43,6 +46,8 @@ export interface RenderedEnvironment {
   readonly namespaces: readonly KubeObject[];
   /** Warnings the constructs recorded (see lib/construct/warnings.ts). */
   readonly warnings: readonly ConstructWarning[];
+  /** The GitOps controller that deploys the environment and its objects for it (see ./gitops.ts), when the environment names one. */
+  readonly gitops?: { readonly tool: GitOpsTool; readonly objects: readonly KubeObject[] };
 }
 
 export interface RenderOptions {
@@ -96,7 +101,12 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
     charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!)),
   );
   checkUniqueNames(env.name, releases);
-  return { name: env.name, releases, namespaces: environmentNamespaces(env, releases), warnings: warningsOf(all) };
+  const namespaces = environmentNamespaces(env, releases);
+  const hasCrds = releases.some((r) => r.objects.some(isCustomResourceDefinition));
+  const gitops = env.gitops
+    ? { tool: env.gitops.tool, objects: gitopsObjects(env.name, { releases, hasNamespaces: namespaces.length > 0, hasCrds }, env.gitops) }
+    : undefined;
+  return { name: env.name, releases, namespaces, warnings: warningsOf(all), ...(gitops ? { gitops } : {}) };
 }
 
 function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[]): RenderedRelease {
