@@ -47,13 +47,11 @@ export function environmentStages(env: StagesInput, tool: GitOpsSettings['tool']
   if (env.hasCrds) stages.push({ name: 'crds', folder: 'crds', after: [] });
   if (env.hasNamespaces) stages.push({ name: 'namespaces', folder: 'namespaces', after: [] });
   for (const release of env.releases) {
-    const after = [...first, ...release.runsAfter];
+    const before = [...first, ...release.runsAfter];
     // Argo CD runs hooks itself, by their annotations; Flux applies them as a stage of their own
-    if (tool === 'flux' && release.objects.some((o) => hookStageOf(o) === 'pre')) {
-      stages.push({ name: `${release.name}-pre`, folder: `${releaseFolder(release.name)}/pre`, after, namespace: release.namespace });
-      after.push(`${release.name}-pre`);
-    }
-    stages.push({ name: release.name, folder: releaseFolder(release.name), after, namespace: release.namespace });
+    const pre = tool === 'flux' && release.objects.some((o) => hookStageOf(o) === 'pre');
+    if (pre) stages.push({ name: `${release.name}-pre`, folder: `${releaseFolder(release.name)}/pre`, after: before, namespace: release.namespace });
+    stages.push({ name: release.name, folder: releaseFolder(release.name), after: pre ? [...before, `${release.name}-pre`] : before, namespace: release.namespace });
     if (tool === 'flux' && release.objects.some((o) => hookStageOf(o) === 'post')) {
       stages.push({ name: `${release.name}-post`, folder: `${releaseFolder(release.name)}/post`, after: [release.name], namespace: release.namespace });
     }
