@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { EnvironmentSpec, Hook, Package, PackageProps, Platform, TestJob, renderEnvironment, validateObjects } from '../../lib';
+import { EnvironmentSpec, Hook, Package, PackageProps, Platform, TestJob, readManifests, renderEnvironment, validateObjects } from '../../lib';
 import { GitOpsSettings } from '../../lib/package/gitops';
 import { environmentFiles } from '../../lib/synth/layout';
 import { validateEnvironment } from '../../lib/synth/validate';
@@ -194,6 +195,16 @@ describe('GitOps objects are validated like everything else', () => {
     for (const tool of ['argocd', 'flux'] as const) {
       const findings = validateEnvironment(renderWith({ gitops: { tool, repoURL: REPO } }), { profile: 'prod' });
       expect(findings.filter((f) => f.source?.construct?.startsWith('environment prod:'))).toEqual([]);
+    }
+  });
+
+  test('the objects synth writes pass the real CustomResourceDefinitions of Argo CD 3.6 and Flux 2 (test/cluster/fixtures/gitops-crds)', () => {
+    const crds = readManifests([path.join(__dirname, '..', 'cluster', 'fixtures', 'gitops-crds')]);
+    expect(crds.objects.map((o) => (o.obj as any).metadata.name).sort()).toEqual(['applications.argoproj.io', 'gitrepositories.source.toolkit.fluxcd.io', 'kustomizations.kustomize.toolkit.fluxcd.io']);
+    for (const tool of ['argocd', 'flux'] as const) {
+      const objects = renderWith({ gitops: { tool, repoURL: REPO } }).gitops!.objects.map((obj, i) => ({ obj, source: { file: 'gitops', document: i } }));
+      const findings = validateObjects([...crds.objects, ...objects] as any, { ignoreMissingSchemas: false });
+      expect(findings.filter((f) => f.severity === 'error' || f.rule.startsWith('schema'))).toEqual([]);
     }
   });
 
