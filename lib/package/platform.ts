@@ -57,7 +57,10 @@ export interface ReleaseNotesInput {
   readonly name: string;
   /** The environment. */
   readonly environment: string;
-  /** The namespace of the release's objects, if any. */
+  /**
+   * The namespace of the release's objects.
+   * @default - none: the release has no namespace of its own or its environment's
+   */
   readonly namespace?: string;
   /** The values the release was built with: validated, defaults applied. */
   readonly values: Readonly<Record<string, unknown>>;
