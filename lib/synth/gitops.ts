@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { UserError } from '../errors';
 import { GitOpsSettings } from '../package/gitops';
 import { releaseDepths } from '../package/phases';
 import { hookStageOf } from '../kube/hooks';
@@ -56,7 +57,22 @@ export function environmentStages(env: StagesInput, tool: GitOpsSettings['tool']
       stages.push({ name: `${release.name}-post`, folder: `${releaseFolder(release.name)}/post`, after: [release.name], namespace: release.namespace });
     }
   }
+  checkUniqueStages(stages);
   return stages;
+}
+
+/** Stage names become object names (`<env>-<stage>`): a release named like another stage (`crds`, `namespaces`, `<release>-pre`) would share one. */
+function checkUniqueStages(stages: readonly Stage[]): void {
+  const seen = new Set<string>();
+  for (const stage of stages) {
+    if (seen.has(stage.name)) {
+      throw new UserError(
+        `the GitOps stage "${stage.name}" is there twice: a release of that name and the stage of the same name would share their Argo CD Application or Flux Kustomization; rename the release`,
+        { release: stage.name },
+      );
+    }
+    seen.add(stage.name);
+  }
 }
 
 /**

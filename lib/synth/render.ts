@@ -103,9 +103,12 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
   checkUniqueNames(env.name, releases);
   const namespaces = environmentNamespaces(env, releases);
   const hasCrds = releases.some((r) => r.objects.some(isCustomResourceDefinition));
-  const gitops = env.gitops
-    ? { tool: env.gitops.tool, objects: gitopsObjects(env.name, { releases, hasNamespaces: namespaces.length > 0, hasCrds }, env.gitops) }
-    : undefined;
+  let gitops: RenderedEnvironment['gitops'];
+  try {
+    gitops = env.gitops && { tool: env.gitops.tool, objects: gitopsObjects(env.name, { releases, hasNamespaces: namespaces.length > 0, hasCrds }, env.gitops) };
+  } catch (err) {
+    throw wrap(`environment "${env.name}"`, err, { environment: env.name });
+  }
   return { name: env.name, releases, namespaces, warnings: warningsOf(all), ...(gitops ? { gitops } : {}) };
 }
 

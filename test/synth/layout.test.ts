@@ -175,6 +175,13 @@ describe('layout and objects for Flux', () => {
     expect(objects[1].spec).toMatchObject({ interval: '5m', prune: true, wait: true, timeout: '5m', sourceRef: { kind: 'GitRepository', name: 'chartwright-prod' } });
   });
 
+  test('a release named like another stage is an error, not two objects of one name', () => {
+    expect(() => renderWith({ gitops, releases: { namespaces: { package: App } } })).toThrow(
+      'environment "prod": the GitOps stage "namespaces" is there twice: a release of that name and the stage of the same name would share their Argo CD Application or Flux Kustomization; rename the release',
+    );
+    expect(() => renderWith({ gitops, releases: { web: { package: App }, 'web-pre': { package: App } } })).toThrow('the GitOps stage "web-pre" is there twice');
+  });
+
   test('an environment inherits its base\'s GitOps settings; each environment its own objects', () => {
     const platform = new Platform({
       environments: {
