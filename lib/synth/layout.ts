@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { HookStage, hookStageOf } from '../kube/hooks';
 import { releaseFolder } from './gitops';
-import { notesFile } from './notes';
 import type { KubeObject, RenderedEnvironment, RenderedRelease } from './render';
 
 /**
@@ -37,6 +36,9 @@ export const NAMESPACES_FILE = 'namespaces.yaml';
  * custom resource's kind only once its definition is established.
  */
 export const CRDS_DIR = 'crds';
+
+/** The file of a release's notes in its environment's folder. */
+export const notesFile = (release: string): string => `${release}.NOTES.md`;
 
 /** The folders of hook stages in the kubectl layout, by stage. */
 export const HOOK_DIRS: Readonly<Record<HookStage, string>> = { pre: 'pre', post: 'post', delete: 'delete', test: 'tests' };

@@ -1,8 +1,11 @@
 import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { HELM_HOOK, hookStageOf } from '../kube/hooks';
+import type { GitOpsTool } from '../package/gitops';
 import type { PackageMetadata } from '../package/package';
 import { ROLLOUT_STRATEGIES } from '../rollout/values';
 import { COLOR_LABEL, TRACK_LABEL, VERSION_LABEL } from '../rollout/track';
+import { releaseFolder } from './gitops';
+import { HOOK_DIRS } from './layout';
 import type { KubeObject } from './render';
 
 /** What the notes of a release are written from. */
@@ -16,10 +19,9 @@ export interface NotesInput {
   readonly objects: readonly KubeObject[];
   /** What the release's own notes function wrote. */
   readonly own?: string;
+  /** The GitOps controller of the environment, which decides where the tests are and who runs them. */
+  readonly gitops?: GitOpsTool;
 }
-
-/** The file of a release's notes in its environment's folder. */
-export const notesFile = (release: string): string => `${release}.NOTES.md`;
 
 /**
  * A release's notes, Markdown, as synth writes them to
@@ -37,7 +39,7 @@ export function releaseNotes(input: NotesInput): string {
   section(out, 'Deployed', deployed(input.objects));
   section(out, 'Endpoints', endpoints(input.objects));
   section(out, 'Needs from outside the output', externals(input.objects));
-  section(out, 'Hooks and tests', hooks(environment, release, input.objects));
+  section(out, 'Hooks and tests', hooks(input));
   section(out, 'Rollout', rollouts(input));
   return out.join('\n').replace(/\n+$/, '\n');
 }
@@ -99,16 +101,22 @@ function externals(objects: readonly KubeObject[]): string[] {
   return lines;
 }
 
-function hooks(environment: string, release: string, objects: readonly KubeObject[]): string[] {
+function hooks({ environment, release, objects, gitops }: NotesInput): string[] {
   const lines: string[] = [];
   for (const o of objects) {
     const stage = hookStageOf(o);
     if (stage === undefined) continue;
     const helm = (o.metadata.annotations as Record<string, string> | undefined)?.[HELM_HOOK];
-    lines.push(`- ${o.kind} \`${where(o)}\`: ${stage === 'test' ? 'a test' : `a hook (${helm})`}, in \`${stage === 'test' ? 'tests' : stage}/${release}.k8s.yaml\` for kubectl and Flux`);
+    lines.push(`- ${o.kind} \`${where(o)}\`: ${stage === 'test' ? 'a test' : `a hook (${helm})`}, in the \`${HOOK_DIRS[stage]}/\` stage for kubectl and Flux`);
   }
   if (lines.some((l) => l.includes('a test'))) {
-    lines.push('', `Run the tests after a deploy: \`kubectl apply --server-side -k dist/${environment}/tests\`, then \`kubectl wait --for=condition=Complete job -l chartwright.dev/hook=test,app.kubernetes.io/instance=${release}\`; \`helm test ${release}\` with Helm. Argo CD runs them after each sync.`);
+    const folder = gitops === 'flux' ? `dist/${environment}/${releaseFolder(release)}/tests` : `dist/${environment}/tests`;
+    lines.push(
+      '',
+      gitops === 'argocd'
+        ? 'Argo CD runs the tests after each sync (PostSync hooks); a failed test fails the sync.'
+        : `Run the tests after a deploy: \`kubectl apply --server-side -k ${folder}\`, then \`kubectl wait --for=condition=Complete job -A -l chartwright.dev/hook=test,app.kubernetes.io/instance=${release}\`; \`helm test ${release}\` with Helm.`,
+    );
   }
   return lines;
 }

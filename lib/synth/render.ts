@@ -98,7 +98,7 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
   }
 
   const releases = withFastResolve(() =>
-    charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!)),
+    charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!, env.gitops?.tool)),
   );
   checkUniqueNames(env.name, releases);
   const namespaces = environmentNamespaces(env, releases);
@@ -112,7 +112,7 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
   return { name: env.name, releases, namespaces, warnings: warningsOf(all), ...(gitops ? { gitops } : {}) };
 }
 
-function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[]): RenderedRelease {
+function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[], gitops?: GitOpsTool): RenderedRelease {
   const rendered = apiObjects.map((obj) => {
     try {
       return { json: obj.toJson() as KubeObject, path: obj.node.path };
@@ -141,7 +141,7 @@ function renderRelease(environment: string, release: ResolvedRelease, chart: Pac
     paths: ordered.map((r) => r.path),
     namespace: release.namespace,
     runsAfter: release.runsAfter,
-    notes: releaseNotes({ environment, release: release.name, namespace: release.namespace, package: chart.metadata, values, objects, own }),
+    notes: releaseNotes({ environment, release: release.name, namespace: release.namespace, package: chart.metadata, values, objects, own, gitops }),
   };
 }
 

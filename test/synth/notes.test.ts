@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ApiObject } from 'cdk8s';
-import { Package, PackageProps, Platform, renderEnvironment } from '../../lib';
+import { Hook, Package, PackageProps, Platform, TestJob, renderEnvironment } from '../../lib';
 import { Shop } from '../rollout/fixtures';
 
 /** The notes of release `shop` (the Shop fixture: a rollout web service) with these values. */
@@ -89,5 +89,32 @@ describe('release notes', () => {
     const platform = new Platform({ environments: { prod: { namespace: 'app', releases: { app: { package: App } } } } });
     const notes = renderEnvironment(platform, 'prod').releases[0].notes;
     expect(notes).toContain('## Needs from outside the output\n\n- ConfigMap `app/app-settings` uses `Secret/api-key` (must exist before it starts), `ConfigMap/shared` (must exist before it starts)\n');
+  });
+
+  test('hooks and tests, and how to run the tests', () => {
+    class App extends Package {
+      static readonly metadata = { name: 'app', version: '1.0.0' };
+      constructor(scope: Construct, id: string, props: PackageProps = {}) {
+        super(scope, id, props);
+        const job = { containers: [{ image: 'app:1.0.0' }] };
+        new Hook(this, 'migrate', { on: ['preUpgrade'], job });
+        new TestJob(this, 'smoke', { job });
+      }
+    }
+    const platform = new Platform({ environments: { prod: { namespace: 'app', releases: { app: { package: App } } } } });
+    const notes = renderEnvironment(platform, 'prod').releases[0].notes.replace(/-[0-9a-f]{8}`/g, '-<hash>`');
+    expect(notes).toContain(
+      '## Hooks and tests\n\n' +
+        '- Job `app/app-migrate-<hash>`: a hook (pre-upgrade), in the `pre/` stage for kubectl and Flux\n' +
+        '- Job `app/app-smoke-<hash>`: a test, in the `tests/` stage for kubectl and Flux\n\n' +
+        'Run the tests after a deploy: `kubectl apply --server-side -k dist/prod/tests`',
+    );
+    expect(notes).not.toContain('## Deployed'); // hooks and tests are not what the release deploys
+
+    const withGitOps = (tool: 'argocd' | 'flux') =>
+      renderEnvironment(new Platform({ environments: { prod: { namespace: 'app', gitops: { tool, repoURL: 'https://git.example.com/p.git' }, releases: { app: { package: App } } } } }), 'prod')
+        .releases[0].notes;
+    expect(withGitOps('flux')).toContain('Run the tests after a deploy: `kubectl apply --server-side -k dist/prod/releases/app/tests`');
+    expect(withGitOps('argocd')).toContain('Argo CD runs the tests after each sync (PostSync hooks); a failed test fails the sync.');
   });
 });
