@@ -113,6 +113,9 @@ export class TestJob extends Resource<KubeApiObject> {
 function hookSpec(scope: Construct, on: readonly HookEvent[] | 'test', options: HookOptions & { readonly job: HookJobProps }): HookSpec {
   checkInt(scope, 'weight', options.weight);
   const deletePolicy = options.deletePolicy ?? ['beforeHookCreation'];
+  if (!Array.isArray(deletePolicy) || deletePolicy.length === 0) {
+    throw problem(scope, `deletePolicy: give at least one policy (${HOOK_DELETE_POLICIES.join(', ')}), or leave it out for beforeHookCreation`);
+  }
   for (const policy of deletePolicy) checkOneOf(scope, 'deletePolicy', policy, HOOK_DELETE_POLICIES);
   if ((options.job as Partial<JobProps> | undefined)?.ttlSecondsAfterFinished !== undefined) {
     throw problem(scope, 'job.ttlSecondsAfterFinished: a hook keeps its finished Job as the record that it ran (a Job deleted after a time-to-live runs again on the next apply); use deletePolicy to delete it');

@@ -74,6 +74,7 @@ describe('Hook', () => {
       'shop/m: on "preSync" is not valid: expected one of preInstall, preUpgrade, postInstall, postUpgrade, preDelete, postDelete',
     );
     expect(userError(() => render((p) => new Hook(p, 'm', { on: ['preUpgrade'], deletePolicy: ['always' as any], job: JOB })))).toMatch(/deletePolicy "always" is not valid/);
+    expect(userError(() => render((p) => new Hook(p, 'm', { on: ['preUpgrade'], deletePolicy: [], job: JOB })))).toMatch(/^shop\/m: deletePolicy: give at least one policy/);
     expect(userError(() => render((p) => new Hook(p, 'm', { on: ['preUpgrade'], job: { ...JOB, ttlSecondsAfterFinished: 60 } as any })))).toMatch(/job.ttlSecondsAfterFinished: a hook keeps its finished Job/);
     expect(userError(() => render((p) => new Hook(p, 'a'.repeat(52), { on: ['preUpgrade'], job: JOB })))).toMatch(/at most 54, to leave room for the content hash/);
   });
