@@ -55,7 +55,9 @@ const HASH_LENGTH = 8;
  * its time-to-live is made again, and so run again, by the next apply. A
  * hook's Job is named after its content (`<release>-<id>-<hash>`), so a
  * changed hook is a new Job and an unchanged one is the same Job; and it has
- * no time-to-live, so a finished Job stays as the record that it ran.
+ * no time-to-live, so a finished Job stays as the record that it ran. The
+ * hash is taken when the hook is made: a JSON patch added to its object
+ * afterwards is not part of it.
  */
 export class Hook extends Resource<KubeApiObject> {
   /** The Job's name: `<release>-<id>-<hash of the Job's spec>`. */
