@@ -96,7 +96,8 @@ export interface EnvironmentSpec {
   readonly namespace?: string;
   /**
    * The releases, by release name (a DNS-1123 label), in the order they are
-   * written out. `null` removes a release inherited from the base.
+   * written out, each after the releases it `runsAfter`. `null` removes a
+   * release inherited from the base.
    * @default - none besides the base's
    */
   readonly releases?: Record<string, ReleaseSpec | null>;
