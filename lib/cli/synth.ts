@@ -12,7 +12,7 @@ export const synthCommand = defineCommand({
   name: 'synth',
   summary: 'write manifests for each environment to `<out>/<env>/`',
   description: `
-Writes the manifests of each environment to \`<out>/<env>/\`: \`namespaces.yaml\` with the environment's Namespaces, one \`<release>.k8s.yaml\` per release, in install order, and a \`kustomization.yaml\` listing them in that order; CustomResourceDefinitions go to \`crds/\`, a stage applied first (see [Concepts](concepts.md#what-synth-does-with-a-packages-objects) and [Deploying](deploying.md)).
+Writes the manifests of each environment to \`<out>/<env>/\`: \`namespaces.yaml\` with the environment's Namespaces, one \`<release>.k8s.yaml\` per release, in install order, and a \`kustomization.yaml\` listing them in that order; CustomResourceDefinitions go to \`crds/\`, a stage applied first, hooks and tests to \`pre/\`, \`post/\`, \`delete/\` and \`tests/\`, and each release's notes to \`<release>.NOTES.md\`. An environment with \`gitops\` gets a folder per stage and the Argo CD or Flux objects that deploy them (see [Concepts](concepts.md#what-synth-does-with-a-packages-objects) and [Deploying](deploying.md)).
 
 It prints \`dist/<env>: N objects\` for each environment written, and the validation warnings of each on stderr, grouped by release.
 

@@ -1,34 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { KubeObject, RenderedEnvironment } from './render';
-import { appendYaml, toYaml } from './yaml';
-
-/** The file of an environment's Namespace objects; releases' files end in `.k8s.yaml`, so no release name can take it. */
-export const NAMESPACES_FILE = 'namespaces.yaml';
-
-/**
- * The folder of an environment's CustomResourceDefinitions: a first stage,
- * applied and established before the rest, since the API server knows a
- * custom resource's kind only once its definition is established.
- */
-export const CRDS_DIR = 'crds';
-
-const isCustomResourceDefinition = (obj: KubeObject): boolean =>
-  obj.kind === 'CustomResourceDefinition' && obj.apiVersion.startsWith('apiextensions.k8s.io/');
-
-function writeKustomization(dir: string, resources: readonly string[]): void {
-  // fifo: kustomize keeps the resources in this order (by default it re-sorts them by its own kind order)
-  const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', sortOptions: { order: 'fifo' }, resources };
-  fs.writeFileSync(path.join(dir, 'kustomization.yaml'), toYaml(kustomization));
-}
+import { environmentFiles } from './layout';
+import { RenderedEnvironment } from './render';
+import { appendYaml } from './yaml';
 
 /**
  * An output folder written all or nothing. Each environment goes to a
- * staging folder inside `outDir` as soon as it is rendered and validated —
- * `namespaces.yaml` with the environment's Namespaces, `<release>.k8s.yaml`
- * per release and a `kustomization.yaml` listing them in that order, and
- * the CustomResourceDefinitions apart in `crds/` (their own kustomization),
- * so `kubectl apply -k` takes the folder. `commit()` then swaps each
+ * staging folder inside `outDir` as soon as it is rendered and validated,
+ * in the layout ./layout.ts sets out. `commit()` then swaps each
  * environment's folder in by rename; `close()` removes the staging folder,
  * and with it everything written when `commit()` did not run or failed.
  * Folders of environments not written are left as they are.
@@ -40,29 +19,16 @@ export class StagedOutput {
 
   constructor(private readonly outDir: string) {}
 
-  /** Writes one environment's files to the staging folder. */
+  /** Writes one environment's files (./layout.ts says which) to the staging folder. */
   writeEnvironment(env: RenderedEnvironment): void {
     const dir = path.join(this.stage(), 'new', env.name);
     fs.mkdirSync(dir, { recursive: true });
-    const resources: string[] = [];
-    const crdResources: string[] = [];
-    if (env.namespaces.length > 0) {
-      writeYamlStream(path.join(dir, NAMESPACES_FILE), env.namespaces);
-      resources.push(NAMESPACES_FILE);
+    for (const file of environmentFiles(env)) {
+      const target = path.join(dir, ...file.path.split('/'));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if ('docs' in file) writeYamlStream(target, file.docs);
+      else fs.writeFileSync(target, file.text);
     }
-    for (const release of env.releases) {
-      const name = `${release.name}.k8s.yaml`;
-      const crds = release.objects.filter(isCustomResourceDefinition);
-      if (crds.length > 0) {
-        fs.mkdirSync(path.join(dir, CRDS_DIR), { recursive: true });
-        writeYamlStream(path.join(dir, CRDS_DIR, name), crds);
-        crdResources.push(name);
-      }
-      writeYamlStream(path.join(dir, name), crds.length > 0 ? release.objects.filter((o) => !isCustomResourceDefinition(o)) : release.objects);
-      resources.push(name);
-    }
-    writeKustomization(dir, resources);
-    if (crdResources.length > 0) writeKustomization(path.join(dir, CRDS_DIR), crdResources);
     this.environments.push(env.name);
   }
 

@@ -16,15 +16,15 @@ describe('chartwright synth', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('writes one file per release and a kustomization.yaml listing exactly those files', () => {
+  test('writes one file per release, its notes, and a kustomization.yaml listing exactly the release files', () => {
     const result = runCli(dir, ['synth']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('dist/dev: 15 objects');
     const tree = readTree(path.join(dir, 'dist'));
     expect(Object.keys(tree).sort()).toEqual([
-      'dev/api.k8s.yaml', 'dev/kustomization.yaml', 'dev/namespaces.yaml', 'dev/web.k8s.yaml',
-      'prod/api.k8s.yaml', 'prod/kustomization.yaml', 'prod/namespaces.yaml', 'prod/web.k8s.yaml',
+      'dev/api.NOTES.md', 'dev/api.k8s.yaml', 'dev/kustomization.yaml', 'dev/namespaces.yaml', 'dev/web.NOTES.md', 'dev/web.k8s.yaml',
+      'prod/api.NOTES.md', 'prod/api.k8s.yaml', 'prod/kustomization.yaml', 'prod/namespaces.yaml', 'prod/web.NOTES.md', 'prod/web.k8s.yaml',
     ]);
     const [kustomization] = docs(tree['dev/kustomization.yaml']);
     expect(kustomization).toEqual({
@@ -95,7 +95,7 @@ describe('chartwright synth', () => {
 
   test('--out chooses the output folder', () => {
     expect(runCli(dir, ['synth', '--out', 'manifests', '--env', 'dev']).code).toBe(0);
-    expect(Object.keys(readTree(path.join(dir, 'manifests')))).toHaveLength(4);
+    expect(Object.keys(readTree(path.join(dir, 'manifests')))).toHaveLength(6);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
