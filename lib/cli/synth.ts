@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { formatByRelease } from '../synth/validate';
 import { synthesize } from '../synth/synthesize';
+import { UsageError } from '../errors';
 import { defineCommand } from './command';
 import { APP_FLAG, SET_FLAG, VALUES_FLAG, profileFlag } from './flags';
 
@@ -41,6 +42,7 @@ Output is all or nothing: each environment, once rendered and validated, is writ
     { description: 'try a value in dev without editing a file', command: 'chartwright synth --env dev --release web --set replicas=3' },
   ],
   run({ flags }, io) {
+    if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a folder name, such as --out dist');
     const result = synthesize({
       app: flags.app,
       env: flags.env,

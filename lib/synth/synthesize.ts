@@ -44,6 +44,8 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   const objects = new Map<string, number>();
   const warnings = new Map<string, readonly Finding[]>();
   try {
+    // the output folder is checked (and locked) before any environment is rendered
+    output.open(selected);
     for (const env of selected) {
       const rendered = renderEnvironment(platform, env, { values: sources, timings });
       // validation: errors fail before anything is put in place; warnings are returned
