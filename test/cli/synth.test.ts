@@ -186,6 +186,16 @@ describe('chartwright synth', () => {
     expect(runCli(dir, ['synth', '--env', 'dev']).code).toBe(0);
   });
 
+  test('a package.json with a byte order mark is read; a malformed one is an error naming it', () => {
+    fs.renameSync(path.join(dir, 'apps/main.ts'), path.join(dir, 'apps/platform.ts'));
+    writeFiles(dir, { 'package.json': '\uFEFF' + JSON.stringify({ chartwright: { app: 'apps/platform.ts' } }) });
+    expect(runCli(dir, ['synth', '--env', 'dev']).code).toBe(0);
+    writeFiles(dir, { 'package.json': '{ "chartwright": { "app": "apps/platform.ts", } }' });
+    const result = runCli(dir, ['synth', '--env', 'dev']);
+    expect(result.stderr).toMatch(/^error: package\.json is not valid JSON \(.*\): chartwright reads "chartwright": \{ "app" \} from it; fix the file, or name the entry with --app\n$/);
+    expect(result.code).toBe(1);
+  });
+
   test('two objects with one name in an environment are an error naming both construct paths', () => {
     writeFiles(dir, {
       'apps/main.ts': `
