@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { formatByRelease } from '../synth/validate';
-import { synthesize } from '../synth/synthesize';
+import { SynthResult, stageSynthesis } from '../synth/synthesize';
+import { DEFAULT_TIMEOUT_SECONDS } from '../synth/user-code';
 import { UsageError } from '../errors';
 import { defineCommand } from './command';
 import { APP_FLAG, SET_FLAG, VALUES_FLAG, profileFlag } from './flags';
@@ -31,6 +32,12 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       description: 'the validation profile for every environment: `dev` or `prod` (see [Validation](validation.md#profiles))',
       default: "each environment's `profile`, else `dev`",
     },
+    {
+      name: 'timeout',
+      value: 'SECONDS',
+      description: "how long the app's code may run; when the time is up synth stops, says where the app was, and writes nothing (`0`: no limit)",
+      default: `${DEFAULT_TIMEOUT_SECONDS}`,
+    },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
     VALUES_FLAG,
     SET_FLAG,
@@ -41,9 +48,9 @@ Output is all or nothing: each environment, once rendered and validated, is writ
     { description: 'write only prod, validated as prod, into manifests/', command: 'chartwright synth --env prod --profile prod --out manifests' },
     { description: 'try a value in dev without editing a file', command: 'chartwright synth --env dev --release web --set replicas=3' },
   ],
-  run({ flags }, io) {
+  async run({ flags }, io) {
     if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a folder name, such as --out dist');
-    const result = synthesize({
+    const staged = stageSynthesis({
       app: flags.app,
       env: flags.env,
       out: flags.out,
@@ -51,7 +58,16 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       values: flags.values,
       set: flags.set,
       release: flags.release,
+      timeout: timeoutFlag(flags.timeout),
     });
+    let result: SynthResult;
+    try {
+      // the app's pending promise work runs now: a promise it rejects fails the synth before anything is committed
+      await new Promise((resolve) => setImmediate(resolve));
+      result = staged.commit();
+    } finally {
+      staged.close();
+    }
     for (const [env, dir] of result.written) {
       io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
       const warnings = result.warnings.get(env) ?? [];
@@ -63,3 +79,13 @@ Output is all or nothing: each environment, once rendered and validated, is writ
     return 0;
   },
 });
+
+/** `--timeout SECONDS`: a number of seconds, 0 for no limit. */
+function timeoutFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--timeout ${value}: give a number of seconds, such as --timeout 60, or 0 for no limit`);
+  }
+  return seconds;
+}
