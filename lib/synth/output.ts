@@ -107,7 +107,7 @@ export class StagedOutput {
       this.state = path.join(real, STATE_DIR);
       try {
         if (!fs.existsSync(real)) {
-          fs.mkdirSync(real, { recursive: true });
+          makeFolders(real);
           this.createdOutDir = true;
         }
         checkOwned(real, this.outDir);
@@ -269,6 +269,13 @@ export function checkOutDir(given: string): string {
   return real;
 }
 
+/** mkdir -p, one folder at a time: a recursive mkdirSync reports ENOENT where the cause is EROFS or EACCES. */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) missing.unshift(d);
+  for (const d of missing) fs.mkdirSync(d);
+}
+
 function existingAncestor(file: string): string {
   let dir = file;
   while (!fs.existsSync(dir) && !isDanglingLink(dir) && dir !== path.dirname(dir)) dir = path.dirname(dir);
@@ -380,7 +387,10 @@ function takeLock(state: string, outDir: string): boolean {
       fs.writeFileSync(file, mine, { flag: 'wx' });
       return true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(err, 'lock the output folder', outDir);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        fs.rmSync(file, { force: true }); // made, then its content could not be written (a full disk)
+        throw fileError(err, 'lock the output folder', outDir);
+      }
     }
     const holder = readLock(file);
     if (holder === undefined) continue; // released meanwhile

@@ -1,8 +1,8 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO, readTree } from '../support/project';
+import { REPO, SAMPLE_PACKAGE, makeProject, readTree, samplePlatform, writeFiles } from '../support/project';
 
 /**
  * Fault injection: a child process writes the environments through
@@ -135,5 +135,84 @@ describe('the commit survives a kill at every step', () => {
     expect(child(out, 'new').status).toBe(0);
     expect(versions(out)).toEqual({ dev: 'new', staging: 'new', prod: 'new' });
     expectClean(out);
+  });
+});
+
+describe('synths into one output folder at once', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeProject({ 'apps/sample.ts': SAMPLE_PACKAGE, 'apps/main.ts': samplePlatform() });
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the command line without waiting, resolving with its exit code and stderr. */
+  function start(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const proc = spawn(process.execPath, [path.join(REPO, 'bin', 'chartwright.js'), ...args], { cwd: dir });
+      let stderr = '';
+      proc.stderr.on('data', (d) => (stderr += d));
+      proc.on('close', (code) => resolve({ code, stderr }));
+    });
+  }
+
+  test('are serialized or refused: each exits 0 or says another synth is writing, and the output is entirely one run', async () => {
+    const runs = await Promise.all([3, 4, 5].map((replicas) => start(['synth', '--release', 'web', '--set', `replicas=${replicas}`])));
+    for (const run of runs) {
+      if (run.code !== 0) expect(run.stderr).toMatch(/^error: another chartwright synth \(process \d+\) is writing to dist: wait for it to finish and run again/);
+    }
+    expect(runs.filter((r) => r.code === 0).length).toBeGreaterThan(0);
+    const replicas = ['dev', 'prod'].map((env) => /replicas: (\d)/.exec(fs.readFileSync(path.join(dir, 'dist', env, 'web.k8s.yaml'), 'utf8'))![1]);
+    expect(replicas[0]).toBe(replicas[1]);
+    expect(fs.readdirSync(path.join(dir, 'dist', '.chartwright'))).toEqual(['manifest.json']);
+  });
+});
+
+/** Whether this machine lets a process mount a tmpfs in a user and mount namespace of its own (`unshare -r -m`). */
+const canMount = spawnSync('unshare', ['-r', '-m', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs "$1"', 'sh', os.tmpdir()]).status === 0;
+
+(canMount ? describe : describe.skip)('a full or read-only disk (a small tmpfs)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = makeProject({ 'apps/sample.ts': SAMPLE_PACKAGE, 'apps/main.ts': samplePlatform() });
+    fs.mkdirSync(path.join(dir, 'disk'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs a shell script in a mount namespace where disk/ is a tmpfs of `size`; `cw` runs chartwright. */
+  function onSmallDisk(size: string, script: string) {
+    const cw = `"${process.execPath}" "${path.join(REPO, 'bin', 'chartwright.js')}"`;
+    return spawnSync('unshare', ['-r', '-m', 'sh', '-c', `mount -t tmpfs -o size=${size} tmpfs disk && cw() { ${cw} "$@"; } && ${script}`], { cwd: dir, encoding: 'utf8' });
+  }
+
+  test('synth on a full disk exits 1 naming the file and the cause; the previous output stays, and a run with space cleans up', () => {
+    const result = onSmallDisk(
+      '256k',
+      `cw synth --out disk/dist >/dev/null && cp -r disk/dist before &&
+       (dd if=/dev/zero of=disk/filler bs=4k 2>/dev/null; true) &&
+       (cw synth --out disk/dist --release web --set replicas=7; echo "exit $?") &&
+       diff -r before disk/dist && echo same &&
+       rm disk/filler && cw synth --out disk/dist --release web --set replicas=7 >/dev/null && ls -A disk/dist/.chartwright && grep -c "replicas: 7" disk/dist/dev/web.k8s.yaml`,
+    );
+    expect(result.stderr).toMatch(/^error: cannot .*disk\/dist.*: no space left on the device: free some space and run again \(ENOSPC\)\n$/);
+    expect(result.stdout).toBe('exit 1\nsame\nmanifest.json\n1\n');
+  });
+
+  test('values --docs --write on a full disk leaves the README whole', () => {
+    writeFiles(dir, { 'apps/main.ts': samplePlatform('web: { package: Sample }') });
+    const readme = `# notes\n<!-- values:begin -->\nold\n<!-- values:end -->\n${'hand-written text\n'.repeat(200)}`;
+    writeFiles(dir, { 'README.src': readme });
+    const result = onSmallDisk(
+      '64k',
+      `cp README.src disk/README.md && (dd if=/dev/zero of=disk/filler bs=1k 2>/dev/null; true) &&
+       (cw values --env dev --docs --write disk/README.md; echo "exit $?") && cat disk/README.md`,
+    );
+    expect(result.stderr).toMatch(/^error: cannot write disk\/README\.md: no space left on the device/);
+    expect(result.stdout).toBe(`exit 1\n${readme}`);
+  });
+
+  test('synth into a read-only file system exits 1 saying so', () => {
+    const result = onSmallDisk('64k', `mount -o remount,ro disk && cw synth --out disk/dist; echo "exit $?"`);
+    expect(result.stderr).toBe('error: cannot create the output folder disk/dist: the file system is read-only: choose a folder on a writable one (EROFS)\n');
+    expect(result.stdout).toBe('exit 1\n');
   });
 });
