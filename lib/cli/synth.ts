@@ -20,7 +20,13 @@ It prints \`dist/<env>: N objects\` for each environment written, and the valida
 
 ### Output
 
-Output is all or nothing: each environment, once rendered and validated, is written to a temporary folder inside \`<out>\` (\`.chartwright-*\`), and the environments are swapped into \`<out>/<env>/\` only when all of them succeeded. A failed synth removes the temporary folder and leaves the previous output exactly as it was. Environments not named with \`--env\` are left alone.
+Output is all or nothing, and only into a folder chartwright owns. \`<out>\` must be absent, empty, or an earlier output, marked by \`<out>/.chartwright/manifest.json\`, which lists every file synth wrote there; \`/\`, system folders (\`/etc\`, \`/var\`, anything under \`/proc\`, \`/sys\`, \`/dev\`…) and an empty \`--out\` are refused. An environment's folder that holds a file the manifest does not list (a \`.git\`, a file put there by hand) stops the synth with the file named: synth replaces the folder whole and never deletes what it did not write. An environment folder that is a symbolic link is refused for the same reason; \`<out>\` itself may be a link (to a GitOps checkout, say): the environments go into the folder it points to.
+
+Each environment, once rendered and validated, is written to \`<out>/.chartwright/stage/\` and flushed to disk; when all of them succeeded, a journal is written and the environments are swapped into \`<out>/<env>/\` by rename. A failed synth removes the staging folder and leaves the previous output exactly as it was. A synth killed midway (a crash, \`kill -9\`, a power cut) is finished or undone by the next synth into the same folder: every environment then holds entirely the old or entirely the new content. A file whose bytes did not change is kept as it was (same inode and time). A second synth into the same \`<out>\` while one runs is refused (\`<out>/.chartwright/lock\`). Environments not named with \`--env\` are left alone. See [When things go wrong](troubleshooting.md).
+
+### The app's code
+
+The app runs in the synth process. If it calls \`process.exit\`, or leaves a promise rejected with no handler, synth fails (exit 1) and writes nothing. If it has not finished after \`--timeout\` seconds (300 by default), synth stops it, prints the file and line where it was, and exits 1 without writing.
 `,
   flags: [
     APP_FLAG,
