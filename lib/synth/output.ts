@@ -127,11 +127,8 @@ export class StagedOutput {
   writeEnvironment(env: RenderedEnvironment): void {
     this.open([env.name]);
     const dir = path.join(this.staging(), 'new', env.name);
-    const files: string[] = [];
-    const write = (file: string, docs: readonly unknown[]) => {
-      writeYamlStream(path.join(dir, file), docs);
-      files.push(file);
-    };
+    const write = (file: string, docs: readonly unknown[]) => writeYamlStream(path.join(dir, file), docs);
+    let files: string[];
     try {
       fs.mkdirSync(dir, { recursive: true });
       const resources: string[] = [];
@@ -153,11 +150,13 @@ export class StagedOutput {
       }
       write('kustomization.yaml', [kustomization(resources)]);
       if (crdResources.length > 0) write(path.join(CRDS_DIR, 'kustomization.yaml'), [kustomization(crdResources)]);
+      // the manifest lists what is in the folder, however it was written
+      files = listFiles(dir).sort();
       keepUnchanged(this.envDir(env.name), dir, files, this.manifest.environments[env.name] ?? []);
     } catch (err) {
       throw fileError(err, `write environment "${env.name}" to`, dir);
     }
-    this.written.set(env.name, files.sort());
+    this.written.set(env.name, files);
   }
 
   /** Puts the environments written in place of their folders in `outDir`: all of them, or on failure none. */
