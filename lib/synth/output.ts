@@ -115,7 +115,12 @@ export class StagedOutput {
       } catch (err) {
         throw fileError(err, 'create the output folder', this.outDir);
       }
-      this.locked = takeLock(this.state, this.outDir);
+      try {
+        this.locked = takeLock(this.state, this.outDir);
+      } catch (err) {
+        if (this.createdOutDir) removeIfEmpty(this.state, real); // made just now; another synth may have taken it meanwhile
+        throw err;
+      }
       this.opened = true;
       recover(real, this.state, this.options.onStep);
       this.manifest = readManifest(this.state);
@@ -202,12 +207,15 @@ export class StagedOutput {
 
   /** Removes the staging folder and the lock (and `outDir`, when this made it and nothing was committed). */
   close(): void {
-    if (this.stage !== undefined) fs.rmSync(this.stage, { recursive: true, force: true });
+    if (!this.locked) return;
+    // a journal left by a commit that could not be undone: the staging folder is what the next run finishes it with
+    const decided = fs.existsSync(path.join(this.state, JOURNAL_FILE));
+    if (this.stage !== undefined && !decided) fs.rmSync(this.stage, { recursive: true, force: true });
     this.stage = undefined;
-    if (this.locked) fs.rmSync(path.join(this.state, LOCK_FILE), { force: true });
+    fs.rmSync(path.join(this.state, LOCK_FILE), { force: true });
     this.locked = false;
     // nothing ever committed here: no trace is left
-    if (this.opened && !fs.existsSync(path.join(this.state, MANIFEST_FILE))) fs.rmSync(this.state, { recursive: true, force: true });
+    if (!decided && !fs.existsSync(path.join(this.state, MANIFEST_FILE))) fs.rmSync(this.state, { recursive: true, force: true });
     if (this.createdOutDir && fs.existsSync(this.root) && fs.readdirSync(this.root).length === 0) fs.rmdirSync(this.root);
   }
 
@@ -266,6 +274,17 @@ export function checkOutDir(given: string): string {
     if (Buffer.byteLength(part) > 255) throw new UserError(`the output folder ${shown} cannot be made: the name "${part.slice(0, 40)}…" is longer than 255 bytes`);
   }
   return real;
+}
+
+/** Removes each folder, in order, that is empty. */
+function removeIfEmpty(...dirs: string[]): void {
+  for (const dir of dirs) {
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      return; // not empty (or gone): what is in it is not this run's to remove
+    }
+  }
 }
 
 /** mkdir -p, one folder at a time: a recursive mkdirSync reports ENOENT where the cause is EROFS or EACCES. */
