@@ -1,6 +1,6 @@
 export * from './model';
 export { diffOutputs } from './diff';
-export { diffFields, deepEqual } from './fields';
+export { diffFields, deepEqual, valueAt } from './fields';
 export { IMMUTABLE_RULES } from './immutable';
 export { formatText, summaryLine } from './format/text';
 export type { TextOptions } from './format/text';

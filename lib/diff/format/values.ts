@@ -23,5 +23,6 @@ export function beforeAfter(field: FieldChange): string {
 /** `apps/web/values.prod.yaml:3 image.tag; --set replicas=5 replicas`. */
 export function describeBlame(blame: readonly Blame[] | undefined): string | undefined {
   if (!blame || blame.length === 0) return undefined;
-  return blame.map((b) => `${b.source} ${b.path}`).join('; ');
+  // a --set names its path itself
+  return blame.map((b) => (b.source.startsWith('--set ') ? b.source : `${b.source} ${b.path}`)).join('; ');
 }

@@ -1,0 +1,42 @@
+import { DiffReport, ReleaseObjects, diffOutputs } from '../diff';
+import { ReleaseOptions, checkReleases, loadProject, selectEnvironments } from '../synth/load';
+import { renderEnvironment } from '../synth/render';
+import { blameChanges } from './blame';
+import { NAMESPACES_RELEASE, readOutput } from './read-output';
+import { synthRevision } from './revision';
+
+export interface CompareOptions extends ReleaseOptions {
+  /** The environments to compare. @default - all */
+  readonly env?: readonly string[];
+  /** A git revision to synthesize as the old output (`--base`). @default - none: `baseDir` */
+  readonly base?: string;
+  /** An output folder as the old output (`--base-dir`), such as a committed `dist/`. @default - none: `base` */
+  readonly baseDir?: string;
+  /** An output folder as the new output (`--head-dir`). @default - the working tree, rendered */
+  readonly headDir?: string;
+  /** Find the values that caused each change (only when the new output is rendered). @default true */
+  readonly blame?: boolean;
+}
+
+/**
+ * `chartwright diff` as one library function: the old output (a git
+ * revision synthesized in a temporary worktree, or a folder), the new one
+ * (the working tree rendered with the same flags, or a folder), compared
+ * object by object, with the values that caused each change.
+ */
+export function compareOutputs(options: CompareOptions): DiffReport {
+  const only = (outputs: ReleaseObjects[]) => (options.env?.length ? outputs.filter((o) => options.env!.includes(o.environment)) : outputs);
+  const base = options.base !== undefined ? synthRevision(options.base, options) : only(readOutput(options.baseDir!));
+  if (options.headDir !== undefined) return diffOutputs(base, only(readOutput(options.headDir)));
+  const { platform, sources } = loadProject(options);
+  const selected = selectEnvironments(platform, options.env);
+  checkReleases(platform, selected, options.release);
+  const head: ReleaseObjects[] = [];
+  for (const env of selected) {
+    const rendered = renderEnvironment(platform, env, { values: sources });
+    if (rendered.namespaces.length > 0) head.push({ environment: env, release: NAMESPACES_RELEASE, objects: rendered.namespaces });
+    for (const r of rendered.releases) head.push({ environment: env, release: r.name, objects: r.objects });
+  }
+  const report = diffOutputs(base, head);
+  return options.blame === false ? report : blameChanges(report, platform, sources);
+}
