@@ -34,8 +34,8 @@ export const IMMUTABLE_RULES: readonly ImmutableRule[] = [
   {
     group: '',
     kinds: ['PersistentVolumeClaim'],
-    specExcept: [['spec', 'resources', 'requests', 'storage'], ['spec', 'volumeAttributesClassName']],
-    allows: (c) => !startsWith(c.path, ['spec', 'resources', 'requests', 'storage']) || grows(c.before, c.after),
+    specExcept: [['spec', 'volumeAttributesClassName']],
+    allows: (c) => startsWith(c.path, ['spec', 'resources', 'requests', 'storage']) && grows(c.before, c.after),
     fix: 'make a claim under a new name and move the data; a claim can only grow (spec.resources.requests.storage), and only where its StorageClass allows expansion',
   },
   { group: '', kinds: ['Service'], immutable: [['spec', 'clusterIP'], ['spec', 'clusterIPs']], allows: (c) => c.after === undefined, fix: 'delete the Service and apply again (its address changes), or leave clusterIP unset' },

@@ -43,8 +43,8 @@ function podRisks(before: Record<string, any>, after: Record<string, any>, add: 
     const osc = o.securityContext ?? {};
     if (sc.privileged === true && osc.privileged !== true) add(`container ${name} is privileged`);
     if (sc.allowPrivilegeEscalation === true && osc.allowPrivilegeEscalation !== true) add(`container ${name} allows privilege escalation`);
-    const oldCaps = new Set(list(osc.capabilities?.add).map(String));
-    const added = list(sc.capabilities?.add).map(String).filter((x) => !oldCaps.has(x));
+    const oldCaps = new Set(strings(osc.capabilities?.add));
+    const added = strings(sc.capabilities?.add).filter((x) => !oldCaps.has(x));
     if (added.length > 0) add(`container ${name} adds the capabilit${added.length === 1 ? 'y' : 'ies'} ${added.join(', ')}`);
     if (runsAsRoot(after, sc) && !runsAsRoot(before, osc)) add(`container ${name} may run as root (runAsNonRoot is not true, or runAsUser is 0)`);
   }
@@ -56,6 +56,10 @@ function runsAsRoot(pod: Record<string, any>, sc: Record<string, any>): boolean 
   const user = sc.runAsUser ?? psc.runAsUser;
   const nonRoot = sc.runAsNonRoot ?? psc.runAsNonRoot;
   return user === 0 || (nonRoot !== true && user === undefined);
+}
+
+function strings(x: unknown): string[] {
+  return Array.isArray(x) ? x.map(String) : [];
 }
 
 function list(x: unknown): any[] {
