@@ -40,7 +40,7 @@ When the new output is rendered, each changed field names the values that set it
     { name: 'head-dir', value: 'DIR', description: 'an output folder as the new output', default: 'the working tree, rendered' },
     { name: 'output', short: 'o', value: 'FMT', description: '`text`, `markdown` (a pull-request comment) or `json`', default: '`text`, coloured on a terminal' },
     { name: 'fail-on', value: 'RISK', description: 'exit 3 when a change is this risky: `breaking` (breaking or destructive), `security` (or worse), `disruptive` (or worse)', default: 'changes exit 1' },
-    { name: 'no-blame', description: 'do not look for the values that caused each change (it renders each changed release once more per value set)' },
+    { name: 'no-blame', description: 'do not look for the values that caused each change (blame renders each changed release once more per value set; values the schema marks sensitive are still followed, to hide what they reach)' },
     APP_FLAG,
     { name: 'env', value: 'NAME', description: 'an environment to compare', repeatable: true, default: 'every environment' },
     VALUES_FLAG,

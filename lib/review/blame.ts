@@ -19,6 +19,15 @@ interface Setting {
   readonly sensitive: boolean;
 }
 
+export interface BlameOptions {
+  /**
+   * Only the values the schema marks sensitive, to hide what they reach, and
+   * no blame shown: what `--no-blame` still does.
+   * @default false
+   */
+  readonly sensitiveOnly?: boolean;
+}
+
 /**
  * Finds, for each change of the new output, the values that caused it — and
  * exactly those. For each value a layer of a release sets (a values file's
@@ -35,7 +44,7 @@ interface Setting {
  * Fields reached by a value the schema marks sensitive are hidden, like a
  * Secret's data.
  */
-export function blameChanges(report: DiffReport, platform: Platform, sources: ValuesSources): DiffReport {
+export function blameChanges(report: DiffReport, platform: Platform, sources: ValuesSources, options: BlameOptions = {}): DiffReport {
   const byRelease = new Map<string, ObjectChange[]>();
   for (const c of report.changes) {
     const key = `${c.environment}\0${c.release}`;
@@ -50,7 +59,8 @@ export function blameChanges(report: DiffReport, platform: Platform, sources: Va
     const layers = releaseLayers(env, resolved, sources);
     const render = (ls: readonly ValuesLayer[]) => indexObjects(renderReleaseWithLayers(platform, environment, release, ls).objects);
     const current = render(layers);
-    const settings = settingsOf(layers, (p) => isSensitive(packageSchemaAt(resolved.package, p)));
+    const settings = settingsOf(layers, (p) => isSensitive(packageSchemaAt(resolved.package, p))).filter((st) => st.sensitive || !options.sensitiveOnly);
+    if (settings.length === 0) continue;
     const fieldBlame = new Map<FieldChange, Setting[]>();
     const objectBlame = new Map<ObjectChange, Setting[]>();
     const note = <K>(map: Map<K, Setting[]>, key: K, s: Setting) => map.set(key, [...(map.get(key) ?? []), s]);
@@ -77,9 +87,10 @@ export function blameChanges(report: DiffReport, platform: Platform, sources: Va
         const by = fieldBlame.get(f);
         if (!by) return f;
         const hidden = f.hidden || by.some((s) => s.sensitive);
+        if (options.sensitiveOnly) return hidden ? { path: f.path, hidden: true } : f;
         return hidden ? { path: f.path, hidden: true, blame: by.map((s) => s.hiddenBlame) } : { ...f, blame: by.map((s) => s.blame) };
       });
-      const by = objectBlame.get(c);
+      const by = options.sensitiveOnly ? undefined : objectBlame.get(c);
       // a Secret made or removed by a value: its --set is shown without the value
       const secret = c.kind === 'Secret' && groupOf(c.apiVersion) === '';
       blamed.set(c, { ...c, fields, ...(by ? { blame: by.map((s) => (secret || s.sensitive ? s.hiddenBlame : s.blame)) } : {}) });

@@ -38,5 +38,6 @@ export function compareOutputs(options: CompareOptions): DiffReport {
     for (const r of rendered.releases) head.push({ environment: env, release: r.name, objects: r.objects });
   }
   const report = diffOutputs(base, head);
-  return options.blame === false ? report : blameChanges(report, platform, sources);
+  // without blame, the values the schema marks sensitive are still followed, to hide what they reach
+  return blameChanges(report, platform, sources, { sensitiveOnly: options.blame === false });
 }

@@ -98,9 +98,11 @@ describe('chartwright diff: values blame', () => {
     expect(r.stdout).toContain('password');
   });
 
-  test('--no-blame leaves blame out', () => {
+  test('--no-blame leaves blame out, and still hides what a sensitive value reaches', () => {
     const r = runCli(dir, ['diff', '--base-dir', 'base', '--no-blame', '--output', 'json']);
     expect(r.stdout).not.toContain('"blame"');
+    expect(r.stdout).not.toContain('sensitive-token-value');
+    expect(r.stdout).toContain('"field": "data.a"');
   });
 });
 
