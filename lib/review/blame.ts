@@ -34,7 +34,11 @@ export interface BlameOptions {
  * key, a `--set` path, an environment's value in the platform entry) and no
  * later layer overrides, the release is rendered again without it; the
  * fields that then differ are the fields that value reached, and an object
- * that then is missing (or there) was added (or removed) by it. Defaults are
+ * that then is missing (or there) was added (or removed) by it. A field is
+ * blamed on the values whose removal alone gives it its old value back
+ * (`activeColor`, not the `strategy: blueGreen` that makes the colour a
+ * selector at all); when no one value does (two values changed that both
+ * reach it), on every value it depends on. Defaults are
  * not blamed: they are the package's, not a value someone set. A value whose
  * removal leaves the release invalid (a required value) is not blamed.
  *
@@ -62,6 +66,8 @@ export function blameChanges(report: DiffReport, platform: Platform, sources: Va
     const settings = settingsOf(layers, (p) => isSensitive(packageSchemaAt(resolved.package, p))).filter((st) => st.sensitive || !options.sensitiveOnly);
     if (settings.length === 0) continue;
     const fieldBlame = new Map<FieldChange, Setting[]>();
+    /** The settings whose removal alone gives the field its old value back. */
+    const undoes = new Map<FieldChange, Setting[]>();
     const objectBlame = new Map<ObjectChange, Setting[]>();
     const note = <K>(map: Map<K, Setting[]>, key: K, s: Setting) => map.set(key, [...(map.get(key) ?? []), s]);
     for (const setting of settings) {
@@ -78,15 +84,21 @@ export function blameChanges(report: DiffReport, platform: Platform, sources: Va
         if (c.change === 'added' && now && !then) note(objectBlame, c, setting);
         else if (c.change === 'removed' && !now && then) note(objectBlame, c, setting);
         else if (c.change === 'changed' && now && then) {
-          for (const f of c.fields) if (!deepEqual(valueAt(now, f.path), valueAt(then, f.path))) note(fieldBlame, f, setting);
+          for (const f of c.fields) {
+            const value = valueAt(then, f.path);
+            if (deepEqual(valueAt(now, f.path), value)) continue;
+            note(fieldBlame, f, setting);
+            if (!f.hidden && deepEqual(value, f.before)) note(undoes, f, setting);
+          }
         }
       }
     }
     for (const c of changes) {
       const fields = c.fields.map((f) => {
-        const by = fieldBlame.get(f);
+        // what the field depends on is narrowed to the values that alone undo the change, where there are such
+        const by = undoes.get(f) ?? fieldBlame.get(f);
         if (!by) return f;
-        const hidden = f.hidden || by.some((s) => s.sensitive);
+        const hidden = f.hidden || fieldBlame.get(f)!.some((s) => s.sensitive);
         if (options.sensitiveOnly) return hidden ? { path: f.path, hidden: true } : f;
         return hidden ? { path: f.path, hidden: true, blame: by.map((s) => s.hiddenBlame) } : { ...f, blame: by.map((s) => s.blame) };
       });

@@ -147,3 +147,32 @@ describe('chartwright diff --base REF', () => {
     }
   });
 });
+
+describe('the rollout steps of docs/rollouts.md, reviewed with chartwright diff', () => {
+  const REPO = path.resolve(__dirname, '..', '..');
+  let out: string;
+  beforeAll(() => {
+    out = fs.mkdtempSync(path.join(require('os').tmpdir(), 'chartwright-rollout-'));
+    expect(runCli(REPO, ['synth', '--env', 'prod', '--out', out]).code).toBe(0);
+  });
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  test('blue/green release: only the Services change, traffic moves, and the --set is named', () => {
+    const r = runCli(REPO, ['diff', '--base-dir', out, '--env', 'prod', '--release', 'hello', '--set', 'rollout.blueGreen.activeColor=green', '--output', 'json']);
+    expect(r.code).toBe(1);
+    const changes = JSON.parse(r.stdout).changes;
+    expect(changes.map((c: any) => `${c.kind}/${c.name}`)).toEqual(['Service/hello-server', 'Service/hello-server-preview']);
+    for (const c of changes) {
+      expect(c.risks).toEqual([{ level: 'disruptive', why: 'the Service selects other pods: traffic moves' }]);
+      expect(c.fields).toEqual([
+        { field: 'spec.selector["chartwright.dev/color"]', path: ['spec', 'selector', 'chartwright.dev/color'], before: expect.any(String), after: expect.any(String), blame: [{ path: 'rollout.blueGreen.activeColor', source: '--set rollout.blueGreen.activeColor=green' }] },
+      ]);
+    }
+  });
+
+  test('fewer replicas with --set replicas=2: disruptive on both colours', () => {
+    const r = runCli(REPO, ['diff', '--base-dir', out, '--env', 'prod', '--release', 'hello', '--set', 'replicas=2']);
+    expect(r.stdout).toContain('spec.replicas: 3 → 2  ← --set replicas=2');
+    expect(r.stdout).toContain('disruptive: fewer replicas (3 → 2)');
+  });
+});
