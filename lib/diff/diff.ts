@@ -1,6 +1,6 @@
 import { groupOf } from '../kube/object-index';
 import { isRecord } from '../internal/objects';
-import { diffFields } from './fields';
+import { deepEqual, diffFields } from './fields';
 import { DiffObject, DiffReport, FieldChange, ObjectChange, ReleaseObjects } from './model';
 import { RiskContext, addedRisks, changedRisks, removedRisks } from './risks';
 
@@ -55,7 +55,8 @@ export function diffOutputs(before: readonly ReleaseObjects[], after: readonly R
   for (const [key, b] of now) {
     groupOfRelease(b);
     const a = old.get(key);
-    if (!a) continue;
+    // most objects of a change are equal: a comparison that allocates nothing settles them
+    if (!a || deepEqual(a.obj, b.obj)) continue;
     const fields = diffFields(a.obj, b.obj);
     if (fields.length === 0) continue;
     matched.push({ a, b, fields: hideSecrets(b, fields) });
