@@ -53,7 +53,7 @@ When the new output is rendered, each changed field names the values that set it
     { description: 'a pull-request comment that fails CI on a breaking change', command: 'chartwright diff --base origin/main --output markdown --fail-on breaking > diff.md' },
     { description: 'two folders', command: 'chartwright diff --base-dir old/ --head-dir new/ --output json' },
   ],
-  exitCodes: '0 no change, 1 changes or an input error, 2 usage error, 3 a change as risky as --fail-on',
+  exitCodes: '0 no change, 1 changes or an input error, 2 usage error, 3 a risk --fail-on names',
   run({ flags }, io) {
     const output = flags.output ?? 'text';
     if (!FORMATS.includes(output)) throw new UsageError(`--output ${output}: use ${FORMATS.join(', ')}`);
