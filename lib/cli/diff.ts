@@ -28,14 +28,14 @@ export const diffCommand = defineCommand({
   description: `
 Compares two outputs object by object — matched by API group, kind, namespace and name — and prints, per environment and release, the objects added, removed and changed, each changed field with its value before and after. No cluster is needed (see [Reviewing a change](diff.md)).
 
-The old output is a git revision (\`--base REF\`, synthesized in a temporary worktree with the same flags) or a folder (\`--base-dir DIR\`, such as a committed \`dist/\`). The new output is the working tree, rendered with the flags given, or a folder (\`--head-dir DIR\`).
+The old output is a git revision (\`--base REF\`, rendered in a temporary worktree with the same flags) or a folder (\`--base-dir DIR\`, such as a committed \`dist/\`). The new output is the working tree, rendered with the flags given, or a folder (\`--head-dir DIR\`).
 
 Every change has a risk class with a short why: \`breaking\` (a change to an immutable field that \`kubectl apply\` refuses, with the fix), \`destructive\` (a removed PersistentVolumeClaim, StatefulSet, Namespace, CustomResourceDefinition or PersistentVolume), \`security\` (RBAC widened, a container made privileged or root, host paths or namespaces, capabilities, a NetworkPolicy loosened), \`disruptive\` (pods roll — naming the ConfigMap or Secret whose checksum moved them —, fewer replicas, a Service's type or selector, an Ingress's hosts or TLS), \`metadata\` (labels and annotations only) or \`in-place\`.
 
 When the new output is rendered, each changed field names the values that set it: \`apps/web/values.prod.yaml:3 image.tag\`, \`--set replicas=5\`, \`environment "prod" in apps/main.ts\`. A Secret's \`data\` and \`stringData\` are never printed, nor the fields a value the schema marks sensitive reaches: the diff shows that a key changed, not its value.
 `,
   flags: [
-    { name: 'base', value: 'REF', description: 'the git revision to compare with (a branch, tag or commit), synthesized in a temporary worktree' },
+    { name: 'base', value: 'REF', description: 'the git revision to compare with (a branch, tag or commit), rendered in a temporary worktree' },
     { name: 'base-dir', value: 'DIR', description: 'an output folder to compare with, such as a committed `dist/`' },
     { name: 'head-dir', value: 'DIR', description: 'an output folder as the new output', default: 'the working tree, rendered' },
     { name: 'output', short: 'o', value: 'FMT', description: '`text`, `markdown` (a pull-request comment) or `json`', default: '`text`, coloured on a terminal' },

@@ -1,9 +1,9 @@
 import { DiffReport, ReleaseObjects, diffOutputs } from '../diff';
-import { ReleaseOptions, checkReleases, loadProject, selectEnvironments } from '../synth/load';
-import { renderEnvironment } from '../synth/render';
+import { ReleaseOptions } from '../synth/load';
 import { blameChanges } from './blame';
-import { NAMESPACES_RELEASE, readOutput } from './read-output';
-import { synthRevision } from './revision';
+import { readOutput } from './read-output';
+import { renderOutputs } from './render';
+import { renderRevision } from './revision';
 
 export interface CompareOptions extends ReleaseOptions {
   /** The environments to compare. @default - all */
@@ -26,17 +26,9 @@ export interface CompareOptions extends ReleaseOptions {
  */
 export function compareOutputs(options: CompareOptions): DiffReport {
   const only = (outputs: ReleaseObjects[]) => (options.env?.length ? outputs.filter((o) => options.env!.includes(o.environment)) : outputs);
-  const base = options.base !== undefined ? synthRevision(options.base, options) : only(readOutput(options.baseDir!));
+  const base = options.base !== undefined ? renderRevision(options.base, options) : only(readOutput(options.baseDir!));
   if (options.headDir !== undefined) return diffOutputs(base, only(readOutput(options.headDir)));
-  const { platform, sources } = loadProject(options);
-  const selected = selectEnvironments(platform, options.env);
-  checkReleases(platform, selected, options.release);
-  const head: ReleaseObjects[] = [];
-  for (const env of selected) {
-    const rendered = renderEnvironment(platform, env, { values: sources });
-    if (rendered.namespaces.length > 0) head.push({ environment: env, release: NAMESPACES_RELEASE, objects: rendered.namespaces });
-    for (const r of rendered.releases) head.push({ environment: env, release: r.name, objects: r.objects });
-  }
+  const { outputs: head, platform, sources } = renderOutputs(options);
   const report = diffOutputs(base, head);
   // without blame, the values the schema marks sensitive are still followed, to hide what they reach
   return blameChanges(report, platform, sources, { sensitiveOnly: options.blame === false });

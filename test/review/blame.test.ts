@@ -113,7 +113,7 @@ describe('chartwright diff --base REF', () => {
     return r.stdout.trim();
   };
 
-  test('synthesizes the revision in a temporary worktree and compares; the worktree is gone after', () => {
+  test('renders the revision in a temporary worktree and compares; the worktree is gone after, also on failure', () => {
     const dir = makeProject({ 'apps/main.ts': main('d1'), 'apps/shop/index.ts': SHOP, 'apps/shop/values.yaml': 'a: a1\n', '.gitignore': 'node_modules\n' });
     try {
       git(dir, 'init', '-q', '-b', 'main');
@@ -131,6 +131,14 @@ describe('chartwright diff --base REF', () => {
       expect(runCli(dir, ['diff', '--base', 'HEAD'])).toMatchObject({ code: 0, stdout: 'no changes\n' });
       const bad = runCli(dir, ['diff', '--base', 'no-such-branch']);
       expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('--base no-such-branch: no such revision')]);
+      // a revision whose values are invalid: the error names the revision and the file
+      writeFiles(dir, { 'apps/shop/values.yaml': 'a: [unclosed\n' });
+      git(dir, 'commit', '-qam', 'broken');
+      writeFiles(dir, { 'apps/shop/values.yaml': 'a: a2\n' });
+      const broken = runCli(dir, ['diff', '--base', 'HEAD']);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toMatch(/^error: --base HEAD: the revision does not render: .*values\.yaml:\d+:\d+/);
+      expect(git(dir, 'worktree', 'list').split('\n')).toHaveLength(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
