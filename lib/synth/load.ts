@@ -87,6 +87,7 @@ export function loadProject(options: ReleaseOptions): { platform: Platform; sour
     platform,
     sources: {
       root: path.dirname(entry),
+      entry: path.relative(process.cwd(), entry) || entry,
       commandLine: { files, sets: options.set ?? [], releases: options.release },
     },
   };
