@@ -5,7 +5,8 @@ import { Construct } from 'constructs';
 import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
-import { checkDnsSubdomain, invalid, problem, show } from '../construct/checks';
+import { checkDnsSubdomain, invalid, invalidSecret, problem, show } from '../construct/checks';
+import { showSecret } from '../internal/describe';
 import { UserError } from '../errors';
 import { CONFIG_KEY } from './config-map';
 import { ExistingSource, IConfigSource } from './source';
@@ -76,7 +77,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
   ): Secret {
     // checked before the Secret exists: `auth` below would otherwise encode "user:undefined"
     const bad = (field: string, value: unknown, allowed: string) =>
-      new UserError(`${scope.node.path}/${id}: ${field} ${show(value)} is not valid: expected ${allowed}`, {
+      new UserError(`${scope.node.path}/${id}: ${field} ${field === 'password' ? showSecret(value) : show(value)} is not valid: expected ${allowed}`, {
         path: `${scope.node.path}/${id}`,
         field,
         given: field === 'password' ? undefined : value,
@@ -111,7 +112,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
     this.type = props.type ?? 'Opaque';
     for (const [key, value] of Object.entries(props.stringData ?? {})) {
       this.checkKey(key, 'stringData');
-      if (typeof value !== 'string') throw invalid(this, `stringData["${key}"]`, value, 'a string');
+      if (typeof value !== 'string') throw invalidSecret(this, `stringData["${key}"]`, value, 'a string');
       this.data[key] = Buffer.from(value, 'utf8').toString('base64');
     }
     for (const [key, file] of Object.entries(props.files ?? {})) {

@@ -38,3 +38,14 @@ export function describeValue(value: unknown, words: ValueWords = VALUES_WORDS):
   if (typeof value === 'string') return `${words.string} ${JSON.stringify(value.length > words.longest ? value.slice(0, words.cut) + words.ellipsis : value)}`;
   return `${typeof value} ${String(value)}`;
 }
+
+/**
+ * A secret's value as a message shows it: its type only (`a string (not
+ * shown: a secret's value)`); undefined and null, which hide nothing, as
+ * themselves.
+ */
+export function showSecret(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `a ${typeof value}`;
+  return `${kind} (not shown: a secret's value)`;
+}

@@ -15,6 +15,7 @@ import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, sev
 import { Node, Report, allKinds, apiVersionsOf, builtInKind, checkNode, crdNode, isBuiltInGroup, kubernetesVersion } from './schema';
 import { didYouMean } from '../errors';
 import { passes } from './schema-predicate';
+import { redact, secretValueAt } from './redact';
 
 export * from './findings';
 export { RULES, PROFILES, DEFAULT_PROFILE, isProfile, rulesTable } from './rules';
@@ -54,6 +55,11 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
         if (typeof reason === 'string' && reason.trim() !== '') return;
       }
       if (object === null) object = describeObject(obj);
+      const secret = secretValueAt(obj, path);
+      if (secret) {
+        message = redact(message, secret.value);
+        if (fix !== undefined) fix = redact(fix, secret.value);
+      }
       const line = input.locate?.(path);
       const source = line === undefined ? input.source : { ...input.source, line };
       findings.push({ rule, severity: severityOf(rule, profile), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });

@@ -1,8 +1,9 @@
 import { UserError, UserErrorProblem, suggestion } from '../errors';
-import { VALUES_WORDS, describeValue } from '../internal/describe';
+import { VALUES_WORDS, describeValue, showSecret } from '../internal/describe';
 import { getOwn, isRecord } from '../internal/objects';
 import { MergedValues, PathPart, ValuesLayer, describeSource, formatPath, mergeLayers, subLayer } from './layers';
 import { Schema, defOf, defaultsOf, isOpenMap, schemaAt, shapeOf, unwrap } from './schema';
+import { isSensitivePath } from './sensitive';
 
 /** A package another package includes: Helm's subchart. */
 export interface DependencySpec {
@@ -218,13 +219,16 @@ export function describe(value: unknown): string {
 export const MAX_LISTED_PROBLEMS = 20;
 
 function invalid(cls: ValuesPackageClass, problems: readonly Problem[], merged: MergedValues, prefix: readonly PathPart[]): UserError {
-  const described: UserErrorProblem[] = problems.map((p) => ({
-    message: p.message,
-    field: formatPath([...prefix, ...p.path]),
-    given: p.given,
-    expected: p.expected,
-    source: describeSource(merged, p.path, p.atKey),
-  }));
+  const described: UserErrorProblem[] = problems.map((p) => {
+    const secret = isSensitivePath(cls.values, p.path);
+    return {
+      message: secret && p.given !== undefined ? p.message.split(describe(p.given)).join(showSecret(p.given)) : p.message,
+      field: formatPath([...prefix, ...p.path]),
+      given: secret ? undefined : p.given,
+      expected: p.expected,
+      source: describeSource(merged, p.path, p.atKey),
+    };
+  });
   // a file of 80,000 unknown keys must not make an error of 80,000 lines: the first ones say what is wrong
   const shown = described.slice(0, MAX_LISTED_PROBLEMS);
   const lines = shown.map((p) => `  ${p.field || '(top level)'}: ${p.message}${p.source ? ` (from ${p.source})` : ''}`);

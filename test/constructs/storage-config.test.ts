@@ -257,7 +257,7 @@ describe('Secret', () => {
     ['key in data and files', secret({ stringData: { 'ca.crt': 'x' }, files: { 'ca.crt': pem } }), 'shop/s: files: the key "ca.crt" is given twice'],
     ['key', secret({ stringData: { 'a b': 'x' } }), `shop/s: stringData key "a b" is not valid: expected ${KEY}`],
     ['file key', secret({ files: { 'ca/crt': pem } }), `shop/s: files key "ca/crt" is not valid: expected ${KEY}`],
-    ['value', secret({ stringData: { port: 5432 as any } }), 'shop/s: stringData["port"] 5432 is not valid: expected a string'],
+    ['value', secret({ stringData: { port: 5432 as any } }), 'shop/s: stringData["port"] a number (not shown: a secret\'s value) is not valid: expected a string'],
     ['name', secret({ name: 'DB' }), `shop/s: name "DB" is not valid: expected ${SUBDOMAIN}`],
     ['tls without keys', secret({ type: 'kubernetes.io/tls' }), 'shop/s: a kubernetes.io/tls Secret needs the keys "tls.crt", "tls.key"'],
     ['docker-registry without its key', secret({ type: 'kubernetes.io/dockerconfigjson', stringData: { config: '{}' } }), 'shop/s: a kubernetes.io/dockerconfigjson Secret needs the keys ".dockerconfigjson"'],
