@@ -8,7 +8,8 @@ import { Warnings } from '../construct/warnings';
 import { checkDnsSubdomain, invalid, invalidSecret, problem, show } from '../construct/checks';
 import { showSecret } from '../internal/describe';
 import { UserError } from '../errors';
-import { CONFIG_KEY } from './config-map';
+import { CONFIG_KEY_EXPECTED } from './config-map';
+import { CONFIG_DATA_LIMIT, base64Bytes, configKeyProblem, formatBytes } from '../kube/config-data';
 import { ExistingSource, IConfigSource } from './source';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
@@ -126,6 +127,8 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
     const missing = (REQUIRED_KEYS[this.type] ?? []).filter((k) => !(k in this.data));
     if (missing.length > 0) throw problem(this, `a ${this.type} Secret needs the keys ${missing.map((k) => `"${k}"`).join(', ')}`);
     if (Object.keys(this.data).length > 0 && !props.allowLiteralData) Warnings.of(this).add(LITERAL_SECRET_WARNING);
+    const bytes = Object.values(this.data).reduce((n, value) => n + base64Bytes(value), 0);
+    if (bytes > CONFIG_DATA_LIMIT) throw problem(this, `the Secret holds ${formatBytes(bytes)}, and the API server takes at most ${formatBytes(CONFIG_DATA_LIMIT)}`);
     this.apiObject = kubeApiObject<k8s.KubeSecretProps>(this, 'Resource', k8s.KubeSecret.GVK, {
       metadata: { name: this.name },
       type: this.type,
@@ -143,7 +146,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
   }
 
   private checkKey(key: string, field: string): void {
-    if (!CONFIG_KEY.test(key) || key.length > 253) throw invalid(this, `${field} key`, key, "a key of letters, digits, '-', '_' and '.', at most 253 characters");
+    if (configKeyProblem(key)) throw invalid(this, `${field} key`, key, CONFIG_KEY_EXPECTED);
     if (key in this.data) throw problem(this, `${field}: the key "${key}" is given twice`);
   }
 }

@@ -8,9 +8,10 @@ import { Schema, defOf, schemaAt } from './schema';
  * false })` says a key named like a secret is not one (`tokenTtlSeconds`).
  */
 
-/** Keys named like a secret: password, passphrase, secret, token, apiKey, privateKey, credentials… but not a name of or a reference to one (`secretName`, `tokenRef`, `passwordFile`). */
+/** Keys named like a secret: password, passphrase, secret, token, apiKey, privateKey, credentials… */
 export const NAMED_SECRET = /pass(?:word|wd|phrase)|secret|token|api[-_]?key|private[-_]?key|credential|client[-_]?key/i;
-const NAME_OF_A_SECRET = /(?:name|ref|file|path|key[-_]?name)$/i;
+/** …but not a name of or a reference to one: `secretName`, `tokenRef`, `passwordFile`, and the names of Secret objects Helm charts use, `tlsSecret`, `existingSecret`, `imagePullSecrets`. */
+const NAME_OF_A_SECRET = /(?:name|ref|file|path)$|^(?:tls|existing|(?:image)?pull|ca)[-_]?secrets?$/i;
 
 /** Whether the value at `path` is to be kept out of messages. */
 export function isSensitivePath(schema: Schema | undefined, path: readonly PathPart[]): boolean {

@@ -29,7 +29,7 @@ function failure(layers: ValuesLayer[]): UserError {
 describe('sensitive values', () => {
   test('the naming rule, and the schema flag that overrides it', () => {
     for (const key of ['password', 'dbPassword', 'passwd', 'passphrase', 'apiToken', 'clientSecret', 'api_key', 'apiKey', 'privateKey', 'credentials']) expect(isSecretName(key)).toBe(true);
-    for (const key of ['existingSecretName', 'tokenRef', 'passwordFile', 'replicas', 'image', 'secretKeyName']) expect(isSecretName(key)).toBe(false);
+    for (const key of ['existingSecretName', 'tokenRef', 'passwordFile', 'replicas', 'image', 'secretKeyName', 'tlsSecret', 'existingSecret', 'imagePullSecrets']) expect(isSecretName(key)).toBe(false);
     expect(isSensitivePath(schema, ['license'])).toBe(true); // flagged
     expect(isSensitivePath(schema, ['tokenTtlSeconds'])).toBe(false); // named like one, flagged not
     expect(isSensitivePath(schema, ['auth', 'credentials', 'anything'])).toBe(true); // below a secret's key
