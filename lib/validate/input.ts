@@ -25,7 +25,11 @@ export class UnreadableInputError extends Error {
   }
 }
 
-/** The YAML files a list of files and folders stands for: folders give every *.yaml and *.yml below them, sorted. */
+/**
+ * The YAML files a list of files and folders stands for: folders give every
+ * *.yaml and *.yml below them, sorted by character code, the same on every machine (not by locale, which
+ * would change the order, and so which of two duplicates comes first, with LC_ALL).
+ */
 export function expandInputs(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const p of paths) {
@@ -38,7 +42,7 @@ export function expandInputs(paths: readonly string[]): string[] {
     if (stat.isDirectory()) {
       const found: string[] = [];
       const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
           const full = path.join(dir, entry.name);
           if (entry.isDirectory()) {
             if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
