@@ -11,7 +11,9 @@ import { setOwn } from './objects';
  *   (the library searches the whole document for each alias), and limited by
  *   how many nodes they repeat in all, not by how often an anchor is used, so
  *   a List of many objects sharing one anchor passes and an alias bomb
- *   (aliases of aliases, each doubling the data) stops at the limit.
+ *   (aliases of aliases, each doubling the data) stops at the limit;
+ * - merge keys (`<<`), where the document's schema has them (YAML 1.1, or
+ *   the `merge` option).
  */
 
 /** How many nodes aliases may repeat in all, by default: far above any real file, far below a bomb. */
@@ -50,16 +52,31 @@ export function yamlToPlain(doc: Document, limit = ALIAS_EXPANSION_LIMIT): Value
     if (isMap(node)) {
       const obj: Record<string, Value> = {};
       const seen = new Set<string>();
+      const merged: Value[] = [];
       let size = 1;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
+        if (isScalar(keyNode) && typeof keyNode.value === 'symbol') {
+          // a merge key `<<` (where the document's schema has them, as YAML 1.1): its maps fill in keys not set here
+          const child = convert(pair.value as YamlNode | null);
+          size += child.size;
+          merged.push(...(Array.isArray(child.value) ? child.value : [child.value]));
+          continue;
+        }
         const key = keyString(keyNode);
         if (seen.has(key)) throw new YamlTreeError(`the key "${cut(key)}" appears twice in this mapping`, keyNode?.range?.[0] ?? node.range?.[0] ?? 0);
         seen.add(key);
         const child = convert(pair.value as YamlNode | null);
         size += child.size;
         setOwn(obj, key, child.value);
+      }
+      // the map's own keys win, then the merged maps in order (YAML's merge key type)
+      for (const source of merged) {
+        if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+          throw new YamlTreeError('a merge key (<<) takes a mapping or a list of mappings', node.range?.[0] ?? 0);
+        }
+        for (const [key, value] of Object.entries(source)) if (!Object.prototype.hasOwnProperty.call(obj, key)) setOwn(obj, key, value);
       }
       out = { value: obj, size };
     } else if (isSeq(node)) {

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Document, LineCounter, isCollection, isNode, parseAllDocuments } from 'yaml';
 import { Finding, JsonPath } from './findings';
 import { isRecord } from './objects';
+import { YamlTreeError, yamlToPlain } from '../internal/yaml-tree';
 
 /** One object to validate, with where it came from. */
 export interface InputObject {
@@ -91,9 +92,11 @@ export function parseManifests(file: string, text: string): { objects: InputObje
     if (doc.contents === null) return; // an empty document, as after a trailing ---
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      // aliases limited by what they repeat, not by how often one is used: a List sharing one anchor passes
+      value = yamlToPlain(doc);
     } catch (err) {
-      findings.push({ rule: 'yaml-syntax', severity: 'error', source, path: '', message: (err as Error).message, fix: 'correct the YAML' });
+      if (!(err instanceof YamlTreeError)) throw err;
+      findings.push({ rule: 'yaml-syntax', severity: 'error', source: { ...source, line: lineOf(err.offset) }, path: '', message: err.message, fix: 'correct the YAML' });
       return;
     }
     const locate = (p: JsonPath) => locateIn(doc, p, lineOf);
