@@ -37,8 +37,9 @@ export function expandInputs(paths: readonly string[]): string[] {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      throw new UnreadableInputError(`${p}: no such file or folder`);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UnreadableInputError(`${p}: ${code === 'ELOOP' ? 'its path is a loop of symbolic links' : code === 'EACCES' ? 'permission denied' : 'no such file or folder'}`);
     }
     if (stat.isDirectory()) {
       const found: string[] = [];

@@ -122,6 +122,19 @@ describe('validate: hostile and tricky manifests', () => {
     }
   });
 
+  test('a symlink loop says so, not "no such file" (exit 2: unreadable input)', () => {
+    const dir = makeProject({});
+    try {
+      fs.symlinkSync(path.join(dir, 'b.yaml'), path.join(dir, 'a.yaml'));
+      fs.symlinkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
+      const result = runCli(dir, ['validate', 'a.yaml']);
+      expectClean(result, 2);
+      expect(result.stderr).toContain('a.yaml: its path is a loop of symbolic links');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a custom resource of a version its CRD does not serve says so, not "CRD not in the input"', () => {
     const crd = [
       'apiVersion: apiextensions.k8s.io/v1',

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConfigMap, Ingress, ScheduledJob, Secret } from '../../lib';
+import { ConfigMap, Ingress, ScheduledJob, Secret, WebService } from '../../lib';
 import { parseManifests, validateObjects } from '../../lib/validate';
 import { REPO, runCli } from '../support/project';
-import { render, userError } from '../support/render';
+import { WEB, render, userError } from '../support/render';
 
 /**
  * Objects the API server refuses, which synth made and `validate` passed
@@ -31,6 +31,12 @@ describe('refused by the API server: caught in synth', () => {
     expect(userError(port({}))).toBe('shop/ing: rules[0].paths[0].port {} is not valid: expected a port number (1 to 65535) or a port name');
     expect(userError(port(70000))).toMatch(/^shop\/ing: rules\[0\]\.paths\[0\]\.port 70000 is not valid/);
     expect(userError(port('Not A Name'))).toMatch(/^shop\/ing: rules\[0\]\.paths\[0\]\.port "Not A Name" is not valid: expected a port name/);
+  });
+
+  test('a negative resource amount is named as such, not as a request above its limit', () => {
+    expect(userError(() => render((p) => new WebService(p, 'w', { containers: [{ ...WEB, resources: { memory: { limit: '-1Mi' } } }] })))).toBe(
+      'shop/w: containers[0].resources.memory.limit "-1Mi" is not valid: expected an amount of 0 or more, such as "128Mi"',
+    );
   });
 
   test('ConfigMap and Secret keys ".", ".." and "..x"; content over 1 MiB', () => {
