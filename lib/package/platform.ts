@@ -1,5 +1,6 @@
 import { UserError, suggestion } from '../errors';
 import { DNS1123_LABEL } from '../kube/names';
+import { kubeMinor, kubeVersions } from '../validate/schema';
 import { POD_SECURITY_LEVELS, PodSecurityLevel, isPodSecurityLevel } from '../kube/pod-security';
 import { PackageClass, ValuesInput } from './package';
 
@@ -78,6 +79,14 @@ export interface EnvironmentSpec {
    */
   readonly external?: readonly string[];
   /**
+   * The Kubernetes version the environment's cluster runs, such as `'1.32'`:
+   * synth validates against its schema, so a field it does not have yet is
+   * an error and an apiVersion a newer version removes is a finding. Any
+   * minor from 1.28 to the newest bundled (`chartwright validate --help`).
+   * @default - the base environment's; the newest bundled Kubernetes version at the top
+   */
+  readonly kubeVersion?: string;
+  /**
    * Whether synth writes a Namespace object for each namespace the releases
    * use (`namespaces.yaml`, applied first), so `kubectl apply -k` works on an
    * empty cluster. `false` when the namespaces are made elsewhere. Namespaces
@@ -122,6 +131,8 @@ export interface ResolvedEnvironment {
   readonly profile?: 'dev' | 'prod';
   /** Objects made outside the platform, inherited from the base if not set. */
   readonly external?: readonly string[];
+  /** The Kubernetes minor to validate against (such as "1.32"), inherited from the base if not set; undefined: the newest bundled. */
+  readonly kubeVersion?: string;
   /** Whether synth writes the Namespace objects of the releases' namespaces. */
   readonly createNamespaces: boolean;
   /** The Pod Security Admission level of those Namespace objects. */
@@ -157,6 +168,9 @@ export class Platform {
       if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
         throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
       }
+      if (spec.kubeVersion !== undefined && (typeof spec.kubeVersion !== 'string' || kubeMinor(spec.kubeVersion) === undefined)) {
+        throw new UserError(`environment "${name}": kubeVersion ${JSON.stringify(spec.kubeVersion)} is not a Kubernetes version validation knows; use one of ${kubeVersions().map((v) => `'${v}'`).join(', ')}`);
+      }
       if (spec.podSecurity !== undefined && !isPodSecurityLevel(spec.podSecurity)) {
         throw new UserError(
           `environment "${name}": podSecurity "${String(spec.podSecurity)}" is not a Pod Security level; use ${POD_SECURITY_LEVELS.map((l) => `'${l}'`).join(', ')}`,
@@ -189,6 +203,7 @@ export class Platform {
     let envNamespace: string | undefined;
     let profile: 'dev' | 'prod' | undefined;
     let external: readonly string[] | undefined;
+    let kubeVersion: string | undefined;
     let createNamespaces = true;
     let podSecurity: PodSecurityLevel = 'restricted';
     const chain = this.chain(name);
@@ -197,6 +212,7 @@ export class Platform {
       envNamespace = spec.namespace ?? envNamespace;
       profile = spec.profile ?? profile;
       external = spec.external ?? external;
+      kubeVersion = spec.kubeVersion !== undefined ? kubeMinor(spec.kubeVersion) : kubeVersion;
       createNamespaces = spec.createNamespaces ?? createNamespaces;
       podSecurity = spec.podSecurity ?? podSecurity;
       for (const [releaseName, release] of Object.entries(spec.releases ?? {})) {
@@ -225,7 +241,7 @@ export class Platform {
         values: entry.values,
       };
     });
-    return { name, chain, releases, profile, external, createNamespaces, podSecurity };
+    return { name, chain, releases, profile, external, kubeVersion, createNamespaces, podSecurity };
   }
 
   /** The environment and its bases, base first. */
