@@ -74,8 +74,6 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
       continue;
     }
 
-    // kustomize's own files (kustomization.yaml) configure a build; they are not applied
-    if (obj.apiVersion.startsWith('kustomize.config.k8s.io/')) continue;
     checkOptOuts(annotations, report);
     const schema = schemaFor(kube, obj, customKinds, options.ignoreMissingSchemas ?? false, report);
     if (schema && !passes(schema, obj)) checkNode(schema, obj, [], report);
