@@ -50,7 +50,7 @@ export function expandInputs(paths: readonly string[]): string[] {
   const add = (file: string, stat: fs.Stats) => {
     if (!stat.isFile()) throw new UnreadableInputError(`${file}: not a regular file (${kindOfFile(stat)}); validate reads files and folders`);
     if (stat.size > MAX_FILE_BYTES) throw new UnreadableInputError(`${file}: ${Math.round(stat.size / 1048576)} MiB is more than validate reads (${MAX_FILE_BYTES / 1048576} MiB)`);
-    const real = fs.realpathSync(file);
+    const real = fs.realpathSync.native(file);
     if (seen.has(real)) return;
     seen.add(real);
     files.push(file);

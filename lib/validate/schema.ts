@@ -176,6 +176,7 @@ export class KubeSchema {
   private readonly data: SchemaData;
   private readonly compiled = new Map<string, ObjectNode>();
   private readonly kindCache = new Map<string, KindInfo | null>();
+  private readonly removals = new Map<string, Removal | null>();
   private groups: Set<string> | undefined;
 
   private constructor(readonly version: string) {
@@ -225,6 +226,12 @@ export class KubeSchema {
   /** For a pair this minor serves: the first newer bundled minor that no longer does, if any. */
   removal(apiVersion: string, kind: string): Removal | undefined {
     const key = `${apiVersion}/${kind}`;
+    let removal = this.removals.get(key);
+    if (removal === undefined) this.removals.set(key, (removal = this.findRemoval(key, kind) ?? null));
+    return removal ?? undefined;
+  }
+
+  private findRemoval(key: string, kind: string): Removal | undefined {
     for (const minor of kubeVersions()) {
       if (compareMinors(minor, this.version) <= 0) continue;
       const later = schemaData(minor);
