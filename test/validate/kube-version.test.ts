@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { kubeMinor, kubeVersions, newestKubeVersion, validateObjects } from '../../lib/validate';
 import { KubeSchema, kubeRelease } from '../../lib/validate/schema';
-import { REPO, runCli } from '../support/project';
+import { REPO, makeProject, runCli } from '../support/project';
 
 /**
  * Validation against each Kubernetes minor from 1.28 to the newest bundled:
@@ -120,6 +120,32 @@ test('validate --kube-version', () => {
     const usage = runCli(REPO, ['validate', '--kube-version', '1.20', file]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain(`--kube-version 1.20: use a Kubernetes version from 1.28 to ${newestKubeVersion()}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('synth validates each environment against its kubeVersion', () => {
+  const dir = makeProject({
+    'apps/main.ts': `
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Package, PackageProps, Platform } from '{{lib}}';
+class Web extends Package {
+  static readonly metadata = { name: 'web', version: '1.0.0' };
+  constructor(scope: Construct, id: string, props: PackageProps = {}) {
+    super(scope, id, props);
+    new ApiObject(this, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }], trafficDistribution: 'PreferClose' } });
+  }
+}
+export default new Platform({ environments: { old: { kubeVersion: '1.29', releases: { web: { package: Web } } }, current: { releases: { web: { package: Web } } } } });
+`,
+  });
+  try {
+    const old = runCli(dir, ['synth', '--env', 'old']);
+    expect(old.code).toBe(1);
+    expect(old.stderr).toContain('field "trafficDistribution" is not available before Kubernetes 1.30');
+    expect(runCli(dir, ['synth', '--env', 'current']).code).toBe(0);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
