@@ -63,7 +63,6 @@ export function expandInputs(paths: readonly string[]): string[] {
       throw new UnreadableInputError(`${p}: no such file or folder`);
     }
     if (stat.isDirectory()) {
-      const before = files.length;
       let found = 0;
       const walk = (dir: string) => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -78,7 +77,6 @@ export function expandInputs(paths: readonly string[]): string[] {
       };
       walk(p);
       if (found === 0) throw new UnreadableInputError(`${p}: the folder holds no *.yaml or *.yml file`);
-      void before;
     } else {
       add(p, stat);
     }
@@ -125,10 +123,8 @@ function splitDocuments(text: string): Segment[] | undefined {
     if ((c === 45 || c === 46) && (text.startsWith('---', pos) || text.startsWith('...', pos))) {
       const lineText = text.slice(pos, end);
       if (MARKER.test(lineText)) {
+        // before the first ---, only content makes a document (comments belong to the next one)
         if (segments.length > 0 || hasContent || c === 46) segments.push({ start, end: pos, line: startLine, index: index++ });
-        else if (start !== pos) {
-          // comments before the first --- belong to the first document
-        }
         start = nl < 0 ? text.length : nl + 1;
         startLine = line + 1;
         hasContent = true;

@@ -79,6 +79,7 @@ function readFields(node: ObjectNode, refs: Refs): string {
   const reads: string[] = [];
   for (const [key, sub] of node.props) {
     const k = JSON.stringify(key);
+    // a deprecated field that is set fails, so that checkNode reports it (deprecated-field)
     const check = node.deprecated?.has(key) ? ' return false;' : sub.t === 'any' ? '' : ` if (!(${test(sub, refs)})) return false;`;
     reads.push(required.has(key)
       ? `c = v[${k}]; if (c === undefined || c === null) return false; n++;${check}`

@@ -210,7 +210,7 @@ class Reader {
     const c = t.charCodeAt(this.pos);
     if (c === 45 /* - */ && this.isSpaceOrEnd(this.pos + 1)) return this.sequence(column);
     if (this.isMappingKey()) return this.mapping(column);
-    return this.inlineValue(column - 1, true);
+    return this.inlineValue(column - 1);
   }
 
   private isSpaceOrEnd(p: number): boolean {
@@ -330,7 +330,7 @@ class Reader {
     this.valueStart = keyStart;
     if (p >= t.length || c === NEWLINE || c === CR || c === HASH) return this.valueBelow(column);
     this.valueStart = p;
-    return this.inlineValue(column, false);
+    return this.inlineValue(column);
   }
 
   /**
@@ -381,7 +381,7 @@ class Reader {
         const inner = p - (itemStart - column);
         if (c === 45 && this.isSpaceOrEnd(p + 1)) value = this.sequence(inner);
         else if (this.isMappingKey()) value = this.mapping(inner);
-        else value = this.inlineValue(column, false);
+        else value = this.inlineValue(column);
         out.push(value);
       }
       const indent = this.nextContentLine();
@@ -398,16 +398,15 @@ class Reader {
   /**
    * A value that starts at `pos` on its line, inside a block at `column`
    * (its continuation lines, if any, must be deeper). Leaves `pos` at the
-   * start of the next line. `own`: the value starts its line (a document
-   * that is one scalar).
+   * start of the next line.
    */
-  private inlineValue(column: number, own: boolean): unknown {
+  private inlineValue(column: number): unknown {
     // where the value starts; an anchor's value on the lines below moves it there (valueBelow)
     this.valueStart = this.pos;
-    return this.inlineValueAt(column, own);
+    return this.inlineValueAt(column);
   }
 
-  private inlineValueAt(column: number, own: boolean): unknown {
+  private inlineValueAt(column: number): unknown {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
     switch (c) {
@@ -418,7 +417,7 @@ class Reader {
         if (q >= t.length || n === NEWLINE || n === CR || n === HASH) return this.valueBelow(column, name);
         if (this.isMappingKey()) throw new Unsupported('an anchor on a compact mapping');
         const before = this.nodes;
-        const value = this.inlineValue(column, own);
+        const value = this.inlineValue(column);
         this.anchors.set(name, { value, nodes: this.nodes - before + 1 });
         return value;
       }
@@ -449,7 +448,6 @@ class Reader {
       case 33: case 37: case 64: case 96: case 63: // ! % @ ` ?
         throw new Unsupported('a tag, directive or reserved indicator');
       default: {
-        void own;
         // a plain scalar: to the end of the line or a comment
         let p = this.pos;
         const start = p;
