@@ -10,14 +10,19 @@
  *   node bench/run.js [--runs 3] [--sizes 250,625,1000,2500]   (services; 4 objects each)
  *
  * Then `chartwright diff` of two 10,000-object outputs (bench/diff.js: a
- * line and its own JSON line with `diff_ms_10k`). The last line is one JSON
- * object with the synth figures at the largest size.
+ * line and its own JSON line with `diff_ms_10k`), and `chartwright validate`
+ * on third-party input (bench/validate-files.js): 10,000 objects (medians of
+ * the runs) and 100,000 (one run).
+ *
+ * The last lines are JSON objects: the diff figure, the synth figures at the
+ * largest size, then the validate figures.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { cold, median } = require('./cold');
+const validateFiles = require('./validate-files');
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,4 +89,14 @@ console.log(JSON.stringify({
   ratio: +largest.ratio.toFixed(3),
   rss_mb: Math.round(largest.chartwright_rss_mb),
   cold_ratio: +c.cold_ratio.toFixed(2),
+}));
+
+const v10k = validateFiles.measure(10000, runs);
+const v100k = validateFiles.measure(100000, 1);
+console.log(`validate, third-party input: ${v10k.objects} objects (${(v10k.bytes / 1048576).toFixed(1)} MB) ${v10k.ms.toFixed(0)} ms (CPU ${v10k.cpu_ms.toFixed(0)} ms), peak RSS ${v10k.rss_mb.toFixed(0)} MB; ` +
+  `${v100k.objects} objects ${v100k.ms.toFixed(0)} ms (CPU ${v100k.cpu_ms.toFixed(0)} ms, ${(v100k.ms / v10k.ms).toFixed(1)}x), peak RSS ${v100k.rss_mb.toFixed(0)} MB`);
+console.log(JSON.stringify({
+  validate_ms_10k: Math.round(v10k.ms),
+  validate_rss_mb_10k: Math.round(v10k.rss_mb),
+  validate_ms_100k: Math.round(v100k.ms),
 }));

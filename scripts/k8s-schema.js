@@ -1,45 +1,35 @@
 'use strict';
 /**
- * Generates lib/validate/k8s-1.28.json, the compact Kubernetes 1.28 schema
- * that `chartwright validate` checks built-in kinds against.
+ * Generates lib/validate/schemas/k8s-<minor>.json, the compact schemas of every
+ * Kubernetes minor that `chartwright validate` knows (1.28 to the newest).
  *
- * Source: cdk8s-plus-28's lib/imports/k8s.d.ts and k8s.js, which cdk8s
- * generated from the Kubernetes 1.28 OpenAPI definitions. Every interface and
- * property there carries `@schema <definition>#<json key>`, so the JSON field
- * names, their types, which are required, and each kind's apiVersion (GVK) come
- * straight from the 1.28 definitions. Namespaced or not comes from
- * cdk8s-plus-28's api-resources.txt (`kubectl api-resources` of 1.28).
+ * Source: `api/openapi-spec/swagger.json` of the `k8s.io/kubernetes` module at
+ * each release in VERSIONS, fetched through the Go module proxy
+ * (`go mod download -json k8s.io/kubernetes@vX.Y.Z` gives the zip). Field
+ * names, types, integer formats, required fields and each kind's apiVersion
+ * (x-kubernetes-group-version-kind) come from there; namespaced or not from
+ * the spec's paths (a kind served under /namespaces/{namespace}/ is
+ * namespaced); deprecated fields from their "Deprecated:" descriptions.
+ * The swagger has no enums, so the enum values the API server enforces are
+ * the overlay ENUMS below.
  *
- * What the import dropped is put back from OVERLAY below: integer formats
- * (int64 where the definitions say so; the rest are int32), enum values the
- * API server enforces, and the read-only fields a manifest may still carry
- * (`status`, `metadata.creationTimestamp` and the like).
+ * To keep the package small, only the newest minor is written whole; every
+ * older minor is written as the difference to the next newer one (the kinds
+ * and definitions that differ; null for what it does not have). Most
+ * definitions are the same across minors, so they are stored once. A version
+ * is read only when validation targets it (see lib/validate/schema.ts).
  *
- *   npm run schema        (re-run after upgrading cdk8s-plus-28)
+ *   npm run schema        (after adding a release to VERSIONS; needs go and unzip)
  */
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..');
-const PLUS = path.dirname(require.resolve('cdk8s-plus-28/package.json', { paths: [ROOT] }));
-const OUT = path.join(ROOT, 'lib', 'validate', 'k8s-1.28.json');
+const OUT = path.join(ROOT, 'lib', 'validate', 'schemas');
 
-/** Integer fields that the 1.28 definitions declare int64 (all other integers are int32). */
-const INT64 = new Set([
-  'generation', 'observedGeneration', 'deletionGracePeriodSeconds', 'activeDeadlineSeconds',
-  'terminationGracePeriodSeconds', 'runAsUser', 'runAsGroup', 'fsGroup', 'startingDeadlineSeconds',
-  'expirationSeconds', 'tolerationSeconds', 'gracePeriodSeconds', 'revision', 'maxItems', 'maxLength',
-  'maxProperties', 'minItems', 'minLength', 'minProperties', 'capacity', 'seconds',
-]);
-/** Arrays of int64 (PodSecurityContext.supplementalGroups). */
-const INT64_ITEMS = new Set(['supplementalGroups']);
-/** Floating-point fields. */
-const DOUBLE = new Set([
-  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps#maximum',
-  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps#minimum',
-  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps#multipleOf',
-]);
+/** The latest patch release of each minor on the Go module proxy when the schemas were generated. */
+const VERSIONS = ['v1.28.15', 'v1.29.15', 'v1.30.14', 'v1.31.14', 'v1.32.13', 'v1.33.13', 'v1.34.5', 'v1.35.5', 'v1.36.4', 'v1.37.2'];
 
 const core = 'io.k8s.api.core.v1.';
 const PROTOCOL = ['TCP', 'UDP', 'SCTP'];
@@ -99,129 +89,133 @@ const ENUMS = {
   'io.k8s.api.admissionregistration.v1.MutatingWebhook#reinvocationPolicy': ['IfNeeded', 'Never'],
 };
 
-/** Read-only fields the import leaves out but that a manifest (say, `kubectl get -o yaml`) may carry. */
-const META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
-const EXTRA_PROPS = {
-  [META]: { creationTimestamp: 't', deletionTimestamp: 't', generation: 'i64', resourceVersion: 's', selfLink: 's', uid: 's', deletionGracePeriodSeconds: 'i64' },
+/** Definitions whose values are not objects of their own: how a field that refers to them is checked. */
+const PRIMITIVE_DEFS = {
+  'io.k8s.apimachinery.pkg.api.resource.Quantity': 'q',
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': 'ios',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Time': 't',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': 't',
 };
 
-function schemaTag(node) {
-  for (const tag of ts.getJSDocTags(node)) {
-    if (tag.tagName.text === 'schema') {
-      const text = typeof tag.comment === 'string' ? tag.comment : ts.getTextOfJSDocComment(tag.comment);
-      return text && text.trim();
+function swaggerOf(version) {
+  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], { encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod' } }));
+  if (info.Error) throw new Error(info.Error);
+  const text = execFileSync('unzip', ['-p', info.Zip, `k8s.io/kubernetes@${version}/api/openapi-spec/swagger.json`], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return JSON.parse(text);
+}
+
+/** The compact type of a property: s, b, i32, i64, f, ios, q, t, any, []T, {}T, @definition, e:a|b. */
+function typeOf(prop, definitions, key) {
+  if (prop.$ref) {
+    const id = prop.$ref.replace('#/definitions/', '');
+    if (PRIMITIVE_DEFS[id]) return PRIMITIVE_DEFS[id];
+    const def = definitions[id];
+    if (!def || !def.properties) return def && def.type === 'string' ? 's' : 'any';
+    return '@' + id;
+  }
+  switch (prop.type) {
+    case 'string': return 's';
+    case 'boolean': return 'b';
+    case 'integer': return prop.format === 'int64' ? 'i64' : 'i32';
+    case 'number': return 'f';
+    case 'array': return '[]' + typeOf(prop.items ?? {}, definitions, key + '[]');
+    case 'object': return prop.additionalProperties ? '{}' + typeOf(prop.additionalProperties, definitions, key + '{}') : 'any';
+    default: return 'any';
+  }
+}
+
+/**
+ * What a field's description says after "Deprecated:" (or "Deprecated."), or
+ * its "X is a deprecated alias for Y" sentence; the first sentence, and the
+ * second too when the first only says that the field is deprecated.
+ */
+function deprecationOf(description) {
+  const text = (description ?? '').replace(/\s+/g, ' ');
+  const marked = /(?:^|\s)Deprecated[:.]\s*(.*)$/.exec(text);
+  const alias = /(\S+ is a deprecated alias for \S+?)\./.exec(text);
+  if (!marked) return alias ? alias[1] : undefined;
+  const sentences = marked[1].split(/(?<=[a-z)"`])\.\s+(?=[A-Z])/);
+  let note = sentences[0];
+  if (/ is deprecated\.?$/.test(note) && sentences[1] && !sentences[1].startsWith('More info')) note += '. ' + sentences[1];
+  note = note.replace(/\.$/, '').trim();
+  return note === '' ? 'deprecated' : note;
+}
+
+function compact(swagger) {
+  const definitions = swagger.definitions;
+  const defs = {};
+  for (const [id, def] of Object.entries(definitions)) {
+    if (!def.properties || PRIMITIVE_DEFS[id]) continue;
+    const p = {};
+    const dep = {};
+    for (const [key, prop] of Object.entries(def.properties)) {
+      let type = typeOf(prop, definitions, `${id}#${key}`);
+      const values = ENUMS[`${id}#${key}`] ?? (type.startsWith('[]') ? ENUMS[`${id}#${key}[]`] : undefined);
+      if (values) type = (type.startsWith('[]') ? '[]' : '') + 'e:' + values.join('|');
+      p[key] = type;
+      // what an object's status says is not written by people
+      const note = id.endsWith('Status') ? undefined : deprecationOf(prop.description);
+      if (note) dep[key] = note;
+    }
+    const body = { p };
+    if (def.required && def.required.length > 0) body.r = def.required;
+    if (Object.keys(dep).length > 0) body.dep = dep;
+    defs[id] = body;
+  }
+
+  const namespaced = new Set();
+  for (const [route, item] of Object.entries(swagger.paths)) {
+    for (const op of Object.values(item)) {
+      const gvk = op && op['x-kubernetes-group-version-kind'];
+      if (gvk && route.includes('/namespaces/{namespace}/')) namespaced.add(`${gvk.group}/${gvk.version}/${gvk.kind}`);
     }
   }
-  return undefined;
+  const kinds = {};
+  for (const [id, def] of Object.entries(definitions)) {
+    const gvks = def['x-kubernetes-group-version-kind'];
+    if (!gvks || gvks.length !== 1 || !defs[id]) continue; // DeleteOptions and WatchEvent belong to every group
+    const { group, version, kind } = gvks[0];
+    const apiVersion = group ? `${group}/${version}` : version;
+    const entry = { d: id };
+    if (kind.endsWith('List')) entry.list = true;
+    else if (namespaced.has(`${group}/${version}/${kind}`)) entry.ns = true;
+    kinds[`${apiVersion}/${kind}`] = entry;
+  }
+  const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return { kinds: sorted(kinds), defs: sorted(defs) };
+}
+
+/** What `older` has that differs from `newer`: changed or added entries, and null for entries it lacks. */
+function delta(older, newer) {
+  const out = {};
+  for (const [key, value] of Object.entries(older)) {
+    if (JSON.stringify(value) !== JSON.stringify(newer[key])) out[key] = value;
+  }
+  for (const key of Object.keys(newer)) if (!(key in older)) out[key] = null;
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
 }
 
 function main() {
-  const dts = path.join(PLUS, 'lib', 'imports', 'k8s.d.ts');
-  const source = ts.createSourceFile(dts, fs.readFileSync(dts, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const interfaces = new Map(); // TS name → declaration
-  const enums = new Set();
-  for (const stmt of source.statements) {
-    if (ts.isInterfaceDeclaration(stmt)) interfaces.set(stmt.name.text, stmt);
-    if (ts.isEnumDeclaration(stmt)) enums.add(stmt.name.text);
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const file of fs.readdirSync(OUT)) if (/^k8s-.*\.json$/.test(file)) fs.rmSync(path.join(OUT, file));
+  const minors = VERSIONS.map((v) => v.slice(1).split('.').slice(0, 2).join('.'));
+  const all = VERSIONS.map((v) => compact(swaggerOf(v)));
+  let total = 0;
+  for (let i = 0; i < VERSIONS.length; i++) {
+    const newest = i === VERSIONS.length - 1;
+    const out = {
+      kubernetes: minors[i],
+      source: `k8s.io/kubernetes@${VERSIONS[i]} api/openapi-spec/swagger.json, with the enums of scripts/k8s-schema.js`,
+      ...(newest ? all[i] : { base: minors[i + 1], kinds: delta(all[i].kinds, all[i + 1].kinds), defs: delta(all[i].defs, all[i + 1].defs) }),
+    };
+    const file = path.join(OUT, `k8s-${minors[i]}.json`);
+    fs.writeFileSync(file, JSON.stringify(out) + '\n');
+    const size = fs.statSync(file).size;
+    total += size;
+    console.log(`${path.relative(ROOT, file)}: ${Object.keys(out.kinds).length} kinds, ${Object.keys(out.defs).length} definitions${newest ? '' : ` differ from ${minors[i + 1]}`}, ${size} bytes`);
   }
-  const idOf = (name) => {
-    const decl = interfaces.get(name);
-    const tag = decl && schemaTag(decl);
-    if (!tag) throw new Error(`interface ${name} has no @schema tag`);
-    return tag;
-  };
-
-  const defs = {};
-  const typeOf = (node, key) => {
-    switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword: return 's';
-      case ts.SyntaxKind.BooleanKeyword: return 'b';
-      case ts.SyntaxKind.AnyKeyword: return 'any';
-      case ts.SyntaxKind.NumberKeyword: {
-        const field = key.split('#')[1];
-        if (DOUBLE.has(key)) return 'f';
-        return INT64.has(field) ? 'i64' : 'i32';
-      }
-      case ts.SyntaxKind.ArrayType: {
-        const field = key.split('#')[1];
-        if (INT64_ITEMS.has(field)) return '[]i64';
-        return '[]' + typeOf(node.elementType, key + '[]');
-      }
-      case ts.SyntaxKind.TypeLiteral: {
-        const index = node.members.find(ts.isIndexSignatureDeclaration);
-        if (!index) throw new Error(`${key}: type literal without an index signature`);
-        return '{}' + typeOf(index.type, key + '{}');
-      }
-      case ts.SyntaxKind.UnionType: return 'ios';
-      case ts.SyntaxKind.TypeReference: {
-        const name = node.typeName.getText();
-        if (name === 'Date') return 't';
-        if (name === 'IntOrString') return 'ios';
-        if (name === 'Quantity') return 'q';
-        if (enums.has(name)) return 's';
-        return '@' + idOf(name);
-      }
-      default:
-        throw new Error(`${key}: unhandled type ${ts.SyntaxKind[node.kind]}`);
-    }
-  };
-
-  for (const [name, decl] of interfaces) {
-    const id = schemaTag(decl);
-    if (!id) continue;
-    if (defs[id] && !name.startsWith('Kube')) continue; // props interfaces win: same definition
-    const props = {};
-    const required = [];
-    for (const member of decl.members) {
-      if (!ts.isPropertySignature(member)) continue;
-      const tag = schemaTag(member);
-      if (!tag || !tag.includes('#')) throw new Error(`${name}.${member.name.getText()} has no @schema tag`);
-      const key = tag.slice(tag.indexOf('#') + 1);
-      let type = typeOf(member.type, `${id}#${key}`);
-      const values = ENUMS[`${id}#${key}`] ?? (type.startsWith('[]') ? ENUMS[`${id}#${key}[]`] : undefined);
-      if (values) type = (type.startsWith('[]') ? '[]' : '') + 'e:' + values.join('|');
-      props[key] = type;
-      if (!member.questionToken) required.push(key);
-    }
-    Object.assign(props, EXTRA_PROPS[id] ?? {});
-    defs[id] = required.length > 0 ? { p: props, r: required } : { p: props };
-  }
-
-  // Kinds: every class with a GVK; their definition is that of the KubeXxxProps interface.
-  const k8s = require(path.join(PLUS, 'lib', 'imports', 'k8s.js'));
-  const namespaced = new Map();
-  const resources = fs.readFileSync(path.join(PLUS, 'api-resources.txt'), 'utf8').split('\n').slice(1);
-  for (const line of resources) {
-    const cols = line.trim().split(/\s+/);
-    if (cols.length < 4) continue;
-    // NAME [SHORTNAMES] APIVERSION NAMESPACED KIND ...
-    const nsIndex = cols.findIndex((c) => c === 'true' || c === 'false');
-    namespaced.set(`${cols[nsIndex - 1]}/${cols[nsIndex + 1]}`, cols[nsIndex] === 'true');
-  }
-  const kinds = {};
-  for (const [className, value] of Object.entries(k8s)) {
-    if (typeof value !== 'function' || !value.GVK) continue;
-    const { apiVersion, kind } = value.GVK;
-    const id = idOf(`${className}Props`);
-    const def = defs[id];
-    // The import leaves out apiVersion, kind and status of top-level kinds.
-    def.p = { apiVersion: 's', kind: 's', ...def.p, status: 'any' };
-    const gvk = `${apiVersion}/${kind}`;
-    const entry = { d: id };
-    if (kind.endsWith('List')) entry.list = true;
-    else entry.ns = namespaced.get(gvk) ?? false;
-    kinds[gvk] = entry;
-  }
-
-  const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-  const out = {
-    kubernetes: '1.28',
-    source: `cdk8s-plus-28@${require(path.join(PLUS, 'package.json')).version} lib/imports (Kubernetes 1.28 OpenAPI definitions), with the overlay in scripts/k8s-schema.js`,
-    kinds: sorted(kinds),
-    defs: sorted(defs),
-  };
-  fs.writeFileSync(OUT, JSON.stringify(out) + '\n');
-  console.log(`${path.relative(ROOT, OUT)}: ${Object.keys(kinds).length} kinds, ${Object.keys(defs).length} definitions, ${fs.statSync(OUT).size} bytes`);
+  fs.writeFileSync(path.join(OUT, 'versions.json'), JSON.stringify({ newest: minors[minors.length - 1], versions: Object.fromEntries(minors.map((m, i) => [m, VERSIONS[i]])) }, null, 2) + '\n');
+  console.log(`${minors.length} versions, ${total} bytes`);
 }
 
 main();

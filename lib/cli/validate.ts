@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { Finding, ProfileName, UnreadableInputError, countBySeverity, formatFinding, plural, readManifests, validateObjects } from '../validate';
+import { Finding, ProfileName, UnreadableInputError, countBySeverity, formatFinding, kubeMinor, kubeVersions, newestKubeVersion, plural, readManifests, validateObjects } from '../validate';
 import { defineCommand } from './command';
 import { profileFlag } from './flags';
 
@@ -7,6 +7,8 @@ export interface ValidateCommandOptions {
   readonly profile?: ProfileName;
   readonly ignoreMissingSchemas?: boolean;
   readonly external?: readonly string[];
+  /** The Kubernetes minor to validate against; the newest bundled when not given. */
+  readonly kubeVersion?: string;
 }
 
 export interface ValidateCommandResult {
@@ -71,10 +73,12 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
     { name: 'profile', value: 'NAME', description: '`dev` (best practices warn) or `prod` (they fail)', default: '`dev`' },
     { name: 'ignore-missing-schemas', description: 'accept custom resources whose CRD is not in the input' },
     { name: 'external', value: 'KIND/[NAMESPACE/]NAME', description: 'an object made elsewhere that references may name', repeatable: true },
+    { name: 'kube-version', value: 'VERSION', description: `the Kubernetes version to validate against: ${kubeVersions()[0]} to ${newestKubeVersion()} (a patch such as \`1.32.4\` counts as its minor)`, default: `\`${newestKubeVersion()}\`, the newest bundled` },
   ],
   examples: [
     { description: 'check what synth wrote for prod, best practices as errors', command: 'chartwright validate --profile prod dist/prod' },
     { description: 'a report for CI', command: 'chartwright validate --output json manifests/ > report.json' },
+    { description: 'check for a cluster that runs Kubernetes 1.30', command: 'chartwright validate --kube-version 1.30 manifests/' },
     { description: 'a Secret made by another tool may be referenced', command: 'chartwright validate --external Secret/shop/db-credentials app.yaml' },
   ],
   exitCodes: '0 valid (warnings allowed), 1 errors, 2 usage error or a file that cannot be read',
@@ -84,12 +88,17 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
     for (const entry of flags.external ?? []) {
       if (!/^[^/\s]+\/([^/\s]+\/)?[^/\s]+$/.test(entry)) throw new UsageError(`--external ${entry}: write Kind/name or Kind/namespace/name`);
     }
+    const kubeVersion = flags['kube-version'];
+    if (kubeVersion !== undefined && kubeMinor(kubeVersion) === undefined) {
+      throw new UsageError(`--kube-version ${kubeVersion}: use a Kubernetes version from ${kubeVersions()[0]} to ${newestKubeVersion()}, such as ${newestKubeVersion()}`);
+    }
     let result;
     try {
       result = validateFiles(args, {
         profile: profileFlag(flags.profile),
         ignoreMissingSchemas: flags['ignore-missing-schemas'] ?? false,
         external: flags.external,
+        kubeVersion,
       });
     } catch (err) {
       if (err instanceof UnreadableInputError) {

@@ -1,5 +1,6 @@
 import { UserError, suggestion } from '../errors';
 import { DNS1123_LABEL } from '../kube/names';
+import { kubeMinor, kubeVersions } from '../validate/schema';
 import { POD_SECURITY_LEVELS, PodSecurityLevel, isPodSecurityLevel } from '../kube/pod-security';
 import { GitOpsSettings, checkGitOpsSettings } from './gitops';
 import { PackageClass, ValuesInput } from './package';
@@ -114,6 +115,14 @@ export interface EnvironmentSpec {
    */
   readonly external?: readonly string[];
   /**
+   * The Kubernetes version the environment's cluster runs, such as `'1.32'`:
+   * synth validates against its schema, so a field it does not have yet is
+   * an error and an apiVersion a newer version removes is a finding. Any
+   * minor from 1.28 to the newest bundled (`chartwright validate --help`).
+   * @default - the base environment's; the newest bundled Kubernetes version at the top
+   */
+  readonly kubeVersion?: string;
+  /**
    * Whether synth writes a Namespace object for each namespace the releases
    * use (`namespaces.yaml`, applied first), so `kubectl apply -k` works on an
    * empty cluster. `false` when the namespaces are made elsewhere. Namespaces
@@ -171,6 +180,8 @@ export interface ResolvedEnvironment {
   readonly profile?: 'dev' | 'prod';
   /** Objects made outside the platform, inherited from the base if not set. */
   readonly external?: readonly string[];
+  /** The Kubernetes minor to validate against (such as "1.32"), inherited from the base if not set; undefined: the newest bundled. */
+  readonly kubeVersion?: string;
   /** Whether synth writes the Namespace objects of the releases' namespaces. */
   readonly createNamespaces: boolean;
   /** The Pod Security Admission level of those Namespace objects. */
@@ -207,6 +218,9 @@ export class Platform {
       }
       if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
         throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
+      }
+      if (spec.kubeVersion !== undefined && (typeof spec.kubeVersion !== 'string' || kubeMinor(spec.kubeVersion) === undefined)) {
+        throw new UserError(`environment "${name}": kubeVersion ${JSON.stringify(spec.kubeVersion)} is not a Kubernetes version validation knows; use one of ${kubeVersions().map((v) => `'${v}'`).join(', ')}`);
       }
       if (spec.podSecurity !== undefined && !isPodSecurityLevel(spec.podSecurity)) {
         throw new UserError(
@@ -252,6 +266,7 @@ export class Platform {
     let envNamespace: string | undefined;
     let profile: 'dev' | 'prod' | undefined;
     let external: readonly string[] | undefined;
+    let kubeVersion: string | undefined;
     let createNamespaces = true;
     let podSecurity: PodSecurityLevel = 'restricted';
     let gitops: GitOpsSettings | undefined;
@@ -261,6 +276,7 @@ export class Platform {
       envNamespace = spec.namespace ?? envNamespace;
       profile = spec.profile ?? profile;
       external = spec.external ?? external;
+      kubeVersion = spec.kubeVersion !== undefined ? kubeMinor(spec.kubeVersion) : kubeVersion;
       createNamespaces = spec.createNamespaces ?? createNamespaces;
       podSecurity = spec.podSecurity ?? podSecurity;
       gitops = spec.gitops ?? gitops;
@@ -294,7 +310,7 @@ export class Platform {
         notes: entry.notes,
       };
     });
-    return { name, chain, releases: orderReleases(name, releases), profile, external, createNamespaces, podSecurity, gitops };
+    return { name, chain, releases: orderReleases(name, releases), profile, external, kubeVersion, createNamespaces, podSecurity, gitops };
   }
 
   /** The environment and its bases, base first. */

@@ -80,9 +80,9 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
     for (const env of selected) {
       const rendered = renderEnvironment(platform, env, { values: sources, timings });
       // validation: errors fail before anything is put in place; warnings are returned
-      const { profile: envProfile, external } = platform.environment(env);
+      const { profile: envProfile, external, kubeVersion } = platform.environment(env);
       const profile = options.profile ?? envProfile ?? 'dev';
-      const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external }));
+      const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external, kubeVersion }));
       failOnErrors(env, profile, findings);
       warnings.set(env, findings);
       timings.measure('write', () => output!.writeEnvironment(rendered));

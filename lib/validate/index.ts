@@ -1,5 +1,6 @@
 /**
- * Validation of Kubernetes objects: strict schema (Kubernetes 1.28), the API
+ * Validation of Kubernetes objects: strict schema (any Kubernetes minor from
+ * 1.28 to the newest bundled; the newest by default), the API
  * server's checks, duplicate objects, references across objects and
  * best-practice rules, with per-object opt-outs and severity profiles.
  */
@@ -12,7 +13,7 @@ import { ObjectIndex } from '../kube/object-index';
 import { Checked, CheckedIndex, Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf, podTemplateOf } from './objects';
 import { checkBestPractices } from './policy';
 import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, severityOf } from './rules';
-import { Node, Report, allKinds, apiVersionsOf, builtInKind, checkNode, crdNode, isBuiltInGroup, kubernetesVersion } from './schema';
+import { KubeSchema, Node, Report, checkNode, compareMinors, crdNode } from './schema';
 import { didYouMean } from '../errors';
 import { passes } from './schema-predicate';
 import { redact, secretValueAt } from './redact';
@@ -23,6 +24,7 @@ export type { ProfileName, RuleInfo, Category } from './rules';
 export { UnreadableInputError, readManifests, parseManifests } from './input';
 export type { InputObject } from './input';
 export { EXTERNAL_ANNOTATION } from './crossref';
+export { kubeMinor, kubeVersions, newestKubeVersion } from './schema';
 
 /** The annotation prefix of a per-object opt-out: `chartwright.dev/ignore-<rule-id>: "<reason>"`. */
 export const IGNORE_PREFIX = 'chartwright.dev/ignore-';
@@ -34,11 +36,14 @@ export interface ValidateOptions {
   readonly ignoreMissingSchemas?: boolean;
   /** Objects made elsewhere that references may name: `Kind/name` or `Kind/namespace/name`. @default - none */
   readonly external?: readonly string[];
+  /** The Kubernetes minor to validate against, such as "1.32" (one of `kubeVersions()`). @default - the newest bundled (`newestKubeVersion()`) */
+  readonly kubeVersion?: string;
 }
 
 /** Validates objects as one output; returns the findings in input order. */
 export function validateObjects(inputs: readonly InputObject[], options: ValidateOptions = {}): Finding[] {
   const profile = options.profile ?? DEFAULT_PROFILE;
+  const kube = KubeSchema.of(options.kubeVersion);
   const findings: Finding[] = [];
   const customKinds = collectCustomResourceDefinitions(inputs);
   const index: CheckedIndex = new ObjectIndex();
@@ -75,10 +80,8 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
       continue;
     }
 
-    // kustomize's own files (kustomization.yaml) configure a build; they are not applied
-    if (obj.apiVersion.startsWith('kustomize.config.k8s.io/')) continue;
     checkOptOuts(annotations, report);
-    const schema = schemaFor(obj, customKinds, options.ignoreMissingSchemas ?? false, report);
+    const schema = schemaFor(kube, obj, customKinds, options.ignoreMissingSchemas ?? false, report);
     if (schema && !passes(schema, obj)) checkNode(schema, obj, [], report);
     const pod = podTemplateOf(obj);
     checkApiServer(obj, pod, report);
@@ -108,19 +111,29 @@ function checkOptOuts(annotations: Record<string, unknown>, report: Report): voi
   }
 }
 
-function schemaFor(obj: Json, customKinds: Map<string, Node>, ignoreMissing: boolean, report: Report): Node | undefined {
-  const builtIn = builtInKind(obj.apiVersion, obj.kind);
-  if (builtIn) return builtIn.node;
+function schemaFor(kube: KubeSchema, obj: Json, customKinds: Map<string, Node>, ignoreMissing: boolean, report: Report): Node | undefined {
+  const builtIn = kube.kind(obj.apiVersion, obj.kind);
+  if (builtIn) {
+    const removal = kube.removal(obj.apiVersion, obj.kind);
+    if (removal) {
+      report('deprecated-api', ['apiVersion'], `${obj.apiVersion} ${obj.kind} is removed in Kubernetes ${removal.version}`, removal.replacements.length > 0 ? `use apiVersion: ${removal.replacements.join(' or ')}` : `stop using ${obj.kind} before Kubernetes ${removal.version}`);
+    }
+    return builtIn.node;
+  }
   const custom = customKinds.get(`${obj.apiVersion}/${obj.kind}`) ?? knownResource(obj.apiVersion, obj.kind);
   if (custom) return custom;
   const group = groupOf(obj.apiVersion);
-  if (isBuiltInGroup(group)) {
-    const versions = apiVersionsOf(obj.kind);
+  if (kube.isBuiltInGroup(group)) {
+    const versions = kube.apiVersionsOf(obj.kind);
+    const served = kube.servedIn(obj.apiVersion, obj.kind);
     if (versions.length > 0) {
-      report('schema-kind', ['apiVersion'], `${obj.kind} is not served as ${obj.apiVersion} in Kubernetes ${kubernetesVersion()}`, `use apiVersion: ${versions.join(' or ')}`);
+      const when = served.length === 0 ? '' : compareMinors(served[0], kube.version) > 0 ? ` (it is served from ${served[0]})` : ` (it was removed after ${served[served.length - 1]})`;
+      report('schema-kind', ['apiVersion'], `${obj.kind} is not served as ${obj.apiVersion} in Kubernetes ${kube.version}${when}`, `use apiVersion: ${versions.join(' or ')}`);
+    } else if (served.length > 0) {
+      report('schema-kind', ['apiVersion'], `Kubernetes ${kube.version} does not serve ${obj.apiVersion} ${obj.kind}; Kubernetes ${served.join(', ')} do${served.length === 1 ? 'es' : ''}`, `target a Kubernetes version that serves it (--kube-version, or the environment's kubeVersion)`);
     } else {
-      const close = didYouMean(obj.kind, allKinds());
-      report('schema-kind', ['kind'], `Kubernetes ${kubernetesVersion()} has no kind "${obj.kind}" in ${obj.apiVersion}`, close ? `did you mean kind: ${close}?` : 'use a kind that `kubectl api-resources` lists');
+      const close = didYouMean(obj.kind, kube.allKinds());
+      report('schema-kind', ['kind'], `Kubernetes ${kube.version} has no kind "${obj.kind}" in ${obj.apiVersion}`, close ? `did you mean kind: ${close}?` : 'use a kind that `kubectl api-resources` lists');
     }
     return undefined;
   }

@@ -1,14 +1,24 @@
 /**
- * Reading manifest YAML for validation: files and folders, every document,
- * `kind: List` expanded, duplicate keys and syntax errors reported with their
- * line, and a way back from a JSON path to its line.
+ * Reading manifest YAML for validation, as kubectl reads it: files and
+ * folders (each file once, however it was named), every document (empty and
+ * comment-only ones skipped), YAML 1.1 scalars and merge keys as
+ * sigs.k8s.io/yaml resolves them, JSON, lists (`kind: List`) expanded,
+ * kustomize's own files left out; duplicate keys and syntax errors reported
+ * with their line, and a way back from a JSON path to its line.
+ *
+ * Documents are read by yaml-reader.ts, straight to values; the few it
+ * leaves (tags, directives, syntax errors…) by the `yaml` package with the
+ * same YAML 1.1 rules. A line is looked up only for an object with a
+ * finding, by reading its document again.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, isCollection, isNode, parseAllDocuments } from 'yaml';
+import { Document, LineCounter, isNode, parseAllDocuments } from 'yaml';
+import type { Tags } from 'yaml';
 import { Finding, JsonPath } from './findings';
 import { isRecord } from './objects';
 import { YamlTreeError, yamlToPlain } from '../internal/yaml-tree';
+import { DuplicateKey, LineMap, Unsupported, readDocument } from './yaml-reader';
 
 /** One object to validate, with where it came from. */
 export interface InputObject {
@@ -26,13 +36,28 @@ export class UnreadableInputError extends Error {
   }
 }
 
+/** The largest file validate reads (kubectl and the API server take far less: a request is at most 3 MiB). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
 /**
  * The YAML files a list of files and folders stands for: folders give every
- * *.yaml and *.yml below them, sorted by character code, the same on every machine (not by locale, which
- * would change the order, and so which of two duplicates comes first, with LC_ALL).
+ * *.yaml and *.yml below them, sorted by character code, the same on every
+ * machine (not by locale, which would change the order, and so which of two
+ * duplicates comes first, with LC_ALL). A file named twice, or also found in
+ * a folder given, is read once. FIFOs, devices and sockets are refused:
+ * reading one could wait forever.
  */
 export function expandInputs(paths: readonly string[]): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, stat: fs.Stats) => {
+    if (!stat.isFile()) throw new UnreadableInputError(`${file}: not a regular file (${kindOfFile(stat)}); validate reads files and folders`);
+    if (stat.size > MAX_FILE_BYTES) throw new UnreadableInputError(`${file}: ${Math.round(stat.size / 1048576)} MiB is more than validate reads (${MAX_FILE_BYTES / 1048576} MiB)`);
+    const real = fs.realpathSync.native(file);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push(file);
+  };
   for (const p of paths) {
     let stat: fs.Stats;
     try {
@@ -42,25 +67,86 @@ export function expandInputs(paths: readonly string[]): string[] {
       throw new UnreadableInputError(`${p}: ${code === 'ELOOP' ? 'its path is a loop of symbolic links' : code === 'EACCES' ? 'permission denied' : 'no such file or folder'}`);
     }
     if (stat.isDirectory()) {
-      const found: string[] = [];
+      let found = 0;
       const walk = (dir: string) => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
           const full = path.join(dir, entry.name);
           if (entry.isDirectory()) {
             if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
           } else if (/\.ya?ml$/.test(entry.name)) {
-            found.push(full);
+            found++;
+            add(full, fs.statSync(full));
           }
         }
       };
       walk(p);
-      if (found.length === 0) throw new UnreadableInputError(`${p}: the folder holds no *.yaml or *.yml file`);
-      files.push(...found);
+      if (found === 0) throw new UnreadableInputError(`${p}: the folder holds no *.yaml or *.yml file`);
     } else {
-      files.push(p);
+      add(p, stat);
     }
   }
   return files;
+}
+
+function kindOfFile(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** kustomize's own files (kustomization.yaml) configure a build; kubectl does not apply them, and they are not objects to count. */
+function isKustomizeConfig(value: unknown): boolean {
+  return isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
+/** A line that starts (`---`) or ends (`...`) a document, with at most a comment after it. */
+const MARKER = /^(?:---|\.\.\.)[ \t]*(?:#.*)?\r?$/;
+
+/** One document of a file: its text, where it starts, and its number in the file. */
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  /** The line (0-based) its text starts on. */
+  readonly line: number;
+  readonly index: number;
+}
+
+/** The documents of a file, or undefined when only the `yaml` package can split it (directives, content on a `---` line). */
+function splitDocuments(text: string): Segment[] | undefined {
+  const segments: Segment[] = [];
+  let start = 0;
+  let startLine = 0;
+  let line = 0;
+  let index = 0;
+  let hasContent = false; // whether the text before the first marker is a document
+  for (let pos = 0; pos <= text.length; ) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    const c = text.charCodeAt(pos);
+    if ((c === 45 || c === 46) && (text.startsWith('---', pos) || text.startsWith('...', pos))) {
+      const lineText = text.slice(pos, end);
+      if (MARKER.test(lineText)) {
+        // before the first ---, only content makes a document (comments belong to the next one)
+        if (segments.length > 0 || hasContent || c === 46) segments.push({ start, end: pos, line: startLine, index: index++ });
+        start = nl < 0 ? text.length : nl + 1;
+        startLine = line + 1;
+        hasContent = true;
+      } else if (lineText.startsWith('--- ') || lineText.startsWith('---\t')) {
+        return undefined;
+      }
+    } else if (c === 37 /* % */ && !hasContent) {
+      return undefined;
+    } else if (!hasContent && pos < text.length) {
+      const trimmed = text.slice(pos, end).trim();
+      if (trimmed !== '' && !trimmed.startsWith('#')) hasContent = true;
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+    line++;
+  }
+  if (start < text.length || segments.length === 0) segments.push({ start, end: text.length, line: startLine, index: index++ });
+  return segments;
 }
 
 /**
@@ -68,14 +154,105 @@ export function expandInputs(paths: readonly string[]): string[] {
  * findings (rule yaml-syntax, yaml-duplicate-key); such documents are skipped.
  */
 export function parseManifests(file: string, text: string): { objects: InputObject[]; findings: Finding[] } {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const objects: InputObject[] = [];
   const findings: Finding[] = [];
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const segments = splitDocuments(text);
+  if (!segments) {
+    readWithYamlPackage(file, text, 0, 0, objects, findings);
+    return { objects, findings };
+  }
+  for (const segment of segments) {
+    const doc = text.slice(segment.start, segment.end);
+    let read: { value: unknown } | undefined;
+    try {
+      read = readDocument(doc);
+    } catch (err) {
+      if (err instanceof DuplicateKey) {
+        findings.push(duplicateKeyFinding(file, segment, err, doc));
+      } else if (err instanceof Unsupported) {
+        readWithYamlPackage(file, doc, segment.line, segment.index, objects, findings);
+      } else {
+        throw err;
+      }
+      continue;
+    }
+    if (read === undefined) continue; // an empty or comment-only document
+    const source = { file, document: segment.index };
+    let tracked: { value: unknown; lines: LineMap; line: number } | undefined;
+    const locate = (p: JsonPath): number | undefined => {
+      if (!tracked) {
+        const lines: LineMap = new Map();
+        const again = readDocument(doc, lines)!;
+        tracked = { value: again.value, lines, line: firstContentLine(doc) };
+      }
+      return segment.line + lineIn(tracked.value, tracked.lines, tracked.line, p);
+    };
+    addObjects(read.value, source, locate, objects);
+  }
+  return { objects, findings };
+}
+
+/** The objects of a document: itself, or the items of a list; kustomize's files left out. */
+function addObjects(value: unknown, source: InputObject['source'], locate: (p: JsonPath) => number | undefined, objects: InputObject[]): void {
+  if (isKustomizeConfig(value)) return;
+  // kubectl applies the items of a list (`kubectl get -o yaml` writes `kind: List`)
+  if (isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+    value.items.forEach((item: unknown, i: number) => {
+      if (!isKustomizeConfig(item)) objects.push({ obj: item, source, locate: (p) => locate(['items', i, ...p]) });
+    });
+    return;
+  }
+  objects.push({ obj: value, source, locate });
+}
+
+/** The line (1-based) of the deepest key or item along `path` that a tracked read recorded. */
+function lineIn(root: unknown, lines: LineMap, rootLine: number, path: JsonPath): number {
+  let node: unknown = root;
+  let line = rootLine;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') break;
+    const at = lines.get(node)?.get(key);
+    if (at === undefined) break;
+    line = at;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return line;
+}
+
+function firstContentLine(doc: string): number {
+  const lines = doc.split('\n');
+  const i = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  return i < 0 ? 1 : i + 1;
+}
+
+function duplicateKeyFinding(file: string, segment: Segment, err: DuplicateKey, doc: string): Finding {
+  let line = 1;
+  for (let i = doc.indexOf('\n'); i >= 0 && i < err.offset; i = doc.indexOf('\n', i + 1)) line++;
+  return {
+    rule: 'yaml-duplicate-key',
+    severity: 'error',
+    source: { file, document: segment.index, line: segment.line + line },
+    path: '',
+    message: `${err.message}: kubectl would keep only the last of its values`,
+    fix: 'remove or rename one of the repeated keys (the API server would keep only one)',
+  };
+}
+
+/** YAML 1.1 as go-yaml v2 reads it: without sexagesimal numbers (1:20 is a string) and timestamps (kept as strings). */
+const YAML11_TAGS = (tags: Tags): Tags => tags.filter((t) => !(typeof t === 'object' && (t.tag === 'tag:yaml.org,2002:timestamp' || t.format === 'TIME')));
+
+/** The `yaml` package's options for reading as kubectl reads (also the reference the fast reader is tested against). */
+export const YAML11_OPTIONS = { version: '1.1', merge: true, customTags: YAML11_TAGS, uniqueKeys: true, prettyErrors: false } as const;
+
+/** Reads a text the fast reader leaves, with the `yaml` package set to kubectl's YAML 1.1. */
+function readWithYamlPackage(file: string, text: string, firstLine: number, firstIndex: number, objects: InputObject[], findings: Finding[]): void {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { ...YAML11_OPTIONS, lineCounter });
+  const lineOf = (offset: number) => firstLine + lineCounter.linePos(offset).line;
   const list = Array.isArray(docs) ? docs : [docs];
-  list.forEach((doc, index) => {
-    const source = { file, document: index };
+  list.forEach((doc, i) => {
+    const source = { file, document: firstIndex + i };
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         const duplicate = error.code === 'DUPLICATE_KEY';
@@ -100,14 +277,8 @@ export function parseManifests(file: string, text: string): { objects: InputObje
       findings.push({ rule: 'yaml-syntax', severity: 'error', source: { ...source, line: lineOf(err.offset) }, path: '', message: err.message, fix: 'correct the YAML' });
       return;
     }
-    const locate = (p: JsonPath) => locateIn(doc, p, lineOf);
-    if (isRecord(value) && value.apiVersion === 'v1' && value.kind === 'List' && Array.isArray(value.items)) {
-      value.items.forEach((item: unknown, i: number) => objects.push({ obj: item, source, locate: (p) => locate(['items', i, ...p]) }));
-      return;
-    }
-    objects.push({ obj: value, source, locate });
+    addObjects(value, source, (p) => locateIn(doc, p, lineOf), objects);
   });
-  return { objects, findings };
 }
 
 /** Reads every file (folders expanded); throws UnreadableInputError when one cannot be read. */
@@ -123,8 +294,8 @@ export function readManifests(paths: readonly string[]): { files: string[]; obje
       throw new UnreadableInputError(`${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     const parsed = parseManifests(file, text);
-    objects.push(...parsed.objects);
-    findings.push(...parsed.findings);
+    for (const o of parsed.objects) objects.push(o);
+    for (const f of parsed.findings) findings.push(f);
   }
   return { files, objects, findings };
 }
@@ -133,10 +304,7 @@ export function readManifests(paths: readonly string[]): { files: string[]; obje
 function locateIn(doc: Document, path: JsonPath, lineOf: (offset: number) => number): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) {
-      if (n === path.length || !isCollection(node)) return lineOf(node.range[0]);
-      return lineOf(node.range[0]);
-    }
+    if (isNode(node) && node.range) return lineOf(node.range[0]);
   }
   return undefined;
 }

@@ -7,7 +7,7 @@
  * it may reject more than checkNode reports, never less.
  */
 import { QUANTITY } from '../kube/quantity';
-import { DATE_TIME, Node } from './schema';
+import { DATE_TIME, INT64_MAX, INT64_MIN, Node } from './schema';
 
 type Predicate = (value: unknown) => boolean;
 type ObjectNode = Extract<Node, { t: 'obj' }>;
@@ -58,7 +58,7 @@ function test(node: Node, refs: Refs): string {
     case 's': return "typeof c === 'string'";
     case 'b': return "typeof c === 'boolean'";
     case 'i32': return `(typeof c === 'number' && ${INT32})`;
-    case 'i64': return "(typeof c === 'number' && Number.isSafeInteger(c))";
+    case 'i64': return `(typeof c === 'number' && Number.isInteger(c) && c >= ${INT64_MIN} && c <= ${INT64_MAX})`;
     case 'f': return "typeof c === 'number'";
     case 'ios': return `(typeof c === 'string' || (typeof c === 'number' && ${INT32}))`;
     case 'q': return `(typeof c === 'number' ? Number.isFinite(c) : typeof c === 'string' && ${refs.add(QUANTITY)}.test(c))`;
@@ -79,7 +79,8 @@ function readFields(node: ObjectNode, refs: Refs): string {
   const reads: string[] = [];
   for (const [key, sub] of node.props) {
     const k = JSON.stringify(key);
-    const check = sub.t === 'any' ? '' : ` if (!(${test(sub, refs)})) return false;`;
+    // a deprecated field that is set fails, so that checkNode reports it (deprecated-field)
+    const check = node.deprecated?.has(key) ? ' return false;' : sub.t === 'any' ? '' : ` if (!(${test(sub, refs)})) return false;`;
     reads.push(required.has(key)
       ? `c = v[${k}]; if (c === undefined || c === null) return false; n++;${check}`
       : `c = v[${k}]; if (c !== undefined) { n++; if (c !== null) {${check} } }`);
@@ -98,7 +99,7 @@ function readFields(node: ObjectNode, refs: Refs): string {
 function switchOnKeys(node: ObjectNode, refs: Refs): string {
   const cases: string[] = [];
   for (const [key, sub] of node.props) {
-    cases.push(sub.t === 'any' ? `case ${JSON.stringify(key)}: break;` : `case ${JSON.stringify(key)}: if (c !== null && c !== undefined && !(${test(sub, refs)})) return false; break;`);
+    cases.push(node.deprecated?.has(key) ? `case ${JSON.stringify(key)}: if (c !== null && c !== undefined) return false; break;` : sub.t === 'any' ? `case ${JSON.stringify(key)}: break;` : `case ${JSON.stringify(key)}: if (c !== null && c !== undefined && !(${test(sub, refs)})) return false; break;`);
   }
   const required = node.required.map(requireField);
   return `

@@ -94,6 +94,21 @@ describe('Platform environments', () => {
     );
   });
 
+  test('kubeVersion: the Kubernetes version synth validates against, inherited, as a minor', () => {
+    const versions = new Platform({
+      environments: {
+        base: { abstract: true, kubeVersion: 'v1.30.14', releases: { web: { package: Web } } },
+        dev: { extends: 'base' },
+        prod: { extends: 'base', kubeVersion: '1.33' },
+        edge: { releases: { web: { package: Web } } },
+      },
+    });
+    expect(['dev', 'prod', 'edge'].map((env) => versions.environment(env).kubeVersion)).toEqual(['1.30', '1.33', undefined]);
+    expect(() => new Platform({ environments: { dev: { kubeVersion: '1.19' } } })).toThrow(
+      /^environment "dev": kubeVersion "1.19" is not a Kubernetes version validation knows; use one of '1.28', '1.29', .*'1.37'/,
+    );
+  });
+
   test('a namespace a release makes itself is not written again', () => {
     class WithNamespace extends Package {
       static readonly metadata = { name: 'ns', version: '1.0.0' };

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseManifests } from '../../lib/validate';
-import { Node, builtInKind, checkNode, crdNode } from '../../lib/validate/schema';
+import { KubeSchema, Node, checkNode, crdNode } from '../../lib/validate/schema';
 import { passes } from '../../lib/validate/schema-predicate';
 import { REPO } from '../support/project';
 
@@ -14,7 +14,7 @@ const objects = fs
   .flatMap((file) => parseManifests(file, fs.readFileSync(path.join(VALID, file), 'utf8')).objects)
   .map(({ obj }) => obj as Record<string, any>)
   .flatMap((obj) => {
-    const kind = builtInKind(obj.apiVersion, obj.kind);
+    const kind = KubeSchema.of().kind(obj.apiVersion, obj.kind);
     return kind ? [{ obj, node: kind.node }] : [];
   });
 
@@ -83,7 +83,7 @@ describe('compiled schema check', () => {
   });
 
   test('an object with an unknown field, or a known field set to undefined, is left to checkNode', () => {
-    const { node } = builtInKind('v1', 'ConfigMap')!;
+    const { node } = KubeSchema.of().kind('v1', 'ConfigMap')!;
     const base = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } };
     expect(passes(node, base)).toBe(true);
     expect(passes(node, { ...base, other: undefined })).toBe(false);

@@ -21,7 +21,9 @@ function validateFile(file: string, options: Parameters<typeof validateObjects>[
 /** Rules that YAML input can break; `construct-warning` comes from constructs during synth (test/constructs). */
 const YAML_RULES = RULES.map((r) => r.id).filter((id) => id !== 'construct-warning');
 
-const CASES: Array<[string, string, number] | [string, string, number, string[]]> = [
+/** A case's validation options beyond the prod profile: deprecated-api needs a target older than the newest. */
+type CaseOptions = Parameters<typeof validateObjects>[1];
+const CASES: Array<[string, string, number] | [string, string, number, string[]] | [string, string, number, string[], CaseOptions]> = [
   ['yaml-syntax', '', 5],
   ['yaml-duplicate-key', '', 8],
   ['object-kind', 'kind', 2],
@@ -33,6 +35,8 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['schema-enum', 'spec.template.spec.containers[0].imagePullPolicy', 50],
   ['schema-format', 'spec.replicas', 8, ['pod-disruption-budget', 'pod-spread']],
   ['quantity-syntax', 'spec.template.spec.containers[0].resources.limits.memory', 35],
+  ['deprecated-api', 'apiVersion', 2, [], { kubeVersion: '1.28' }],
+  ['deprecated-field', 'metadata.selfLink', 7],
   ['name-format', 'metadata.name', 5],
   ['label-syntax', 'metadata.labels["app.kubernetes.io/version"]', 8],
   ['annotation-syntax', 'metadata.annotations["example.com/a/b"]', 8],
@@ -76,8 +80,8 @@ describe('rules, case by case', () => {
     expect(files.sort()).toEqual(YAML_RULES.sort());
   });
 
-  test.each(CASES)('%s fires on its invalid case, at %p line %p, and nothing else fires', (rule, at, line, alsoFires = []) => {
-    const findings = validateFile(path.join(FIXTURES, 'invalid', `${rule}.yaml`), { profile: 'prod' });
+  test.each(CASES)('%s fires on its invalid case, at %p line %p, and nothing else fires', (rule, at, line, alsoFires = [], options = {}) => {
+    const findings = validateFile(path.join(FIXTURES, 'invalid', `${rule}.yaml`), { profile: 'prod', ...options });
     const hit = findings.find((f) => f.rule === rule);
     expect(hit).toBeDefined();
     expect(hit!.path).toBe(at);
@@ -286,7 +290,8 @@ describe('chartwright validate', () => {
     expect(report.valid).toBe(false);
     // validated together, the files are one output: pod-spread.yaml's PodDisruptionBudget
     // also covers the Deployment of pod-disruption-budget.yaml (same namespace and labels)
-    const expected = YAML_RULES.filter((id) => id !== 'pod-disruption-budget');
+    // deprecated-api fires only below the newest Kubernetes version (the default target)
+    const expected = YAML_RULES.filter((id) => id !== 'pod-disruption-budget' && id !== 'deprecated-api');
     expect(new Set(report.findings.map((f: any) => f.rule))).toEqual(new Set(expected));
     const f = report.findings.find((x: any) => x.rule === 'schema-unknown-field');
     expect(f).toEqual({

@@ -22,13 +22,15 @@ export const RULES: readonly RuleInfo[] = [
   rule('yaml-duplicate-key', 'input', 'no mapping repeats a key', 'remove or rename one of the repeated keys'),
   rule('object-kind', 'input', 'every object has a string apiVersion and kind', 'add `apiVersion` and `kind`, such as `apiVersion: apps/v1`, `kind: Deployment`'),
   // schema
-  rule('schema-kind', 'schema', 'the apiVersion/kind pair exists in Kubernetes 1.28', 'use an apiVersion that serves the kind in 1.28 (`kubectl api-resources`)'),
+  rule('schema-kind', 'schema', 'the apiVersion/kind pair is served by the target Kubernetes version', 'use an apiVersion that serves the kind in that version (`kubectl api-resources`)'),
   rule('schema-missing', 'schema', 'a custom resource has a schema (its CustomResourceDefinition is in the input)', 'add the CRD to the input, or pass `--ignore-missing-schemas`'),
   rule('schema-unknown-field', 'schema', 'no field is unknown to the schema (strict)', 'remove the field or correct its spelling or indentation'),
   rule('schema-required', 'schema', 'required fields are present', 'add the field'),
   rule('schema-type', 'schema', 'each value has the type the schema declares', 'write the value with the declared type'),
   rule('schema-enum', 'schema', 'enumerated fields take one of their values', 'use one of the allowed values (case matters)'),
   rule('schema-format', 'schema', 'int32, int64, int-or-string and date-time values are in range and form', 'write a value in the declared format'),
+  rule('deprecated-api', 'best-practice', 'the apiVersion is not one a newer Kubernetes version (up to the newest bundled) removes', 'move to the apiVersion that replaces it, before upgrading the cluster to the version that removes it'),
+  rule('deprecated-field', 'best-practice', 'no field the Kubernetes API marks deprecated is set', 'use the field that replaces it, as the message says'),
   rule('quantity-syntax', 'schema', 'quantities are in Kubernetes syntax', 'write a quantity such as `500m`, `1`, `128Mi` or `1.5Gi`'),
   // api
   rule('name-format', 'api', 'names are DNS-1123 subdomains or labels (DNS-1035 for Services) as the kind requires', 'use lower-case letters, digits and `-` (and `.` where a subdomain is allowed), starting and ending with a letter or digit'),

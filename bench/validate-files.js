@@ -1,0 +1,92 @@
+'use strict';
+/**
+ * `chartwright validate` on third-party input: N objects of the kinds and
+ * sizes people apply (Deployments, Services, ConfigMaps, Secrets,
+ * ServiceAccounts, RBAC; about 300 bytes each, as `helm template` writes them)
+ * in files of 100 objects, read and validated in a fresh process.
+ *
+ *   node bench/validate-files.js N [runs]     median time and peak RSS of `validate` on N objects
+ *   node bench/validate-files.js --worker DIR (one measurement; prints JSON)
+ *
+ * Module loading is outside the timed part, as in bench/worker.js.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+/** Ten objects of one app, `i`, in namespace `ns`. */
+function app(i, ns) {
+  const name = `app-${i}`;
+  const labels = (indent) => `${indent}app.kubernetes.io/name: ${name}\n${indent}app.kubernetes.io/instance: shop\n`;
+  return [
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n  labels:\n${labels('    ')}spec:\n  replicas: 2\n  selector:\n    matchLabels:\n${labels('      ')}  template:\n    metadata:\n      labels:\n${labels('        ')}    spec:\n      serviceAccountName: ${name}\n      containers:\n        - name: app\n          image: ghcr.io/acme/${name}:1.4.2\n          ports:\n            - name: http\n              containerPort: 8080\n          envFrom:\n            - configMapRef:\n                name: ${name}-env\n          resources:\n            requests: {cpu: 100m, memory: 128Mi}\n            limits: {memory: 256Mi}\n`,
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  selector:\n    app.kubernetes.io/name: ${name}\n    app.kubernetes.io/instance: shop\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n`,
+    `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nautomountServiceAccountToken: false\n`,
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-env\n  namespace: ${ns}\ndata:\n  LOG_LEVEL: info\n  FEATURE_X: "on"\n`,
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-files\n  namespace: ${ns}\ndata:\n  app.conf: |\n    listen 8080\n    workers 4\n`,
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-flags\n  namespace: ${ns}\ndata: {beta: "false", ratio: "0.5"}\n`,
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}-token\n  namespace: ${ns}\ntype: Opaque\nstringData:\n  token: not-a-secret\n`,
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nrules:\n  - apiGroups: [""]\n    resources: [configmaps]\n    verbs: [get, list, watch]\n`,
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: ${name}\nsubjects:\n  - kind: ServiceAccount\n    name: ${name}\n    namespace: ${ns}\n`,
+    `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: ${name}\n`,
+  ];
+}
+
+/** Writes N objects (a multiple of 10) into DIR, 100 to a file, as `helm template` would; returns the bytes written. */
+function writeInput(dir, n) {
+  let bytes = 0;
+  for (let file = 0; file * 100 < n; file++) {
+    const docs = [];
+    for (let i = file * 10; i < Math.min(file * 10 + 10, n / 10); i++) {
+      for (const doc of app(i, `team-${i % 20}`)) docs.push(`---\n# Source: shop/templates/app-${i}.yaml\n${doc}`);
+    }
+    const text = docs.join('');
+    fs.writeFileSync(path.join(dir, `part-${String(file).padStart(4, '0')}.yaml`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
+function worker(dir) {
+  require('../bin/register').register();
+  const { validateFiles, formatText } = require('../lib/cli/validate.ts');
+  require('../lib/validate/index.ts');
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const result = validateFiles([dir]);
+  formatText(result);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(JSON.stringify({ objects: result.objects, errors: result.errors, warnings: result.warnings, ms, cpu_ms: (used.user + used.system) / 1000, rss_mb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
+
+/** Median time and peak RSS of `runs` fresh-process validations of N generated objects. */
+function measure(n, runs) {
+  const { median } = require('./cold');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartwright-validate-input-'));
+  try {
+    const bytes = writeInput(dir, n);
+    const samples = [];
+    for (let r = 0; r < runs; r++) {
+      const out = spawnSync(process.execPath, [__filename, '--worker', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (out.status !== 0) throw new Error(out.stderr);
+      samples.push(JSON.parse(out.stdout.trim().split('\n').pop()));
+    }
+    return { objects: samples[0].objects, bytes, ms: median(samples.map((s) => s.ms)), cpu_ms: median(samples.map((s) => s.cpu_ms)), rss_mb: Math.max(...samples.map((s) => s.rss_mb)), findings: samples[0].errors + samples[0].warnings };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { measure, writeInput };
+
+if (require.main === module) {
+  if (process.argv[2] === '--worker') {
+    worker(process.argv[3]);
+  } else {
+    const n = Number(process.argv[2]) || 10000;
+    const m = measure(n, Number(process.argv[3]) || 3);
+    console.log(`validate ${m.objects} objects (${(m.bytes / 1048576).toFixed(1)} MB, ${m.findings} findings): ${m.ms.toFixed(0)} ms (CPU ${m.cpu_ms.toFixed(0)} ms), peak RSS ${m.rss_mb.toFixed(0)} MB`);
+  }
+}
