@@ -3,6 +3,7 @@ import { StagedOutput } from './output';
 import { renderEnvironment } from './render';
 import { Timings } from './timings';
 import { Finding, ProfileName } from '../validate';
+import { declaredPodSecurity } from './namespaces';
 import { failOnErrors, validateEnvironment } from './validate';
 import { ReleaseOptions, checkReleases, loadProject, selectEnvironments } from './load';
 
@@ -47,9 +48,10 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
     for (const env of selected) {
       const rendered = renderEnvironment(platform, env, { values: sources, timings });
       // validation: errors fail before anything is put in place; warnings are returned
-      const { profile: envProfile, external } = platform.environment(env);
-      const profile = options.profile ?? envProfile ?? 'dev';
-      const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external }));
+      const resolved = platform.environment(env);
+      const profile = options.profile ?? resolved.profile ?? 'dev';
+      const podSecurity = declaredPodSecurity(resolved, rendered.releases);
+      const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external: resolved.external, podSecurity }));
       failOnErrors(env, profile, findings);
       warnings.set(env, findings);
       timings.measure('write', () => output.writeEnvironment(rendered));
