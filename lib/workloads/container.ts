@@ -75,6 +75,14 @@ export interface ContainerProps extends ContainerProbes {
   readonly resources?: ResourceProps;
   /** Overrides of the secure defaults. @default - SECURE_DEFAULTS */
   readonly security?: ContainerSecurityProps;
+  /**
+   * Whether the container gets a writable `/tmp` (an emptyDir of the pod, up
+   * to 64Mi, shared by its containers) when its root filesystem is read-only
+   * and none of its mounts is at `/tmp`. Most images write temporary files
+   * there and fail to start without it. `false` to leave `/tmp` read-only.
+   * @default true
+   */
+  readonly writableTmp?: boolean;
 }
 
 /** How a workload fills in probes a container leaves unset. */
@@ -93,6 +101,8 @@ export interface RenderContainerOptions {
 /** A rendered container and what it uses. */
 export interface RenderedContainer {
   readonly container: k8s.Container;
+  /** The container's root filesystem is read-only, it mounts nothing at /tmp and did not decline a writable one: the pod mounts one. */
+  readonly needsTmp: boolean;
   readonly volumes: readonly Volume[];
   readonly sources: readonly IConfigSource[];
 }
@@ -161,8 +171,10 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
   });
 
   const probes = resolveProbes(scope, field, props, ports, options);
+  const securityContext = containerSecurityContext(scope, `${field}.security`, props.security);
 
   return {
+    needsTmp: securityContext.readOnlyRootFilesystem === true && !mountPaths.has('/tmp') && props.writableTmp !== false,
     container: {
       name: props.name ?? options.defaultName ?? 'main',
       image: props.image,
@@ -175,7 +187,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
       envFrom: envFrom.length ? envFrom : undefined,
       volumeMounts: volumeMounts.length ? volumeMounts : undefined,
       resources: renderResources(scope, `${field}.resources`, props.resources),
-      securityContext: containerSecurityContext(scope, `${field}.security`, props.security),
+      securityContext,
       ...probes,
     },
     volumes,
