@@ -19,7 +19,7 @@ function findings(level: 'baseline' | 'restricted', profile: 'dev' | 'prod') {
 }
 
 test('security.runAsNonRoot: false is the one prop; the container may then run as root, overriding the pod default', () => {
-  const pod = render((p) => new Deployment(p, 'cache', { containers: [ROOT_IMAGE] })).find((o) => o.kind === 'Deployment')!.spec.template.spec;
+  const pod = (render((p) => new Deployment(p, 'cache', { containers: [ROOT_IMAGE] })).find((o) => o.kind === 'Deployment')!.spec as any).template.spec;
   expect(pod.securityContext.runAsNonRoot).toBe(true);
   expect(pod.containers[0].securityContext.runAsNonRoot).toBe(false);
 });
