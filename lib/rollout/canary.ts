@@ -130,7 +130,7 @@ export class CanaryWebService extends Construct implements IPodSelector {
       canaryPods = split.canary;
       const share = (canaryPods * 100) / total;
       if (share !== weight) {
-        Warnings.of(this).add(`weight ${weight}% by pod count: ${canaryPods} of ${total} pods run the canary, so it gets about ${Math.round(share)}% of requests`);
+        Warnings.of(this).add(`weight ${weight}% by pod count: ${canaryPods} of ${total} pods run the canary, so it gets about ${Math.round(share)}% of requests`, 'choose a weight the replica count divides into, or use traffic nginx or gateway for an exact weight');
       }
     }
 

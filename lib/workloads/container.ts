@@ -5,7 +5,6 @@ import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
 import { IConfigSource, configSource } from '../config/source';
 import { Warnings } from '../construct/warnings';
 import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../construct/checks';
-import { imageTag } from '../kube/image';
 import { ENV_VAR_NAME } from '../kube/names';
 import { ContainerSecurityProps, SECURE_DEFAULTS, containerSecurityContext } from '../security/defaults';
 import { Volume, VolumeMount } from '../storage/volume';
@@ -117,10 +116,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
   if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
     throw invalid(scope, `${field}.image`, props.image, 'an image reference such as "nginx:1.27.3"');
   }
-  const tagless = !imageTag(props.image);
-  if (tagless || props.image.endsWith(':latest')) {
-    Warnings.of(scope).add(`${field}.image "${props.image}" has no fixed tag: pin a version or digest so a restart cannot change what runs`);
-  }
+  // an image without a fixed tag is rule image-tag's finding, on the rendered object
   checkOneOf(scope, `${field}.imagePullPolicy`, props.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']);
 
   const ports = props.ports ?? [];
@@ -167,7 +163,11 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
     if (m.volume.origin.source) sources.push(m.volume.origin.source);
     for (const key of m.volume.origin.keys ?? []) checkKey(scope, `${field}.mounts[${i}]`, m.volume.origin.source!, key);
     const readOnlyByDefault = Boolean(m.volume.origin.source || m.volume.origin.hostPath);
-    return { name: m.volume.name, mountPath: m.path, subPath: m.subPath, readOnly: m.readOnly ?? (readOnlyByDefault || undefined) };
+    const readOnly = m.readOnly ?? (readOnlyByDefault || undefined);
+    if (m.volume.origin.hostPath !== undefined && !readOnly) {
+      Warnings.of(scope).add(`${field}.mounts[${i}] mounts the node's ${m.volume.origin.hostPath} writable`, `mount it read-only (readOnly: true) unless the container must write to the node, and say why in chartwright.dev/ignore-construct-warning`);
+    }
+    return { name: m.volume.name, mountPath: m.path, subPath: m.subPath, readOnly };
   });
 
   const probes = resolveProbes(scope, field, props, ports, options);
