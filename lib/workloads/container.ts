@@ -4,6 +4,7 @@ import { EnvFromSource, EnvValue } from '../config/env';
 import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
 import { IConfigSource, configSource } from '../config/source';
 import { Warnings } from '../construct/warnings';
+import { suggestion } from '../errors';
 import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../construct/checks';
 import { ENV_VAR_NAME } from '../kube/names';
 import { ContainerSecurityProps, SECURE_DEFAULTS, containerSecurityContext } from '../security/defaults';
@@ -162,6 +163,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
     volumes.push(m.volume);
     if (m.volume.origin.source) sources.push(m.volume.origin.source);
     for (const key of m.volume.origin.keys ?? []) checkKey(scope, `${field}.mounts[${i}]`, m.volume.origin.source!, key);
+    if (m.subPath !== undefined && m.volume.origin.source) checkSubPath(scope, `${field}.mounts[${i}].subPath`, m.volume, m.subPath);
     const readOnlyByDefault = Boolean(m.volume.origin.source || m.volume.origin.hostPath);
     const readOnly = m.readOnly ?? (readOnlyByDefault || undefined);
     if (m.volume.origin.hostPath !== undefined && !readOnly) {
@@ -200,6 +202,23 @@ function checkKey(scope: IConstruct, field: string, source: IConfigSource, key: 
   if (keys && !keys.includes(key)) {
     throw problem(scope, `${field}: ${source.kind} "${source.name}" has no key "${key}"; its keys are: ${keys.join(', ') || '(none)'}`);
   }
+}
+
+/**
+ * A subPath into a ConfigMap or Secret volume names one of its files: a key,
+ * or the path `items` gives it. Otherwise the kubelet mounts an empty
+ * directory there (or fails the pod for a file's mount point), with no error
+ * at apply time. Sources whose keys are not known here (made elsewhere) are
+ * not checked.
+ */
+function checkSubPath(scope: IConstruct, field: string, volume: Volume, subPath: string): void {
+  const source = volume.origin.source!;
+  const files = volume.origin.files ?? source.knownKeys();
+  if (!files) return;
+  const within = (file: string) => file === subPath || file.startsWith(`${subPath}/`) || subPath.startsWith(`${file}/`);
+  if (files.some(within)) return;
+  const what = volume.origin.files ? `the items of ${source.kind} "${source.name}" make` : `${source.kind} "${source.name}" has`;
+  throw problem(scope, `${field} "${subPath}" is not a file of volume "${volume.name}"${suggestion(subPath, files)}: ${what} ${files.map((f) => `"${f}"`).join(', ') || 'no files'}`);
 }
 
 function resolveProbes(
