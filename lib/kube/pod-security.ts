@@ -25,8 +25,11 @@ export function podSecurityLabels(level: PodSecurityLevel): Record<string, strin
 
 /** What a namespace's Pod Security labels ask: the level of each mode that is set. */
 export interface NamespacePodSecurity {
+  /** The level whose violations admission refuses (`pod-security.kubernetes.io/enforce`). @default - none: nothing is refused */
   readonly enforce?: PodSecurityLevel;
+  /** The level whose violations admission warns the client about (`pod-security.kubernetes.io/warn`). @default - none */
   readonly warn?: PodSecurityLevel;
+  /** The level whose violations admission notes in the audit log (`pod-security.kubernetes.io/audit`). @default - none */
   readonly audit?: PodSecurityLevel;
 }
 

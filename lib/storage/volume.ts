@@ -53,6 +53,8 @@ export interface VolumeOrigin {
   readonly keys?: readonly string[];
   /** The files those keys become, relative to the mount (`items`' paths). */
   readonly files?: readonly string[];
+  /** The claim, when only one node can attach it (ReadWriteOnce): pods that mount it must share a node. */
+  readonly singleNodeClaim?: string;
   /** The node's path, for a hostPath volume. */
   readonly hostPath?: string;
   readonly sizeLimit?: string;
@@ -93,9 +95,11 @@ export class Volume {
   }
 
   /** A PersistentVolumeClaim, by claim name. */
-  static fromClaim(name: string, claim: string | { readonly name: string }, options: { readOnly?: boolean } = {}): Volume {
+  static fromClaim(name: string, claim: string | { readonly name: string; readonly accessModes?: readonly string[] }, options: { readOnly?: boolean } = {}): Volume {
     const claimName = typeof claim === 'string' ? claim : claim.name;
-    return new Volume(name, { persistentVolumeClaim: { claimName, readOnly: options.readOnly } });
+    // a claim only one node can attach (ReadWriteOnce, ReadWriteOncePod), when its access modes are known
+    const singleNode = typeof claim !== 'string' && claim.accessModes !== undefined && !claim.accessModes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+    return new Volume(name, { persistentVolumeClaim: { claimName, readOnly: options.readOnly } }, singleNode ? { singleNodeClaim: claimName } : {});
   }
 
   /**
