@@ -53,6 +53,9 @@ export const LITERAL_SECRET_WARNING =
   'holds literal secret data, which is written in the manifests (base64 is not encryption): ' +
   'reference an existing Secret (Secret.fromName) or an ExternalSecret instead, or set allowLiteralData: true';
 
+/** What to do about literal secret data. */
+export const LITERAL_SECRET_FIX = 'take the data from outside the repo with an ExternalSecret or Secret.fromName(), or set allowLiteralData: true for data that is not secret';
+
 /**
  * A Secret made from literals or files: opaque, TLS, docker-registry or
  * basic-auth. Literal data lands in the manifests, so each such Secret
@@ -126,7 +129,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
     }
     const missing = (REQUIRED_KEYS[this.type] ?? []).filter((k) => !(k in this.data));
     if (missing.length > 0) throw problem(this, `a ${this.type} Secret needs the keys ${missing.map((k) => `"${k}"`).join(', ')}`);
-    if (Object.keys(this.data).length > 0 && !props.allowLiteralData) Warnings.of(this).add(LITERAL_SECRET_WARNING);
+    if (Object.keys(this.data).length > 0 && !props.allowLiteralData) Warnings.of(this).add(LITERAL_SECRET_WARNING, LITERAL_SECRET_FIX);
     const bytes = Object.values(this.data).reduce((n, value) => n + base64Bytes(value), 0);
     if (bytes > CONFIG_DATA_LIMIT) throw problem(this, `the Secret holds ${formatBytes(bytes)}, and the API server takes at most ${formatBytes(CONFIG_DATA_LIMIT)}`);
     this.apiObject = kubeApiObject<k8s.KubeSecretProps>(this, 'Resource', k8s.KubeSecret.GVK, {

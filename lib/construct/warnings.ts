@@ -7,7 +7,16 @@ export const WARNING_METADATA = 'chartwright:warning';
 export interface ConstructWarning {
   readonly path: string;
   readonly message: string;
+  /** What to do about it, when the construct knows better than the rule's general fix. */
+  readonly fix?: string;
 }
+
+interface WarningData {
+  readonly message: string;
+  readonly fix?: string;
+}
+
+const dataOf = (data: unknown): WarningData => (typeof data === 'string' ? { message: data } : (data as WarningData));
 
 /**
  * Warnings about a construct: something that works but that a reviewer should
@@ -16,7 +25,7 @@ export interface ConstructWarning {
  * keeps its annotations), so anything holding the construct tree can read
  * them; `chartwright synth` prints them on stderr.
  *
- *     Warnings.of(this).add('holds literal secret data');
+ *     Warnings.of(this).add('holds literal secret data', 'take the Secret from outside the repo: ExternalSecret, or Secret.fromName()');
  */
 export class Warnings {
   static of(scope: IConstruct): Warnings {
@@ -25,15 +34,15 @@ export class Warnings {
 
   private constructor(private readonly scope: IConstruct) {}
 
-  /** Records a warning (once per message). */
-  add(message: string): void {
-    const exists = this.scope.node.metadata.some((m) => m.type === WARNING_METADATA && m.data === message);
-    if (!exists) this.scope.node.addMetadata(WARNING_METADATA, message, { stackTrace: false });
+  /** Records a warning (once per message), with what to do about it. */
+  add(message: string, fix?: string): void {
+    const exists = this.scope.node.metadata.some((m) => m.type === WARNING_METADATA && dataOf(m.data).message === message);
+    if (!exists) this.scope.node.addMetadata(WARNING_METADATA, { message, fix }, { stackTrace: false });
   }
 
   /** The warnings recorded on this construct alone. */
   list(): string[] {
-    return this.scope.node.metadata.filter((m) => m.type === WARNING_METADATA).map((m) => String(m.data));
+    return this.scope.node.metadata.filter((m) => m.type === WARNING_METADATA).map((m) => dataOf(m.data).message);
   }
 }
 
@@ -47,7 +56,7 @@ export function warningsOf(constructs: readonly IConstruct[]): ConstructWarning[
   const out: ConstructWarning[] = [];
   for (const construct of constructs) {
     for (const entry of construct.node.metadata) {
-      if (entry.type === WARNING_METADATA) out.push({ path: construct.node.path, message: String(entry.data) });
+      if (entry.type === WARNING_METADATA) out.push({ path: construct.node.path, ...dataOf(entry.data) });
     }
   }
   return out;

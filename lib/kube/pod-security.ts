@@ -22,3 +22,31 @@ export function podSecurityLabels(level: PodSecurityLevel): Record<string, strin
     'pod-security.kubernetes.io/warn': level,
   };
 }
+
+/** What a namespace's Pod Security labels ask: the level of each mode that is set. */
+export interface NamespacePodSecurity {
+  /** The level whose violations admission refuses (`pod-security.kubernetes.io/enforce`). @default - none: nothing is refused */
+  readonly enforce?: PodSecurityLevel;
+  /** The level whose violations admission warns the client about (`pod-security.kubernetes.io/warn`). @default - none */
+  readonly warn?: PodSecurityLevel;
+  /** The level whose violations admission notes in the audit log (`pod-security.kubernetes.io/audit`). @default - none */
+  readonly audit?: PodSecurityLevel;
+}
+
+/** The modes of Pod Security admission: refuse the pod, warn the client, or note it in the audit log. */
+export const POD_SECURITY_MODES = ['enforce', 'warn', 'audit'] as const;
+
+/**
+ * The Pod Security modes of a Namespace's labels. A value that is not a level
+ * counts as `restricted`, as admission evaluates it; a `-version` label is
+ * read as `latest` (the checks here are the newest version's).
+ */
+export function namespacePodSecurity(labels: Readonly<Record<string, unknown>>): NamespacePodSecurity | undefined {
+  let policy: { -readonly [m in (typeof POD_SECURITY_MODES)[number]]?: PodSecurityLevel } | undefined;
+  for (const mode of POD_SECURITY_MODES) {
+    const value = labels[`pod-security.kubernetes.io/${mode}`];
+    if (value === undefined) continue;
+    (policy ??= {})[mode] = value === 'privileged' || value === 'baseline' ? value : 'restricted';
+  }
+  return policy;
+}

@@ -80,7 +80,7 @@ export class Ingress extends Resource<KubeApiObject> {
       if (!t.hosts || t.hosts.length === 0) throw problem(this, `tls[${i}].hosts is required: name the hosts the certificate covers`);
       t.hosts.forEach((h, j) => {
         if (!HOSTNAME.test(h)) throw invalid(this, `tls[${i}].hosts[${j}]`, h, 'a DNS name such as "app.example.com"');
-        if (!hosts.has(h)) Warnings.of(this).add(`tls[${i}].hosts[${j}] "${h}" is not the host of any rule: no traffic will use this certificate`);
+        if (!hosts.has(h)) Warnings.of(this).add(`tls[${i}].hosts[${j}] "${h}" is not the host of any rule: no traffic will use this certificate`, `add a rule for "${h}", or remove it from tls[${i}].hosts`);
       });
       if (typeof t.secret !== 'string' && t.secret.kind !== 'Secret') throw problem(this, `tls[${i}].secret must be a Secret, not a ${t.secret.kind}`);
       // the API server takes only a Secret's name here: a 300-character one would synthesize, then be refused

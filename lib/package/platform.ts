@@ -135,7 +135,9 @@ export interface EnvironmentSpec {
    * The Pod Security Admission level (`pod-security.kubernetes.io/enforce`
    * and `warn`) of the Namespace objects synth writes: `restricted` is what
    * the library's secure defaults meet; `baseline` or `privileged` for
-   * node agents that need host access.
+   * node agents that need host access. With `createNamespaces: false`, the
+   * level the namespaces made elsewhere enforce. Validation checks every pod
+   * against it (rule `pod-security`): a pod that breaks it is an error.
    * @default - the base environment's; 'restricted' at the top
    */
   readonly podSecurity?: PodSecurityLevel;

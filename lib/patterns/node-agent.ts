@@ -71,11 +71,9 @@ export class NodeAgent extends DaemonSet {
       : props.containers;
     const tolerations = props.tolerateAllTaints ? [...(props.tolerations ?? []), { operator: 'Exists' as const }] : props.tolerations;
     super(scope, id, { ...props, containers, tolerations }, { longRunning: true, preset: tcpPreset });
-    mounts.forEach((m, i) => {
-      checkDnsLabel(this, `hostMounts[${i}].name`, m.name);
-      if (m.readOnly === false) Warnings.of(this).add(`hostMounts[${i}] mounts the node's ${m.hostPath} writable`);
-    });
-    if (props.hostNetwork) Warnings.of(this).add("hostNetwork is true: the pods share the node's network namespace");
+    // a writable host mount is flagged where every container's mounts are rendered (workloads/container.ts)
+    mounts.forEach((m, i) => checkDnsLabel(this, `hostMounts[${i}].name`, m.name));
+    if (props.hostNetwork) Warnings.of(this).add("hostNetwork is true: the pods share the node's network namespace", 'leave hostNetwork out unless the agent must see the node\'s network, and say why in chartwright.dev/ignore-construct-warning');
   }
 
   /** The DaemonSet of the node agent: this construct. */

@@ -11,6 +11,8 @@ import { checkWebContainers, sideService, webFront } from './front';
 import { PROP_NAMING, SettingNaming } from '../construct/setting-naming';
 import { COLOR_LABEL, RolloutTrack } from './track';
 import { ImageForVersion, versioning, withImage } from './version';
+import { Warnings } from '../construct/warnings';
+import { singleNodeClaimOf } from '../workloads/scheduling';
 
 export type Color = 'blue' | 'green';
 
@@ -101,6 +103,13 @@ export class BlueGreenWebService extends Construct implements IPodSelector {
     };
     this.blue = track('blue');
     this.green = track('green');
+    const claim = singleNodeClaimOf(props);
+    if (claim !== undefined) {
+      Warnings.of(this).add(
+        `both colours mount the ReadWriteOnce claim "${claim}": the pods of the second colour can only start on the node that has it attached, and stall on Multi-Attach elsewhere`,
+        'give each colour its own claim, use a ReadWriteMany claim, or run the app as a Deployment with the Recreate strategy',
+      );
+    }
 
     const front = webFront(this, props, {
       name: this.name,

@@ -130,7 +130,7 @@ export class CanaryWebService extends Construct implements IPodSelector {
       canaryPods = split.canary;
       const share = (canaryPods * 100) / total;
       if (share !== weight) {
-        Warnings.of(this).add(`weight ${weight}% by pod count: ${canaryPods} of ${total} pods run the canary, so it gets about ${Math.round(share)}% of requests`);
+        Warnings.of(this).add(`weight ${weight}% by pod count: ${canaryPods} of ${total} pods run the canary, so it gets about ${Math.round(share)}% of requests`, 'choose a weight the replica count divides into, or use traffic nginx or gateway for an exact weight');
       }
     }
 
@@ -167,9 +167,12 @@ export class CanaryWebService extends Construct implements IPodSelector {
       const annotations: Record<string, string> = { [NGINX_CANARY]: 'true', [NGINX_CANARY_WEIGHT]: String(weight) };
       if (props.header !== undefined) annotations[NGINX_CANARY_BY_HEADER] = props.header;
       if (props.headerValue !== undefined) annotations[NGINX_CANARY_BY_HEADER_VALUE] = props.headerValue;
-      // ingress-nginx ignores every other annotation on a canary Ingress, and takes TLS from the main one.
+      // The canary Ingress repeats the main one's annotations and TLS: ingress-nginx
+      // serves TLS from the main Ingress and ignores most annotations on a canary,
+      // but policy (rule ingress-tls, a prod profile, an admission policy) reads
+      // each Ingress alone, and the canary should pass what the main one passes.
       const main = webIngressProps(this, props.ingress!, `${this.name}-canary`, this.component, this.canaryService);
-      this.canaryIngress = new Ingress(this, 'CanaryIngress', { ...main, annotations, tls: undefined });
+      this.canaryIngress = new Ingress(this, 'CanaryIngress', { ...main, annotations: { ...main.annotations, ...annotations } });
     } else {
       this.route = this.makeRoute(props, weight);
     }

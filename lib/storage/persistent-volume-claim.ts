@@ -26,6 +26,8 @@ export interface PersistentVolumeClaimProps {
 /** A PersistentVolumeClaim: a request for storage, mounted with `Volume.fromClaim`. */
 export class PersistentVolumeClaim extends Resource<KubeApiObject> {
   readonly name: string;
+  /** How the claimed volume can be mounted. */
+  readonly accessModes: readonly AccessMode[];
   /** The Kubernetes object. */
   readonly apiObject: KubeApiObject;
 
@@ -37,10 +39,11 @@ export class PersistentVolumeClaim extends Resource<KubeApiObject> {
     checkQuantity(this, 'size', props.size);
     (props.accessModes ?? []).forEach((m, i) => checkOneOf(this, `accessModes[${i}]`, m, ACCESS_MODES));
     checkOneOf(this, 'volumeMode', props.volumeMode, ['Filesystem', 'Block']);
+    this.accessModes = props.accessModes ?? ['ReadWriteOnce'];
     this.apiObject = kubeApiObject<k8s.KubePersistentVolumeClaimProps>(this, 'Resource', k8s.KubePersistentVolumeClaim.GVK, {
       metadata: { name: this.name },
       spec: {
-        accessModes: props.accessModes ?? ['ReadWriteOnce'],
+        accessModes: [...this.accessModes],
         storageClassName: typeof props.storageClass === 'object' ? props.storageClass.name : props.storageClass,
         volumeName: props.volumeName,
         volumeMode: props.volumeMode,

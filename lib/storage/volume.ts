@@ -45,6 +45,22 @@ export interface ConfigVolumeOptions {
   readonly optional?: boolean;
 }
 
+/** What a volume is built from, for validation and rollout checksums. */
+export interface VolumeOrigin {
+  /** The ConfigMap or Secret whose keys it holds. */
+  readonly source?: IConfigSource;
+  /** The keys it takes, when not all of them (`items`). */
+  readonly keys?: readonly string[];
+  /** The files those keys become, relative to the mount (`items`' paths). */
+  readonly files?: readonly string[];
+  /** The claim, when only one node can attach it (ReadWriteOnce): pods that mount it must share a node. */
+  readonly singleNodeClaim?: string;
+  /** The node's path, for a hostPath volume. */
+  readonly hostPath?: string;
+  readonly sizeLimit?: string;
+  readonly claimTemplate?: boolean;
+}
+
 /**
  * A pod volume. Made by a static factory, reached by containers through their
  * `mounts`; the pod lists each volume its containers mount, once.
@@ -71,16 +87,19 @@ export class Volume {
   /** The keys of a ConfigMap or Secret as files. */
   static fromSource(name: string, source: IConfigSource, options: ConfigVolumeOptions = {}): Volume {
     const items = options.items && Object.entries(options.items).map(([key, path]) => ({ key, path }));
+    const origin = { source, keys: options.items && Object.keys(options.items), files: options.items && Object.values(options.items) };
     if (source.kind === 'Secret') {
-      return new Volume(name, { secret: { secretName: source.name, items, defaultMode: options.defaultMode ?? 0o440, optional: options.optional } }, { source, keys: options.items && Object.keys(options.items) });
+      return new Volume(name, { secret: { secretName: source.name, items, defaultMode: options.defaultMode ?? 0o440, optional: options.optional } }, origin);
     }
-    return new Volume(name, { configMap: { name: source.name, items, defaultMode: options.defaultMode, optional: options.optional } }, { source, keys: options.items && Object.keys(options.items) });
+    return new Volume(name, { configMap: { name: source.name, items, defaultMode: options.defaultMode, optional: options.optional } }, origin);
   }
 
   /** A PersistentVolumeClaim, by claim name. */
-  static fromClaim(name: string, claim: string | { readonly name: string }, options: { readOnly?: boolean } = {}): Volume {
+  static fromClaim(name: string, claim: string | { readonly name: string; readonly accessModes?: readonly string[] }, options: { readOnly?: boolean } = {}): Volume {
     const claimName = typeof claim === 'string' ? claim : claim.name;
-    return new Volume(name, { persistentVolumeClaim: { claimName, readOnly: options.readOnly } });
+    // a claim only one node can attach (ReadWriteOnce, ReadWriteOncePod), when its access modes are known
+    const singleNode = typeof claim !== 'string' && claim.accessModes !== undefined && !claim.accessModes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+    return new Volume(name, { persistentVolumeClaim: { claimName, readOnly: options.readOnly } }, singleNode ? { singleNodeClaim: claimName } : {});
   }
 
   /**
@@ -101,7 +120,7 @@ export class Volume {
     readonly name: string,
     private readonly spec: Omit<k8s.Volume, 'name'>,
     /** What the volume is built from, for validation and rollout checksums. */
-    readonly origin: { readonly source?: IConfigSource; readonly keys?: readonly string[]; readonly hostPath?: string; readonly sizeLimit?: string; readonly claimTemplate?: boolean } = {},
+    readonly origin: VolumeOrigin = {},
   ) {}
 
   /** The volume as the pod spec lists it. */

@@ -1,4 +1,4 @@
-import { podSecurityLabels } from '../kube/pod-security';
+import { NamespacePodSecurity, namespacePodSecurity, podSecurityLabels } from '../kube/pod-security';
 import type { ResolvedEnvironment } from '../package/platform';
 import type { KubeObject, RenderedRelease } from './render';
 
@@ -15,6 +15,31 @@ const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'k
  */
 export function environmentNamespaces(env: ResolvedEnvironment, releases: readonly RenderedRelease[]): KubeObject[] {
   if (!env.createNamespaces) return [];
+  return namespacesMadeElsewhere(releases).map((name) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      labels: { 'app.kubernetes.io/managed-by': 'chartwright', ...podSecurityLabels(env.podSecurity) },
+      name,
+    },
+  }));
+}
+
+/**
+ * The Pod Security an environment declares for the namespaces it uses but
+ * does not write (`createNamespaces: false`): they are made elsewhere at the
+ * environment's `podSecurity` level, and validation checks their pods
+ * against it. Empty when synth writes the Namespaces, which validation reads.
+ */
+export function declaredPodSecurity(env: ResolvedEnvironment, releases: readonly RenderedRelease[]): Record<string, NamespacePodSecurity> {
+  if (env.createNamespaces) return {};
+  const labels = podSecurityLabels(env.podSecurity);
+  const policy = namespacePodSecurity(labels)!;
+  return Object.fromEntries(namespacesMadeElsewhere(releases).map((name) => [name, policy]));
+}
+
+/** The namespaces the releases' objects live in, in order of first use, but for those a release makes and the built-in ones. */
+function namespacesMadeElsewhere(releases: readonly RenderedRelease[]): string[] {
   const used = new Set<string>();
   const made = new Set<string>();
   for (const release of releases) {
@@ -24,17 +49,5 @@ export function environmentNamespaces(env: ResolvedEnvironment, releases: readon
       if (namespace) used.add(namespace);
     }
   }
-  const namespaces: KubeObject[] = [];
-  for (const name of used) {
-    if (made.has(name) || BUILT_IN_NAMESPACES.has(name)) continue;
-    namespaces.push({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        labels: { 'app.kubernetes.io/managed-by': 'chartwright', ...podSecurityLabels(env.podSecurity) },
-        name,
-      },
-    });
-  }
-  return namespaces;
+  return [...used].filter((name) => !made.has(name) && !BUILT_IN_NAMESPACES.has(name));
 }

@@ -4,6 +4,7 @@ import { renderEnvironment } from './render';
 import { Timings } from './timings';
 import { guardUserCode } from './user-code';
 import { Finding, ProfileName } from '../validate';
+import { declaredPodSecurity } from './namespaces';
 import { failOnErrors, validateEnvironment } from './validate';
 import { ReleaseOptions, checkReleases, loadProject, selectEnvironments } from './load';
 
@@ -80,9 +81,12 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
     for (const env of selected) {
       const rendered = renderEnvironment(platform, env, { values: sources, timings });
       // validation: errors fail before anything is put in place; warnings are returned
-      const { profile: envProfile, external, kubeVersion } = platform.environment(env);
-      const profile = options.profile ?? envProfile ?? 'dev';
-      const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external, kubeVersion }));
+      const resolved = platform.environment(env);
+      const profile = options.profile ?? resolved.profile ?? 'dev';
+      const podSecurity = declaredPodSecurity(resolved, rendered.releases);
+      const findings = timings.measure('validate', () =>
+        validateEnvironment(rendered, { profile, external: resolved.external, kubeVersion: resolved.kubeVersion, podSecurity }),
+      );
       failOnErrors(env, profile, findings);
       warnings.set(env, findings);
       timings.measure('write', () => output!.writeEnvironment(rendered));

@@ -2,7 +2,7 @@
 import { UserError } from '../errors';
 import { RenderedEnvironment } from './render';
 import { Finding, countBySeverity, formatFinding, plural } from '../validate/findings';
-import { validateObjects, ValidateOptions } from '../validate/index';
+import { IGNORE_PREFIX, validateObjects, ValidateOptions } from '../validate/index';
 import { InputObject } from '../validate/input';
 import { DEFAULT_PROFILE, ProfileName, ruleInfo, severityOf } from '../validate/rules';
 
@@ -23,16 +23,32 @@ export function validateEnvironment(env: RenderedEnvironment, options: ValidateO
   return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options })];
 }
 
-/** What the constructs recorded while building (see lib/construct/warnings.ts), as findings of rule `construct-warning`. */
+/**
+ * What the constructs recorded while building (see lib/construct/warnings.ts),
+ * as findings of rule `construct-warning`, with the construct's own fix. An
+ * object the construct made opts out with the annotation
+ * `chartwright.dev/ignore-construct-warning: "<reason>"`, as of any
+ * best-practice rule.
+ */
 function constructFindings(env: RenderedEnvironment, profile: ProfileName): Finding[] {
-  return env.warnings.map((w) => ({
-    rule: 'construct-warning',
-    severity: severityOf('construct-warning', profile),
-    source: { release: w.path.split('/')[0], construct: w.path },
-    path: '',
-    message: w.message,
-    fix: ruleInfo('construct-warning').fix,
-  }));
+  const waived: string[] = []; // construct paths of the objects that opt out
+  for (const release of env.releases) {
+    release.objects.forEach((obj, i) => {
+      const reason = (obj.metadata.annotations as Record<string, unknown> | undefined)?.[`${IGNORE_PREFIX}construct-warning`];
+      if (typeof reason === 'string' && reason.trim() !== '') waived.push(release.paths[i]);
+    });
+  }
+  const madeBy = (construct: string, object: string) => object === construct || object.startsWith(`${construct}/`);
+  return env.warnings
+    .filter((w) => !waived.some((object) => madeBy(w.path, object)))
+    .map((w) => ({
+      rule: 'construct-warning',
+      severity: severityOf('construct-warning', profile),
+      source: { release: w.path.split('/')[0], construct: w.path },
+      path: '',
+      message: w.message,
+      fix: w.fix ?? ruleInfo('construct-warning').fix,
+    }));
 }
 
 /** Findings as text, grouped by release: `release "web":` then each finding indented. */

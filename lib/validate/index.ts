@@ -10,6 +10,7 @@ import { Finding, formatPath } from './findings';
 import { InputObject } from './input';
 import { knownResource } from './known-resources';
 import { ObjectIndex } from '../kube/object-index';
+import type { NamespacePodSecurity } from '../kube/pod-security';
 import { Checked, CheckedIndex, Json, annotationsOf, describeObject, groupOf, isRecord, nameOf, namespaceOf, podTemplateOf } from './objects';
 import { checkBestPractices } from './policy';
 import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, severityOf } from './rules';
@@ -23,6 +24,7 @@ export { RULES, PROFILES, DEFAULT_PROFILE, isProfile, rulesTable } from './rules
 export type { ProfileName, RuleInfo, Category } from './rules';
 export { UnreadableInputError, readManifests, parseManifests } from './input';
 export type { InputObject } from './input';
+export type { NamespacePodSecurity, PodSecurityLevel } from '../kube/pod-security';
 export { EXTERNAL_ANNOTATION } from './crossref';
 export { kubeMinor, kubeVersions, newestKubeVersion } from './schema';
 
@@ -38,6 +40,14 @@ export interface ValidateOptions {
   readonly external?: readonly string[];
   /** The Kubernetes minor to validate against, such as "1.32" (one of `kubeVersions()`). @default - the newest bundled (`newestKubeVersion()`) */
   readonly kubeVersion?: string;
+  /**
+   * The Pod Security modes of namespaces made outside the input, by name,
+   * such as `{ web: { enforce: 'restricted' } }`: the `pod-security` rule
+   * checks their pods as it checks those of a Namespace in the input (which
+   * counts over this).
+   * @default - none
+   */
+  readonly podSecurity?: Readonly<Record<string, NamespacePodSecurity>>;
 }
 
 /** Validates objects as one output; returns the findings in input order. */
@@ -54,8 +64,8 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
     const obj = input.obj;
     let object: string | undefined | null = null; // described when first reported
     const annotations = isRecord(obj) ? annotationsOf(obj) : {};
-    const report: Report = (rule, path, message, fix) => {
-      if (isIgnorable(rule)) {
+    const report: Report = (rule, path, message, fix, enforced) => {
+      if (!enforced && isIgnorable(rule)) {
         const reason = annotations[IGNORE_PREFIX + rule];
         if (typeof reason === 'string' && reason.trim() !== '') return;
       }
@@ -67,7 +77,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
       }
       const line = input.locate?.(path);
       const source = line === undefined ? input.source : { ...input.source, line };
-      findings.push({ rule, severity: severityOf(rule, profile), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
+      findings.push({ rule, severity: enforced ? 'error' : severityOf(rule, profile), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
     };
 
     if (!isRecord(obj)) {
@@ -90,7 +100,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
     checked.push(item);
   }
   checkReferences(checked, index, options.external);
-  checkBestPractices(checked);
+  checkBestPractices(checked, options.podSecurity && new Map(Object.entries(options.podSecurity)));
   return findings;
 }
 

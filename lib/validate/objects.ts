@@ -51,6 +51,8 @@ export interface PodTemplate {
   readonly spec: Json;
   readonly path: JsonPath;
   readonly labels: Readonly<Record<string, unknown>>;
+  /** The template's annotations (Pod Security reads AppArmor's). */
+  readonly annotations: Readonly<Record<string, unknown>>;
   /** The path of the template's labels. */
   readonly labelsPath: JsonPath;
   /** The init containers, then the containers. */
@@ -86,7 +88,8 @@ export function podTemplateOf(obj: Json): PodTemplate | undefined {
   if (!isRecord(template) || !isRecord(template.spec)) return undefined;
   const meta = template.metadata;
   const labels = isRecord(meta) && isRecord(meta.labels) ? meta.labels : EMPTY;
-  return { spec: template.spec, path: place.spec, labels, labelsPath: place.labels, containers: listContainers(template.spec, place.spec) };
+  const annotations = isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : EMPTY;
+  return { spec: template.spec, path: place.spec, labels, annotations, labelsPath: place.labels, containers: listContainers(template.spec, place.spec) };
 }
 
 function listContainers(spec: Json, path: JsonPath): ContainerAt[] {

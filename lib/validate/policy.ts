@@ -9,6 +9,7 @@
  * in registry order. What several rules read (the security contexts, whether
  * the pod keeps running, the replica count) is read once here.
  */
+import { NamespacePodSecurity, namespacePodSecurity } from '../kube/pod-security';
 import { Checked, EMPTY, isRecord, namespaceOf, replicasOf } from './objects';
 import { POLICY_RULES } from './rules/registry';
 import { ContainerContext, Output, PodContext, PolicyRule, ReplicatedContext } from './rules/rule';
@@ -24,8 +25,8 @@ const POD_RULES = withCheck('checkPod');
 const CONTAINER_RULES = withCheck('checkContainer');
 const REPLICATED_RULES = withCheck('checkReplicated');
 
-export function checkBestPractices(items: readonly Checked[]): void {
-  const output = gatherOutput(items);
+export function checkBestPractices(items: readonly Checked[], declared?: ReadonlyMap<string, NamespacePodSecurity>): void {
+  const output = gatherOutput(items, declared);
   for (let n = 0; n < items.length; n++) {
     const item = items[n];
     const { obj, pod } = item;
@@ -53,16 +54,27 @@ export function checkBestPractices(items: readonly Checked[]): void {
   }
 }
 
-/** The PodDisruptionBudgets and the autoscaled workloads of the output, which rules on one workload look up. */
-function gatherOutput(items: readonly Checked[]): Output {
+/**
+ * The PodDisruptionBudgets, the autoscaled workloads and the namespaces' Pod
+ * Security modes of the output, which rules on one workload look up. A
+ * Namespace of the output counts over what the environment declares of it.
+ */
+function gatherOutput(items: readonly Checked[], declared?: ReadonlyMap<string, NamespacePodSecurity>): Output {
   const disruptionBudgets: Array<{ namespace: string; selector: unknown }> = [];
   const autoscaled = new Set<string>(); // "ns/Kind/name" scaled by an HPA
+  const podSecurity = new Map(declared);
   for (let n = 0; n < items.length; n++) {
     const obj = items[n].obj;
+    if (obj.kind === 'Namespace' && obj.apiVersion === 'v1' && items[n].name !== undefined) {
+      const meta = obj.metadata;
+      const policy = namespacePodSecurity(isRecord(meta) && isRecord(meta.labels) ? meta.labels : EMPTY);
+      if (policy) podSecurity.set(items[n].name!, policy);
+      else podSecurity.delete(items[n].name!);
+    }
     if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.push({ namespace: namespaceOf(obj), selector: obj.spec.selector });
     if (obj.kind === 'HorizontalPodAutoscaler' && isRecord(obj.spec) && isRecord(obj.spec.scaleTargetRef)) {
       autoscaled.add(`${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`);
     }
   }
-  return { disruptionBudgets, autoscaled };
+  return { disruptionBudgets, autoscaled, podSecurity };
 }

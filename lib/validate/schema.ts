@@ -66,8 +66,13 @@ export type Node =
   | { readonly t: 'e'; readonly values: readonly string[] }
   | { readonly t: Primitive };
 
-/** Reports a finding: rule id, where, what, and optionally a fix more specific than the rule's. */
-export type Report = (rule: string, path: JsonPath, message: string, fix?: string) => void;
+/**
+ * Reports a finding: rule id, where, what, and optionally a fix more specific
+ * than the rule's. `enforced` marks what the cluster itself would refuse
+ * (a Pod Security level the namespace enforces): an error under every
+ * profile, which no opt-out annotation hides.
+ */
+export type Report = (rule: string, path: JsonPath, message: string, fix?: string, enforced?: boolean) => void;
 
 const PRIMITIVES: Record<Primitive, Node> = {
   s: { t: 's' }, b: { t: 'b' }, i32: { t: 'i32' }, i64: { t: 'i64' }, f: { t: 'f' },

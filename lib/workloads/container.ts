@@ -4,8 +4,8 @@ import { EnvFromSource, EnvValue } from '../config/env';
 import { envFieldPathProblem, envResourceProblem } from '../kube/downward-api';
 import { IConfigSource, configSource } from '../config/source';
 import { Warnings } from '../construct/warnings';
+import { suggestion } from '../errors';
 import { checkDnsLabel, checkOneOf, checkPort, checkPortName, checkQuantity, invalid, problem, quantityValue } from '../construct/checks';
-import { imageTag } from '../kube/image';
 import { ENV_VAR_NAME } from '../kube/names';
 import { ContainerSecurityProps, SECURE_DEFAULTS, containerSecurityContext } from '../security/defaults';
 import { Volume, VolumeMount } from '../storage/volume';
@@ -75,6 +75,14 @@ export interface ContainerProps extends ContainerProbes {
   readonly resources?: ResourceProps;
   /** Overrides of the secure defaults. @default - SECURE_DEFAULTS */
   readonly security?: ContainerSecurityProps;
+  /**
+   * Whether the container gets a writable `/tmp` (an emptyDir of the pod, up
+   * to 64Mi, shared by its containers) when its root filesystem is read-only
+   * and none of its mounts is at `/tmp`. Most images write temporary files
+   * there and fail to start without it. `false` to leave `/tmp` read-only.
+   * @default true
+   */
+  readonly writableTmp?: boolean;
 }
 
 /** How a workload fills in probes a container leaves unset. */
@@ -93,6 +101,8 @@ export interface RenderContainerOptions {
 /** A rendered container and what it uses. */
 export interface RenderedContainer {
   readonly container: k8s.Container;
+  /** The container's root filesystem is read-only, it mounts nothing at /tmp and did not decline a writable one: the pod mounts one. */
+  readonly needsTmp: boolean;
   readonly volumes: readonly Volume[];
   readonly sources: readonly IConfigSource[];
 }
@@ -107,10 +117,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
   if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
     throw invalid(scope, `${field}.image`, props.image, 'an image reference such as "nginx:1.27.3"');
   }
-  const tagless = !imageTag(props.image);
-  if (tagless || props.image.endsWith(':latest')) {
-    Warnings.of(scope).add(`${field}.image "${props.image}" has no fixed tag: pin a version or digest so a restart cannot change what runs`);
-  }
+  // an image without a fixed tag is rule image-tag's finding, on the rendered object
   checkOneOf(scope, `${field}.imagePullPolicy`, props.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']);
 
   const ports = props.ports ?? [];
@@ -156,13 +163,20 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
     volumes.push(m.volume);
     if (m.volume.origin.source) sources.push(m.volume.origin.source);
     for (const key of m.volume.origin.keys ?? []) checkKey(scope, `${field}.mounts[${i}]`, m.volume.origin.source!, key);
+    if (m.subPath !== undefined && m.volume.origin.source) checkSubPath(scope, `${field}.mounts[${i}].subPath`, m.volume, m.subPath);
     const readOnlyByDefault = Boolean(m.volume.origin.source || m.volume.origin.hostPath);
-    return { name: m.volume.name, mountPath: m.path, subPath: m.subPath, readOnly: m.readOnly ?? (readOnlyByDefault || undefined) };
+    const readOnly = m.readOnly ?? (readOnlyByDefault || undefined);
+    if (m.volume.origin.hostPath !== undefined && !readOnly) {
+      Warnings.of(scope).add(`${field}.mounts[${i}] mounts the node's ${m.volume.origin.hostPath} writable`, `mount it read-only (readOnly: true) unless the container must write to the node, and say why in chartwright.dev/ignore-construct-warning`);
+    }
+    return { name: m.volume.name, mountPath: m.path, subPath: m.subPath, readOnly };
   });
 
   const probes = resolveProbes(scope, field, props, ports, options);
+  const securityContext = containerSecurityContext(scope, `${field}.security`, props.security);
 
   return {
+    needsTmp: securityContext.readOnlyRootFilesystem === true && !mountPaths.has('/tmp') && props.writableTmp !== false,
     container: {
       name: props.name ?? options.defaultName ?? 'main',
       image: props.image,
@@ -175,7 +189,7 @@ export function renderContainer(scope: IConstruct, field: string, props: Contain
       envFrom: envFrom.length ? envFrom : undefined,
       volumeMounts: volumeMounts.length ? volumeMounts : undefined,
       resources: renderResources(scope, `${field}.resources`, props.resources),
-      securityContext: containerSecurityContext(scope, `${field}.security`, props.security),
+      securityContext,
       ...probes,
     },
     volumes,
@@ -188,6 +202,23 @@ function checkKey(scope: IConstruct, field: string, source: IConfigSource, key: 
   if (keys && !keys.includes(key)) {
     throw problem(scope, `${field}: ${source.kind} "${source.name}" has no key "${key}"; its keys are: ${keys.join(', ') || '(none)'}`);
   }
+}
+
+/**
+ * A subPath into a ConfigMap or Secret volume names one of its files: a key,
+ * or the path `items` gives it. Otherwise the kubelet mounts an empty
+ * directory there (or fails the pod for a file's mount point), with no error
+ * at apply time. Sources whose keys are not known here (made elsewhere) are
+ * not checked.
+ */
+function checkSubPath(scope: IConstruct, field: string, volume: Volume, subPath: string): void {
+  const source = volume.origin.source!;
+  const files = volume.origin.files ?? source.knownKeys();
+  if (!files) return;
+  const within = (file: string) => file === subPath || file.startsWith(`${subPath}/`) || subPath.startsWith(`${file}/`);
+  if (files.some(within)) return;
+  const what = volume.origin.files ? `the items of ${source.kind} "${source.name}" make` : `${source.kind} "${source.name}" has`;
+  throw problem(scope, `${field} "${subPath}" is not a file of volume "${volume.name}"${suggestion(subPath, files)}: ${what} ${files.map((f) => `"${f}"`).join(', ') || 'no files'}`);
 }
 
 function resolveProbes(

@@ -5,6 +5,7 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { DeploymentStrategyProps, deploymentStrategy } from './deployment-strategy';
 import { tcpPreset } from './presets';
+import { singleNodeClaimOf } from './scheduling';
 import { Workload, WorkloadOptions, WorkloadProps } from './workload';
 
 export interface DeploymentProps extends WorkloadProps, DeploymentStrategyProps {
@@ -48,7 +49,7 @@ export class Deployment extends Workload<KubeApiObject> {
         replicas: this.replicas,
         selector: { matchLabels: this.selector },
         template: this.pod.template,
-        ...deploymentStrategy(this, props),
+        ...deploymentStrategy(this, props, singleNodeClaimOf(props)),
       },
     });
     this.scaleTarget = { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };

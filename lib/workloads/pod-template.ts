@@ -8,7 +8,7 @@ import { checkInt, checkLabels, problem } from '../construct/checks';
 import { PodSecurityProps, SECURE_DEFAULTS, podSecurityContext } from '../security/defaults';
 import { IServiceAccount } from '../security/service-account';
 import { Volume } from '../storage/volume';
-import { ContainerProps, ProbePreset, renderContainer } from './container';
+import { ContainerProps, ProbePreset, RenderedContainer, renderContainer } from './container';
 import { SchedulingProps, renderScheduling } from './scheduling';
 import { merge } from '../internal/merge';
 
@@ -110,11 +110,23 @@ export function renderPodTemplate(scope: IConstruct, props: PodProps, options: P
       names.add(r.container.name);
       r.volumes.forEach((v) => addVolume(v, where));
       sources.push(...r.sources);
-      return r.container;
+      return r;
     });
-  const initContainers = render(props.initContainers ?? [], 'initContainers', true);
-  const containers = render(props.containers, 'containers', false);
+  const renderedInit = render(props.initContainers ?? [], 'initContainers', true);
+  const rendered = render(props.containers, 'containers', false);
   (props.volumes ?? []).forEach((v, i) => addVolume(v, `volumes[${i}]`));
+  // A read-only root filesystem leaves most images nowhere to write
+  // temporary files: one emptyDir of the pod gives each such container a
+  // writable /tmp (named `writable-tmp` if the pod has a volume `tmp` of its own).
+  let tmp: Volume | undefined;
+  if ([...renderedInit, ...rendered].some((r) => r.needsTmp)) {
+    tmp = Volume.emptyDir(volumes.has('tmp') ? 'writable-tmp' : 'tmp', { sizeLimit: '64Mi' });
+    addVolume(tmp, 'writableTmp');
+  }
+  const withTmp = (r: RenderedContainer): k8s.Container =>
+    tmp && r.needsTmp ? { ...r.container, volumeMounts: [...(r.container.volumeMounts ?? []), { name: tmp.name, mountPath: '/tmp' }] } : r.container;
+  const initContainers = renderedInit.map(withTmp);
+  const containers = rendered.map(withTmp);
   for (const s of props.imagePullSecrets ?? []) if (typeof s !== 'string') sources.push(configSource(s));
 
   const automount = props.automountServiceAccountToken ?? props.serviceAccount?.automountToken ?? SECURE_DEFAULTS.automountServiceAccountToken;

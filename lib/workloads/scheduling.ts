@@ -2,6 +2,8 @@ import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
 import { checkInt, checkLabels, checkOneOf, invalid, problem } from '../construct/checks';
 import { merge } from '../internal/merge';
+import type { Volume } from '../storage/volume';
+import type { ContainerProps } from './container';
 
 /** A taint the pods tolerate. */
 export interface Toleration {
@@ -79,15 +81,35 @@ export interface SchedulingProps {
   readonly priorityClass?: string | { readonly name: string };
 }
 
+/** The volumes of a pod's props, as far as the scheduling defaults look at them. */
+export interface PodVolumes {
+  readonly containers?: readonly Pick<ContainerProps, 'mounts'>[];
+  readonly initContainers?: readonly Pick<ContainerProps, 'mounts'>[];
+  readonly volumes?: readonly Volume[];
+}
+
+/**
+ * The first claim the pod mounts that only one node can attach (a
+ * ReadWriteOnce PersistentVolumeClaim of the output): every pod that mounts
+ * it must run on the node that has it attached.
+ */
+export function singleNodeClaimOf(props: PodVolumes): string | undefined {
+  const volumes = [...(props.volumes ?? []), ...[...(props.initContainers ?? []), ...(props.containers ?? [])].flatMap((c) => (c.mounts ?? []).map((m) => m.volume))];
+  return volumes.find((v) => v.origin.singleNodeClaim !== undefined)?.origin.singleNodeClaim;
+}
+
 /**
  * A workload's pods spread over nodes unless the props say otherwise:
  * `spreadReplicas: 'preferred'` when neither `spreadReplicas` nor
  * `topologySpread` is set. It does not depend on the replica count, so
  * scaling (or switching blue/green colours) never changes the pod template
  * and never rolls the pods; with one pod, a preferred rule costs nothing.
+ * Not for pods on a ReadWriteOnce claim, which must share a node.
  */
-export function spreadByDefault<P extends SchedulingProps>(props: P): P {
+export function spreadByDefault<P extends SchedulingProps & PodVolumes>(props: P): P {
   if (props.spreadReplicas !== undefined || props.topologySpread !== undefined) return props;
+  // pods on one ReadWriteOnce claim must share a node: spreading them would strand all but the first
+  if (singleNodeClaimOf(props) !== undefined) return props;
   return merge<P>(props, { spreadReplicas: 'preferred' } as Partial<P>);
 }
 

@@ -65,6 +65,7 @@ export function statefulSetStrategy(
     if (isZero(props.maxUnavailable)) throw problem(scope, `${n('maxUnavailable')} 0 would stop a rolling update: use 1 or more, or leave it out`);
     Warnings.of(scope).add(
       `${n('maxUnavailable')} on a StatefulSet needs the MaxUnavailableStatefulSet feature gate (alpha in Kubernetes 1.28); without it pods are updated one at a time`,
+      `leave ${n('maxUnavailable')} out, or enable the MaxUnavailableStatefulSet feature gate on the cluster`,
     );
   }
   const rollingUpdate = props.partition !== undefined || maxUnavailable ? { partition: props.partition, maxUnavailable } : undefined;

@@ -104,6 +104,38 @@ describe('chartwright init', () => {
     expect(fs.readFileSync(path.join(dir, 'apps/main.ts'), 'utf8')).toBe('mine');
   });
 
+  test('app in the folder where chartwright was just installed from a tarball: completes its package.json and keeps that dependency', () => {
+    const dir = project();
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ dependencies: { chartwright: 'file:../chartwright-0.1.0.tgz' } }));
+    fs.writeFileSync(path.join(dir, 'package-lock.json'), '{}');
+    const result = runCli(dir, ['init', 'app', '.', '--name', 'shop']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('next: npm install && npm run synth');
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('shop');
+    expect(pkg.scripts.synth).toBe('chartwright synth');
+    expect(pkg.dependencies).toEqual({ cdk8s: '^2.70.0', 'cdk8s-plus-28': '^2.5.0', chartwright: 'file:../chartwright-0.1.0.tgz', constructs: '^10.4.0', zod: '^4.0.0' });
+    expect(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8')).toBe('{}');
+    expect(runCli(dir, ['synth']).code).toBe(0);
+  });
+
+  test('package in such a folder: chartwright moves to the dev and peer dependencies, never a runtime one; synth and test write to dist/, which is not published', () => {
+    const dir = project();
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ dependencies: { chartwright: 'file:../chartwright-0.1.0.tgz' } }));
+    const result = runCli(dir, ['init', 'package', '.', '--name', 'greeter']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('next: npm install && npm test');
+    expect(result.stdout).not.toContain('npm run synth');
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg.dependencies).toBeUndefined();
+    expect(pkg.devDependencies.chartwright).toBe('file:../chartwright-0.1.0.tgz');
+    expect(pkg.peerDependencies.chartwright).toBe(`^${require('../../package.json').version}`);
+    expect(pkg.scripts.synth).toBe('chartwright synth --app test/platform.ts');
+    expect(pkg.scripts.test).toMatch(/--out dist$/);
+    expect(pkg.files).toEqual(['build/', 'README.md']);
+  });
+
   test('a project reaches chartwright and chartwright/validate through the exports map, and nothing deeper', () => {
     const dir = project();
     const script = [

@@ -137,7 +137,7 @@ describe('ConfigMap, Secret and ExternalSecret', () => {
       target: { name: 'shop-db', creationPolicy: 'Owner' },
       data: [{ secretKey: 'password', remoteRef: { key: 'prod/db', property: 'password' } }],
     });
-    expect(find(objects, 'Pod').spec.volumes).toEqual([{ name: 'db', secret: { secretName: 'shop-db', defaultMode: 0o440 } }]);
+    expect(find(objects, 'Pod').spec.volumes).toEqual([{ name: 'db', secret: { secretName: 'shop-db', defaultMode: 0o440 } }, { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }]);
     expect(() => render((p) => new ExternalSecret(p, 'x', { store: { name: 'v' }, data: [], }))).toThrow('shop/x: data is required');
     expect(() => render((p) => new ExternalSecret(p, 'x', { store: { name: 'v' }, data: [{ secretKey: 'a', remoteKey: 'b' }], refreshInterval: 'hourly' }))).toThrow('refreshInterval "hourly" is not valid: expected a Go duration');
   });

@@ -35,11 +35,13 @@ describe('volumes and mounts', () => {
       { name: 'data', persistentVolumeClaim: { claimName: 'shop-data', readOnly: true } },
       { name: 'cache', persistentVolumeClaim: { claimName: 'shared-cache' } },
       { name: 'scratch', persistentVolumeClaim: { claimName: 'scratch' } },
+      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
     ]);
     expect(spec.containers[0].volumeMounts).toEqual([
       { name: 'data', mountPath: '/data', subPath: 'tenant-a' },
       { name: 'cache', mountPath: '/cache', readOnly: true },
       { name: 'scratch', mountPath: '/scratch' },
+      { name: 'tmp', mountPath: '/tmp' },
     ]);
   });
 
@@ -60,12 +62,14 @@ describe('volumes and mounts', () => {
       { name: 'sock', hostPath: { path: '/var/run/app.sock', type: 'Socket' } },
       { name: 'nfs', nfs: { server: 'nfs.local', path: '/exports' } },
       { name: 'creds', secret: { secretName: 'creds', defaultMode: 0o400, optional: true } },
+      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
     ]);
     expect(spec.containers[0].volumeMounts).toEqual([
       { name: 'shm', mountPath: '/dev/shm' },
       { name: 'sock', mountPath: '/run/app.sock', readOnly: true },
       { name: 'nfs', mountPath: '/nfs', subPath: 'team/a' },
       { name: 'creds', mountPath: '/creds', readOnly: false },
+      { name: 'tmp', mountPath: '/tmp' },
     ]);
   });
 

@@ -40,8 +40,8 @@ describe('StatefulService', () => {
       },
     ]);
     const pod = sts.spec.template.spec;
-    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/postgresql/data' }]);
-    expect(pod.volumes).toBeUndefined();
+    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/postgresql/data' }, { name: 'tmp', mountPath: '/tmp' }]);
+    expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }]);
     expect(pod.containers[0].readinessProbe).toEqual({ tcpSocket: { port: 'postgres' }, periodSeconds: 5 });
     expect(find(objects, 'Service', 'shop-db-headless').spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true, ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres' }] });
     expect(find(objects, 'Service', 'shop-db').spec.type).toBe('ClusterIP');
@@ -70,10 +70,12 @@ describe('NodeAgent', () => {
     expect(pod.volumes).toEqual([
       { name: 'varlog', hostPath: { path: '/var/log' } },
       { name: 'state', hostPath: { path: '/var/lib/agent', type: 'DirectoryOrCreate' } },
+      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
     ]);
     expect(pod.containers[0].volumeMounts).toEqual([
       { name: 'varlog', mountPath: '/var/log', readOnly: true },
       { name: 'state', mountPath: '/var/lib/agent', readOnly: false },
+      { name: 'tmp', mountPath: '/tmp' },
     ]);
     expect(pod.tolerations).toEqual([{ operator: 'Exists' }]);
     expect(ds.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });

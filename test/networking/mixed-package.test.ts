@@ -5,7 +5,9 @@ import { Mixed } from '../fixtures/mixed';
 
 /** A package that mixes chartwright and cdk8s-plus-28 constructs renders and validates like any other. */
 describe('a package of chartwright and cdk8s-plus-28 constructs', () => {
-  const platform = new Platform({ environments: { dev: { namespace: 'shop', releases: { mixed: { package: Mixed } } } } });
+  // cdk8s-plus-28's pods do not meet Pod Security `restricted` (no capabilities
+  // dropped, no seccomp profile), so this environment's namespace is `baseline`
+  const platform = new Platform({ environments: { dev: { namespace: 'shop', podSecurity: 'baseline', releases: { mixed: { package: Mixed } } } } });
   const env = renderEnvironment(platform, 'dev');
   const objects = env.releases[0].objects as any[];
 
@@ -41,5 +43,11 @@ describe('a package of chartwright and cdk8s-plus-28 constructs', () => {
 
   test('validation finds no errors in the output', () => {
     expect(validateEnvironment(env).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('in a restricted namespace, the cdk8s-plus Deployment\'s pods are what admission would refuse', () => {
+    const restricted = new Platform({ environments: { dev: { namespace: 'shop', releases: { mixed: { package: Mixed } } } } });
+    const errors = validateEnvironment(renderEnvironment(restricted, 'dev')).filter((f) => f.severity === 'error');
+    expect(new Set(errors.map((f) => `${f.rule} ${f.object}`))).toEqual(new Set(['pod-security Deployment shop/mixed-cache']));
   });
 });

@@ -50,6 +50,17 @@ describe('canary by replica ratio', () => {
 describe('canary through ingress-nginx', () => {
   const nginx = (extra: object = {}) => canary({ version: '1.1.0', weight: 10, traffic: 'nginx', ...extra });
 
+  test('the canary Ingress carries the main Ingress\'s TLS and annotations, so the output passes the prod profile\'s ingress-tls', () => {
+    const objects = canary({ version: '1.1.0', weight: 10, traffic: 'nginx' }, { tlsSecret: 'shop-tls' });
+    const main = find(objects, 'Ingress', 'shop-web');
+    const can = find(objects, 'Ingress', 'shop-web-canary');
+    expect(can.spec.tls).toEqual(main.spec.tls);
+    expect(can.spec.tls).toEqual([{ hosts: ['shop.example.com'], secretName: 'shop-tls' }]);
+    expect(can.metadata.annotations).toMatchObject(main.metadata.annotations);
+    const findings = validateObjects(objects.map((obj) => ({ obj, source: {} })), { profile: 'prod' });
+    expect(findings.filter((f) => f.rule === 'ingress-tls')).toEqual([]);
+  });
+
   test('a canary Ingress with the exact weight points at the canary Service', () => {
     const objects = nginx({ header: 'X-Canary', headerValue: 'yes' });
     expect(names(objects)).toEqual([
@@ -64,6 +75,7 @@ describe('canary through ingress-nginx', () => {
     ]);
     const ingress = find(objects, 'Ingress', 'shop-web-canary');
     expect(ingress.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/proxy-body-size': '8m',
       'nginx.ingress.kubernetes.io/canary': 'true',
       'nginx.ingress.kubernetes.io/canary-weight': '10',
       'nginx.ingress.kubernetes.io/canary-by-header': 'X-Canary',

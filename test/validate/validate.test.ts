@@ -59,6 +59,7 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['container-resources', 'spec.template.spec.containers[0].resources', 30],
   ['container-probes', 'spec.template.spec.containers[0].readinessProbe', 24],
   ['image-tag', 'spec.template.spec.containers[0].image', 25],
+  ['pod-security', 'spec.template.spec.containers[0].securityContext.seLinuxOptions', 54],
   ['run-as-non-root', 'spec.template.spec.containers[0].securityContext.runAsNonRoot', 44],
   ['read-only-root-filesystem', 'spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem', 45],
   ['privilege-escalation', 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation', 45],

@@ -22,7 +22,7 @@ describe('StatefulSet', () => {
         spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } } },
       },
     ]);
-    expect(sts.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }]);
+    expect(sts.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }, { name: 'tmp', mountPath: '/tmp' }]);
     expect(find(objects, 'Service').spec.selector).toEqual(sts.spec.selector.matchLabels);
   });
 

@@ -3,16 +3,23 @@ import { BEST_PRACTICE, PolicyRule, containerName } from './rule';
 
 const id = 'container-resources';
 
-/** Requests and limits for CPU and memory, each named when missing. */
+/**
+ * Requests for CPU and memory and a memory limit, each named when missing. A
+ * CPU limit is not required: CPU is shared by weight of the requests, and a
+ * limit only throttles a container the node has CPU to spare for (the
+ * library's `limit: null` idiom leaves it out on purpose). Memory cannot be
+ * taken back but by killing a process, so its limit is.
+ */
 export const containerResources: PolicyRule = {
   id,
   category: 'best-practice',
   severity: BEST_PRACTICE,
-  what: 'containers set CPU and memory requests and limits',
+  what: 'containers set CPU and memory requests and a memory limit (a CPU limit is optional)',
   why:
     'The scheduler places a pod by its requests: without them a node can be filled past what it has, and the pod is the first evicted under pressure (QoS class BestEffort). ' +
-    'Without limits one container can take a node\'s memory or CPU from its neighbours. A ResourceQuota in the namespace also rejects pods that set none.',
-  fix: 'set `resources.requests` and `resources.limits` for `cpu` and `memory`',
+    'Without a memory limit one container can take a node\'s memory from its neighbours and get them killed. A ResourceQuota in the namespace also rejects pods that set none. ' +
+    'A CPU limit is not required: CPU is shared in proportion to the requests, and a limit only throttles a container when the node has CPU to spare, so leaving it out (`limit: null`) is a sound choice.',
+  fix: 'set `resources.requests` for `cpu` and `memory`, and `resources.limits.memory`',
   example: {
     fails: `apiVersion: v1
 kind: Pod
@@ -47,8 +54,8 @@ spec:
     const resources: Json = isRecord(container.resources) ? container.resources : EMPTY;
     const requests: Json = isRecord(resources.requests) ? resources.requests : EMPTY;
     const limits: Json = isRecord(resources.limits) ? resources.limits : EMPTY;
-    if (requests.cpu == null || requests.memory == null || limits.cpu == null || limits.memory == null) {
-      const missing = [['requests.cpu', requests.cpu], ['requests.memory', requests.memory], ['limits.cpu', limits.cpu], ['limits.memory', limits.memory]].filter(([, v]) => v == null).map(([what]) => what);
+    if (requests.cpu == null || requests.memory == null || limits.memory == null) {
+      const missing = [['requests.cpu', requests.cpu], ['requests.memory', requests.memory], ['limits.memory', limits.memory]].filter(([, v]) => v == null).map(([what]) => what);
       item.report(id, [...path, 'resources'], `${containerName(container)} sets no ${missing.join(', ')}`);
     }
   },

@@ -54,7 +54,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('statefulset-service', 'reference', 'a StatefulSet\'s serviceName names a headless Service (`clusterIP: None`) in its namespace', 'add the Service with `clusterIP: None`, or correct `spec.serviceName`'),
   rule('networkpolicy-selector', 'reference', 'a NetworkPolicy\'s podSelector selects the pods of a workload in its namespace', 'correct `spec.podSelector`, or use `{}` for every pod'),
   // best practice
-  rule('construct-warning', 'best-practice', 'nothing a construct flagged while building it: literal secret data, an unpinned image, a writable host mount, a TLS host no rule serves', 'do as the warning says, such as taking the Secret from outside the repo or pinning the image'),
+  rule('construct-warning', 'best-practice', 'nothing a construct flagged while building it: literal secret data, a writable host mount, host networking, a TLS host no rule serves', 'do as the finding\'s fix says; an object the construct made opts out with `chartwright.dev/ignore-construct-warning: "<reason>"`'),
   ...POLICY_RULES,
   rule('ignore-annotation', 'best-practice', 'a `chartwright.dev/ignore-<rule>` annotation names a rule that can be ignored and gives a reason', 'write the reason as the value, such as `"metrics sidecar needs it"`'),
 ];

@@ -12,6 +12,7 @@ import { hostPath } from './host-path';
 import { imageTagRule } from './image-tag';
 import { ingressTls } from './ingress-tls';
 import { podDisruptionBudget } from './pod-disruption-budget';
+import { podSecurity } from './pod-security';
 import { podSpread } from './pod-spread';
 import { privilegeEscalation } from './privilege-escalation';
 import { readOnlyRootFilesystem } from './read-only-root-filesystem';
@@ -24,6 +25,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   containerResources,
   containerProbes,
   imageTagRule,
+  podSecurity,
   runAsNonRoot,
   readOnlyRootFilesystem,
   privilegeEscalation,

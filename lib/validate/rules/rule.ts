@@ -5,6 +5,7 @@
  * lib/validate/rules/, listed in ./registry.ts; policy.ts runs them.
  */
 import type { Severity } from '../findings';
+import type { NamespacePodSecurity } from '../../kube/pod-security';
 import type { Checked, ContainerAt, Json, PodTemplate } from '../objects';
 
 /**
@@ -45,6 +46,8 @@ export interface Output {
   readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown }>;
   /** `namespace/Kind/name` of every workload a HorizontalPodAutoscaler scales. */
   readonly autoscaled: ReadonlySet<string>;
+  /** The Pod Security modes of each namespace, from its Namespace in the output or as the environment declares it. */
+  readonly podSecurity: ReadonlyMap<string, NamespacePodSecurity>;
 }
 
 /** An object with a pod template (not a bare PodTemplate), as the pod checks see it. */
