@@ -7,6 +7,7 @@ export interface ValidateCommandOptions {
   readonly profile?: ProfileName;
   readonly ignoreMissingSchemas?: boolean;
   readonly external?: readonly string[];
+  readonly complete?: boolean;
 }
 
 export interface ValidateCommandResult {
@@ -70,12 +71,14 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
     { name: 'output', short: 'o', value: 'FMT', description: '`text` or `json` (see [Output formats](validation.md#output-formats))', default: '`text`' },
     { name: 'profile', value: 'NAME', description: '`dev` (best practices warn) or `prod` (they fail)', default: '`dev`' },
     { name: 'ignore-missing-schemas', description: 'accept custom resources whose CRD is not in the input' },
-    { name: 'external', value: 'KIND/[NAMESPACE/]NAME', description: 'an object made elsewhere that references may name', repeatable: true },
+    { name: 'external', value: 'KIND/[NAMESPACE/]NAME', description: 'an object made elsewhere that references may name; `*` for every name, `Pod/*` for the pods selectors select', repeatable: true },
+    { name: 'complete', description: 'the files are a whole release, as synth writes it: a reference to an object outside them is an error, not a warning' },
   ],
   examples: [
     { description: 'check what synth wrote for prod, best practices as errors', command: 'chartwright validate --profile prod dist/prod' },
     { description: 'a report for CI', command: 'chartwright validate --output json manifests/ > report.json' },
     { description: 'a Secret made by another tool may be referenced', command: 'chartwright validate --external Secret/shop/db-credentials app.yaml' },
+    { description: 'a whole release: what it refers to must be in it', command: 'chartwright validate --complete dist/prod' },
   ],
   exitCodes: '0 valid (warnings allowed), 1 errors, 2 usage error or a file that cannot be read',
   run({ flags, args }, io) {
@@ -90,6 +93,7 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
         profile: profileFlag(flags.profile),
         ignoreMissingSchemas: flags['ignore-missing-schemas'] ?? false,
         external: flags.external,
+        complete: flags.complete ?? false,
       });
     } catch (err) {
       if (err instanceof UnreadableInputError) {

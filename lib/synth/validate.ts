@@ -7,7 +7,8 @@ import { InputObject } from '../validate/input';
 import { DEFAULT_PROFILE, ProfileName, ruleInfo, severityOf } from '../validate/rules';
 
 /**
- * Validates a rendered environment. Custom resources built from cdk8s
+ * Validates a rendered environment, as a whole output: a reference to an
+ * object outside it is an error. Custom resources built from cdk8s
  * imports have no schema here unless their CRD is in the output; they are
  * taken as valid (the import's types are their schema), as with
  * `--ignore-missing-schemas`.
@@ -17,7 +18,7 @@ export function validateEnvironment(env: RenderedEnvironment, options: ValidateO
   for (const release of env.releases) {
     release.objects.forEach((obj, i) => inputs.push({ obj, source: { release: release.name, construct: release.paths[i] } }));
   }
-  return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options })];
+  return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options, complete: true })];
 }
 
 /** What the constructs recorded while building (see lib/construct/warnings.ts), as findings of rule `construct-warning`. */

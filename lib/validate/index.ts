@@ -31,13 +31,22 @@ export interface ValidateOptions {
   readonly profile?: ProfileName;
   /** Accept custom resources whose CRD is not in the input (kubeconform's -ignore-missing-schemas). @default false */
   readonly ignoreMissingSchemas?: boolean;
-  /** Objects made elsewhere that references may name: `Kind/name` or `Kind/namespace/name`. @default - none */
+  /** Objects made elsewhere that references may name: `Kind/name` or `Kind/namespace/name`; the name `*` stands for every one, and `Pod/*` for pods that selectors may select. @default - none */
   readonly external?: readonly string[];
+  /**
+   * Whether the input is a whole output (as synth's is), so that a reference
+   * to an object outside it is an error. Otherwise the input may be part of a
+   * release, and such references are warnings.
+   * @default false
+   */
+  readonly complete?: boolean;
 }
 
 /** Validates objects as one output; returns the findings in input order. */
 export function validateObjects(inputs: readonly InputObject[], options: ValidateOptions = {}): Finding[] {
   const profile = options.profile ?? DEFAULT_PROFILE;
+  // of input that may be part of a release, what it refers to may be elsewhere: a warning
+  const severity = options.complete ? (rule: string) => severityOf(rule, profile) : (rule: string) => (ruleInfo(rule).category === 'reference' ? 'warning' : severityOf(rule, profile));
   const findings: Finding[] = [];
   const customKinds = collectCustomResourceDefinitions(inputs);
   const index: CheckedIndex = new ObjectIndex();
@@ -56,7 +65,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
       if (object === null) object = describeObject(obj);
       const line = input.locate?.(path);
       const source = line === undefined ? input.source : { ...input.source, line };
-      findings.push({ rule, severity: severityOf(rule, profile), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
+      findings.push({ rule, severity: severity(rule), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
     };
 
     if (!isRecord(obj)) {

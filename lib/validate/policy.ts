@@ -53,16 +53,18 @@ export function checkBestPractices(items: readonly Checked[]): void {
   }
 }
 
-/** The PodDisruptionBudgets and the autoscaled workloads of the output, which rules on one workload look up. */
+/** The PodDisruptionBudgets, the autoscaled workloads and the ServiceAccounts without a token of the output, which rules on one workload look up. */
 function gatherOutput(items: readonly Checked[]): Output {
   const disruptionBudgets: Array<{ namespace: string; selector: unknown }> = [];
   const autoscaled = new Set<string>(); // "ns/Kind/name" scaled by an HPA
+  const tokenless = new Set<string>(); // "ns/name" of a ServiceAccount with automountServiceAccountToken: false
   for (let n = 0; n < items.length; n++) {
     const obj = items[n].obj;
+    if (obj.kind === 'ServiceAccount' && obj.automountServiceAccountToken === false) tokenless.add(`${items[n].namespace}/${items[n].name}`);
     if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.push({ namespace: namespaceOf(obj), selector: obj.spec.selector });
     if (obj.kind === 'HorizontalPodAutoscaler' && isRecord(obj.spec) && isRecord(obj.spec.scaleTargetRef)) {
       autoscaled.add(`${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`);
     }
   }
-  return { disruptionBudgets, autoscaled };
+  return { disruptionBudgets, autoscaled, tokenless };
 }

@@ -8,6 +8,7 @@
  */
 import { QUANTITY } from '../kube/quantity';
 import { DATE_TIME, Node } from './schema';
+import { limitsProblem } from './schema-limits';
 
 type Predicate = (value: unknown) => boolean;
 type ObjectNode = Extract<Node, { t: 'obj' }>;
@@ -145,6 +146,8 @@ function compile(node: Node): Predicate {
         ${node.of.t === 'any' ? '' : `for (const k in v) { const c = v[k]; if (!(${test(node.of, refs)})) return false; }`}
         return true;`;
       break;
+    case 'lim':
+      return (value) => passes(node.of, value) && limitsProblem(node.limits, value) === undefined;
     default:
       body = `const c = v; return ${test(node, refs)};`;
   }

@@ -7,6 +7,7 @@
 import { capabilitiesDropAll } from './capabilities-drop-all';
 import { containerProbes } from './container-probes';
 import { containerResources } from './container-resources';
+import { dangerousCapabilities } from './dangerous-capabilities';
 import { hostNamespaces } from './host-namespaces';
 import { hostPath } from './host-path';
 import { imageTagRule } from './image-tag';
@@ -28,6 +29,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   readOnlyRootFilesystem,
   privilegeEscalation,
   capabilitiesDropAll,
+  dangerousCapabilities,
   seccompProfile,
   hostNamespaces,
   hostPath,

@@ -45,6 +45,8 @@ export interface Output {
   readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown }>;
   /** `namespace/Kind/name` of every workload a HorizontalPodAutoscaler scales. */
   readonly autoscaled: ReadonlySet<string>;
+  /** `namespace/name` of every ServiceAccount that sets `automountServiceAccountToken: false`. */
+  readonly tokenless: ReadonlySet<string>;
 }
 
 /** An object with a pod template (not a bare PodTemplate), as the pod checks see it. */
