@@ -38,7 +38,7 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['annotation-syntax', 'metadata.annotations["example.com/a/b"]', 8],
   ['port-range', 'spec.template.spec.containers[0].ports[0].containerPort', 28],
   ['port-name', 'spec.template.spec.containers[0].ports[0].name', 27],
-  ['duplicate-name', 'spec.template.spec.containers[1].name', 50],
+  ['duplicate-name', 'spec.template.spec.containers[1].name', 50, ['probe-port']], // the second "app" probes a port only the first declares
   ['duplicate-entry', 'spec.template.spec.containers[0].env[1].name', 53],
   ['volume-mount', 'spec.template.spec.containers[0].volumeMounts[0].name', 51],
   ['selector-match', 'spec.selector', 10],
@@ -68,6 +68,17 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['pod-disruption-budget', '', 2],
   ['pod-spread', 'spec.template.spec.topologySpreadConstraints', 17],
   ['ingress-tls', 'spec.tls', 70],
+  ['probe-port', 'spec.template.spec.containers[0].readinessProbe.httpGet.port', 39],
+  ['identical-probes', 'spec.template.spec.containers[0].livenessProbe', 41],
+  ['pull-policy', 'spec.template.spec.containers[0].imagePullPolicy', 26, ['image-tag']],
+  ['privileged-port', 'spec.template.spec.containers[0].ports[0].containerPort', 28],
+  ['secret-literal', 'spec.template.spec.containers[0].env[0].value', 31],
+  ['job-ttl', 'spec.ttlSecondsAfterFinished', 8],
+  ['cronjob-deadline', 'spec.startingDeadlineSeconds', 8],
+  ['rbac-wildcard', 'rules[0].resources', 9],
+  ['rbac-secrets', 'rules[0].resources', 9],
+  ['rbac-escalation', 'rules[0].resources', 9],
+  ['rbac-cluster-admin', 'roleRef.name', 9],
   ['ignore-annotation', 'metadata.annotations["chartwright.dev/ignore-host-namespaces"]', 8, ['host-namespaces']],
 ];
 
