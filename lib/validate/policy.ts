@@ -53,18 +53,23 @@ export function checkBestPractices(items: readonly Checked[]): void {
   }
 }
 
-/** The PodDisruptionBudgets, the autoscaled workloads and the ServiceAccounts without a token of the output, which rules on one workload look up. */
+/** What rules on one object look up in the whole output: PodDisruptionBudgets, autoscaled workloads, ServiceAccounts without a token, NetworkPolicies. */
 function gatherOutput(items: readonly Checked[]): Output {
-  const disruptionBudgets: Array<{ namespace: string; selector: unknown }> = [];
+  const disruptionBudgets: Array<{ namespace: string; selector: unknown; item: Checked }> = [];
   const autoscaled = new Set<string>(); // "ns/Kind/name" scaled by an HPA
+  const minReplicas = new Map<string, number>(); // "ns/Kind/name" → the HPA's minReplicas
+  const networkPolicies: Array<{ namespace: string; podSelector: unknown }> = [];
   const tokenless = new Set<string>(); // "ns/name" of a ServiceAccount with automountServiceAccountToken: false
   for (let n = 0; n < items.length; n++) {
     const obj = items[n].obj;
     if (obj.kind === 'ServiceAccount' && obj.automountServiceAccountToken === false) tokenless.add(`${items[n].namespace}/${items[n].name}`);
-    if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.push({ namespace: namespaceOf(obj), selector: obj.spec.selector });
+    if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.push({ namespace: namespaceOf(obj), selector: obj.spec.selector, item: items[n] });
     if (obj.kind === 'HorizontalPodAutoscaler' && isRecord(obj.spec) && isRecord(obj.spec.scaleTargetRef)) {
-      autoscaled.add(`${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`);
+      const key = `${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`;
+      autoscaled.add(key);
+      minReplicas.set(key, typeof obj.spec.minReplicas === 'number' ? obj.spec.minReplicas : 1);
     }
+    if (obj.kind === 'NetworkPolicy' && isRecord(obj.spec)) networkPolicies.push({ namespace: namespaceOf(obj), podSelector: obj.spec.podSelector ?? {} });
   }
-  return { disruptionBudgets, autoscaled, tokenless };
+  return { disruptionBudgets, autoscaled, minReplicas, tokenless, networkPolicies };
 }

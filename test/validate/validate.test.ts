@@ -52,7 +52,7 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['scale-target', 'spec.scaleTargetRef', 58],
   ['pdb-selector', 'spec.selector', 59],
   ['statefulset-service', 'spec.serviceName', 63],
-  ['networkpolicy-selector', 'spec.podSelector', 58],
+  ['networkpolicy-selector', 'spec.podSelector', 58, ['network-policy']], // the policy that selects nothing leaves the app's pods unselected
   ['container-resources', 'spec.template.spec.containers[0].resources', 30],
   ['container-probes', 'spec.template.spec.containers[0].readinessProbe', 24],
   ['image-tag', 'spec.template.spec.containers[0].image', 25],
@@ -79,6 +79,9 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['rbac-secrets', 'rules[0].resources', 9],
   ['rbac-escalation', 'rules[0].resources', 9],
   ['rbac-cluster-admin', 'roleRef.name', 9],
+  ['hpa-replicas', 'spec.minReplicas', 10],
+  ['pdb-blocks-eviction', 'spec.maxUnavailable', 10],
+  ['network-policy', 'spec.template.metadata.labels', 15],
   ['ignore-annotation', 'metadata.annotations["chartwright.dev/ignore-host-namespaces"]', 8, ['host-namespaces']],
 ];
 

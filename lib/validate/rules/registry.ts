@@ -11,10 +11,13 @@ import { cronjobDeadline } from './cronjob-deadline';
 import { dangerousCapabilities } from './dangerous-capabilities';
 import { hostNamespaces } from './host-namespaces';
 import { hostPath } from './host-path';
+import { hpaReplicas } from './hpa-replicas';
 import { identicalProbes } from './identical-probes';
 import { imageTagRule } from './image-tag';
 import { ingressTls } from './ingress-tls';
 import { jobTtl } from './job-ttl';
+import { networkPolicy } from './network-policy';
+import { pdbBlocksEviction } from './pdb-blocks-eviction';
 import { podDisruptionBudget } from './pod-disruption-budget';
 import { podSpread } from './pod-spread';
 import { privilegeEscalation } from './privilege-escalation';
@@ -51,7 +54,10 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   serviceAccountToken,
   secretLiteral,
   podDisruptionBudget,
+  pdbBlocksEviction,
+  hpaReplicas,
   podSpread,
+  networkPolicy,
   ingressTls,
   jobTtl,
   cronjobDeadline,

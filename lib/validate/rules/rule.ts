@@ -41,10 +41,14 @@ export interface RuleInfo {
 
 /** What a policy rule sees of the whole output, gathered once before any rule runs. */
 export interface Output {
-  /** The PodDisruptionBudgets: their namespace and selector. */
-  readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown }>;
+  /** The PodDisruptionBudgets: their namespace, selector and object. */
+  readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown; readonly item: Checked }>;
   /** `namespace/Kind/name` of every workload a HorizontalPodAutoscaler scales. */
   readonly autoscaled: ReadonlySet<string>;
+  /** The minReplicas of the autoscaler of each workload of `autoscaled`. */
+  readonly minReplicas: ReadonlyMap<string, number>;
+  /** The NetworkPolicies: their namespace and podSelector (`{}` selects every pod). */
+  readonly networkPolicies: ReadonlyArray<{ readonly namespace: string; readonly podSelector: unknown }>;
   /** `namespace/name` of every ServiceAccount that sets `automountServiceAccountToken: false`. */
   readonly tokenless: ReadonlySet<string>;
 }
