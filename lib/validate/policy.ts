@@ -58,7 +58,7 @@ function gatherOutput(items: readonly Checked[]): Output {
   const disruptionBudgets: Array<{ namespace: string; selector: unknown; item: Checked }> = [];
   const autoscaled = new Set<string>(); // "ns/Kind/name" scaled by an HPA
   const minReplicas = new Map<string, number>(); // "ns/Kind/name" → the HPA's minReplicas
-  const networkPolicies: Array<{ namespace: string; podSelector: unknown }> = [];
+  const networkPolicies = new Map<string, unknown[]>(); // namespace → the podSelectors of its NetworkPolicies
   const tokenless = new Set<string>(); // "ns/name" of a ServiceAccount with automountServiceAccountToken: false
   for (let n = 0; n < items.length; n++) {
     const obj = items[n].obj;
@@ -69,7 +69,12 @@ function gatherOutput(items: readonly Checked[]): Output {
       autoscaled.add(key);
       minReplicas.set(key, typeof obj.spec.minReplicas === 'number' ? obj.spec.minReplicas : 1);
     }
-    if (obj.kind === 'NetworkPolicy' && isRecord(obj.spec)) networkPolicies.push({ namespace: namespaceOf(obj), podSelector: obj.spec.podSelector ?? {} });
+    if (obj.kind === 'NetworkPolicy' && isRecord(obj.spec)) {
+      const namespace = namespaceOf(obj);
+      const selectors = networkPolicies.get(namespace);
+      if (selectors === undefined) networkPolicies.set(namespace, [obj.spec.podSelector ?? {}]);
+      else selectors.push(obj.spec.podSelector ?? {});
+    }
   }
   return { disruptionBudgets, autoscaled, minReplicas, tokenless, networkPolicies };
 }

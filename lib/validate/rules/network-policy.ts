@@ -67,11 +67,9 @@ spec:
 `,
   },
   checkPod({ item, pod, output }) {
-    const policies = output.networkPolicies;
-    if (policies.length === 0) return;
-    for (let i = 0; i < policies.length; i++) {
-      if (policies[i].namespace === item.namespace && selectorMatches(policies[i].podSelector, pod.labels)) return;
-    }
+    if (output.networkPolicies.size === 0) return;
+    const selectors = output.networkPolicies.get(item.namespace) ?? [];
+    for (let i = 0; i < selectors.length; i++) if (selectorMatches(selectors[i], pod.labels)) return;
     item.report(id, pod.labelsPath, `no NetworkPolicy${item.namespace ? ` of namespace "${item.namespace}"` : ''} selects the pods of this ${item.obj.kind}: they accept traffic from anywhere`);
   },
 };

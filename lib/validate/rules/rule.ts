@@ -47,8 +47,8 @@ export interface Output {
   readonly autoscaled: ReadonlySet<string>;
   /** The minReplicas of the autoscaler of each workload of `autoscaled`. */
   readonly minReplicas: ReadonlyMap<string, number>;
-  /** The NetworkPolicies: their namespace and podSelector (`{}` selects every pod). */
-  readonly networkPolicies: ReadonlyArray<{ readonly namespace: string; readonly podSelector: unknown }>;
+  /** The podSelectors of the NetworkPolicies, by namespace (`{}` selects every pod). */
+  readonly networkPolicies: ReadonlyMap<string, readonly unknown[]>;
   /** `namespace/name` of every ServiceAccount that sets `automountServiceAccountToken: false`. */
   readonly tokenless: ReadonlySet<string>;
 }
