@@ -18,7 +18,9 @@ export type { UserErrorDetails, UserErrorProblem } from './errors';
 export { Package } from './package/package';
 export type { DeepPartial, PackageClass, PackageDependency, PackageMetadata, PackageProps, ValuesInput, ValuesOf } from './package/package';
 export { Platform, release } from './package/platform';
-export type { EnvironmentSpec, PlatformProps, ReleaseSpec, ResolvedEnvironment, ResolvedRelease } from './package/platform';
+export type { EnvironmentSpec, PlatformProps, ReleaseNotesInput, ReleaseSpec, ResolvedEnvironment, ResolvedRelease } from './package/platform';
+export { GITOPS_TOOLS } from './package/gitops';
+export type { GitOpsSettings, GitOpsTool } from './package/gitops';
 export type { CommandLineValues, ValuesSources } from './package/sources';
 export type { DependencySpec, ValuesPackageClass } from './values/resolve';
 export type { PathPart, Position, ValuesLayer } from './values/layers';
@@ -109,6 +111,10 @@ export { StatefulService } from './patterns/stateful-service';
 export type { StatefulServiceProps, StatefulVolumeProps } from './patterns/stateful-service';
 export { NodeAgent } from './patterns/node-agent';
 export type { HostMount, NodeAgentProps } from './patterns/node-agent';
+export { Hook, TestJob } from './patterns/hook';
+export type { HookJobProps, HookOptions, HookProps, TestJobProps } from './patterns/hook';
+export { HOOK_EVENTS, HOOK_DELETE_POLICIES } from './kube/hooks';
+export type { HookDeletePolicy, HookEvent } from './kube/hooks';
 
 // Rollouts
 export { RolloutWebService } from './rollout/rollout-web-service';

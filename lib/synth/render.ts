@@ -9,6 +9,10 @@ import { ValuesSources, releaseLayers } from '../package/sources';
 import { withFastResolve } from '../construct/fast-resolve';
 import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
+import { releaseNotes } from './notes';
+import { gitopsObjects } from './gitops';
+import { isCustomResourceDefinition } from './layout';
+import { GitOpsTool } from '../package/gitops';
 import { Timings } from './timings';
 
 /** A Kubernetes object as JSON. */
@@ -26,6 +30,12 @@ export interface RenderedRelease {
   readonly objects: readonly KubeObject[];
   /** The construct path of each object, index for index. */
   readonly paths: readonly string[];
+  /** The namespace of the release's objects, if any. */
+  readonly namespace?: string;
+  /** The releases of the environment this one deploys after. */
+  readonly runsAfter: readonly string[];
+  /** The release's notes, Markdown: what synth writes to `<release>.NOTES.md` (see ./notes.ts). */
+  readonly notes: string;
 }
 
 /** One environment, rendered. */
@@ -36,6 +46,8 @@ export interface RenderedEnvironment {
   readonly namespaces: readonly KubeObject[];
   /** Warnings the constructs recorded (see lib/construct/warnings.ts). */
   readonly warnings: readonly ConstructWarning[];
+  /** The GitOps controller that deploys the environment and its objects for it (see ./gitops.ts), when the environment names one. */
+  readonly gitops?: { readonly tool: GitOpsTool; readonly objects: readonly KubeObject[] };
 }
 
 export interface RenderOptions {
@@ -86,13 +98,21 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
   }
 
   const releases = withFastResolve(() =>
-    charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!)),
+    charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!, env.gitops?.tool)),
   );
   checkUniqueNames(env.name, releases);
-  return { name: env.name, releases, namespaces: environmentNamespaces(env, releases), warnings: warningsOf(all) };
+  const namespaces = environmentNamespaces(env, releases);
+  const hasCrds = releases.some((r) => r.objects.some(isCustomResourceDefinition));
+  let gitops: RenderedEnvironment['gitops'];
+  try {
+    gitops = env.gitops && { tool: env.gitops.tool, objects: gitopsObjects(env.name, { releases, hasNamespaces: namespaces.length > 0, hasCrds }, env.gitops) };
+  } catch (err) {
+    throw wrap(`environment "${env.name}"`, err, { environment: env.name });
+  }
+  return { name: env.name, releases, namespaces, warnings: warningsOf(all), ...(gitops ? { gitops } : {}) };
 }
 
-function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[]): RenderedRelease {
+function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[], gitops?: GitOpsTool): RenderedRelease {
   const rendered = apiObjects.map((obj) => {
     try {
       return { json: obj.toJson() as KubeObject, path: obj.node.path };
@@ -101,11 +121,27 @@ function renderRelease(environment: string, release: ResolvedRelease, chart: Pac
     }
   });
   const ordered = sortByInstallOrder(rendered, (r) => r.json.kind);
+  const objects = ordered.map((r) => r.json);
+  const values = chart.values as Record<string, unknown>;
+  let own: string | undefined;
+  if (release.notes) {
+    try {
+      own = release.notes({ name: release.name, environment, namespace: release.namespace, values, objects });
+    } catch (err) {
+      throw wrap(`environment "${environment}", release "${release.name}": its notes function failed`, err, { environment, release: release.name, field: 'notes' });
+    }
+    if (typeof own !== 'string') {
+      throw new UserError(`environment "${environment}", release "${release.name}": its notes function returned ${typeof own}, not the notes' text`, { environment, release: release.name, field: 'notes' });
+    }
+  }
   return {
     name: release.name,
     package: chart.metadata,
-    objects: ordered.map((r) => r.json),
+    objects,
     paths: ordered.map((r) => r.path),
+    namespace: release.namespace,
+    runsAfter: release.runsAfter,
+    notes: releaseNotes({ environment, release: release.name, namespace: release.namespace, package: chart.metadata, values, objects, own, gitops }),
   };
 }
 

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { StagedOutput } from './output';
 import { renderEnvironment } from './render';
 import { Timings } from './timings';
+import { guardUserCode } from './user-code';
 import { Finding, ProfileName } from '../validate';
 import { failOnErrors, validateEnvironment } from './validate';
 import { ReleaseOptions, checkReleases, loadProject, selectEnvironments } from './load';
@@ -13,6 +14,11 @@ export interface SynthOptions extends ReleaseOptions {
   readonly out?: string;
   /** The validation profile for every environment. @default - each environment's `profile`, else 'dev' */
   readonly profile?: ProfileName;
+  /**
+   * The seconds the app's code may run; when they are up, synth stops the process, saying where the app was, and commits nothing. 0: no limit.
+   * @default 300
+   */
+  readonly timeout?: number;
 }
 
 export interface SynthResult {
@@ -35,15 +41,42 @@ export interface SynthResult {
  *     const result = synthesize({ app: 'apps/main.ts', env: ['prod'], out: 'dist' });
  */
 export function synthesize(options: SynthOptions = {}): SynthResult {
-  const timings = new Timings();
-  const { platform, sources } = timings.measure('load', () => loadProject(options));
-  const selected = selectEnvironments(platform, options.env);
-  checkReleases(platform, selected, options.release);
-  const outDir = path.resolve(options.out ?? 'dist');
-  const output = new StagedOutput(outDir);
-  const objects = new Map<string, number>();
-  const warnings = new Map<string, readonly Finding[]>();
+  const staged = stageSynthesis(options);
   try {
+    return staged.commit();
+  } finally {
+    staged.close();
+  }
+}
+
+/** A synth whose environments are staged and not yet put in place. */
+export interface StagedSynthesis {
+  /** Checks that the app's code ended well (see guardUserCode), then puts every environment in place. */
+  commit(): SynthResult;
+  /** Removes what was staged and not committed, and unlocks the output folder. */
+  close(): void;
+}
+
+/**
+ * The synth pipeline up to the commit: the app's code runs guarded (a
+ * `process.exit`, a rejected promise or the timeout fail the synth). The
+ * command line waits for the app's pending promise work between the two,
+ * so a promise rejected after the app returned still stops the commit.
+ */
+export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
+  const timings = new Timings();
+  const guard = guardUserCode(options.timeout);
+  let output: StagedOutput | undefined;
+  try {
+    const { platform, sources } = timings.measure('load', () => loadProject(options));
+    const selected = selectEnvironments(platform, options.env);
+    checkReleases(platform, selected, options.release);
+    const outDir = path.resolve(options.out ?? 'dist');
+    output = new StagedOutput(options.out ?? 'dist');
+    // the output folder is checked (and locked) before any environment is rendered
+    output.open(selected);
+    const objects = new Map<string, number>();
+    const warnings = new Map<string, readonly Finding[]>();
     for (const env of selected) {
       const rendered = renderEnvironment(platform, env, { values: sources, timings });
       // validation: errors fail before anything is put in place; warnings are returned
@@ -52,17 +85,24 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
       const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external }));
       failOnErrors(env, profile, findings);
       warnings.set(env, findings);
-      timings.measure('write', () => output.writeEnvironment(rendered));
+      timings.measure('write', () => output!.writeEnvironment(rendered));
       objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, rendered.namespaces.length));
     }
-    timings.measure('write', () => output.commit());
-  } finally {
-    output.close();
+    const staged = output;
+    return {
+      commit() {
+        guard.check();
+        timings.measure('write', () => staged.commit());
+        return { timings, written: new Map(selected.map((env) => [env, path.join(outDir, env)])), objects, warnings };
+      },
+      close() {
+        guard.release();
+        staged.close();
+      },
+    };
+  } catch (err) {
+    guard.release();
+    output?.close();
+    throw err;
   }
-  return {
-    timings,
-    written: new Map(selected.map((env) => [env, path.join(outDir, env)])),
-    objects,
-    warnings,
-  };
 }
