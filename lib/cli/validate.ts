@@ -9,6 +9,7 @@ export interface ValidateCommandOptions {
   readonly external?: readonly string[];
   /** The Kubernetes minor to validate against; the newest bundled when not given. */
   readonly kubeVersion?: string;
+  readonly complete?: boolean;
 }
 
 export interface ValidateCommandResult {
@@ -72,7 +73,8 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
     { name: 'output', short: 'o', value: 'FMT', description: '`text` or `json` (see [Output formats](validation.md#output-formats))', default: '`text`' },
     { name: 'profile', value: 'NAME', description: '`dev` (best practices warn) or `prod` (they fail)', default: '`dev`' },
     { name: 'ignore-missing-schemas', description: 'accept custom resources whose CRD is not in the input' },
-    { name: 'external', value: 'KIND/[NAMESPACE/]NAME', description: 'an object made elsewhere that references may name', repeatable: true },
+    { name: 'external', value: 'KIND/[NAMESPACE/]NAME', description: 'an object made elsewhere that references may name; `*` for every name, `Pod/*` for the pods selectors select', repeatable: true },
+    { name: 'complete', description: 'the files are a whole release, as synth writes it: a reference to an object outside them is an error, not a warning' },
     { name: 'kube-version', value: 'VERSION', description: `the Kubernetes version to validate against: ${kubeVersions()[0]} to ${newestKubeVersion()} (a patch such as \`1.32.4\` counts as its minor)`, default: `\`${newestKubeVersion()}\`, the newest bundled` },
   ],
   examples: [
@@ -80,6 +82,7 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
     { description: 'a report for CI', command: 'chartwright validate --output json manifests/ > report.json' },
     { description: 'check for a cluster that runs Kubernetes 1.30', command: 'chartwright validate --kube-version 1.30 manifests/' },
     { description: 'a Secret made by another tool may be referenced', command: 'chartwright validate --external Secret/shop/db-credentials app.yaml' },
+    { description: 'a whole release: what it refers to must be in it', command: 'chartwright validate --complete dist/prod' },
   ],
   exitCodes: '0 valid (warnings allowed), 1 errors, 2 usage error or a file that cannot be read',
   run({ flags, args }, io) {
@@ -99,6 +102,7 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
         ignoreMissingSchemas: flags['ignore-missing-schemas'] ?? false,
         external: flags.external,
         kubeVersion,
+        complete: flags.complete ?? false,
       });
     } catch (err) {
       if (err instanceof UnreadableInputError) {

@@ -7,7 +7,8 @@ import { InputObject } from '../validate/input';
 import { DEFAULT_PROFILE, ProfileName, ruleInfo, severityOf } from '../validate/rules';
 
 /**
- * Validates a rendered environment. Custom resources built from cdk8s
+ * Validates a rendered environment, as a whole output: a reference to an
+ * object outside it is an error. Custom resources built from cdk8s
  * imports have no schema here unless their CRD is in the output; they are
  * taken as valid (the import's types are their schema), as with
  * `--ignore-missing-schemas`.
@@ -20,7 +21,7 @@ export function validateEnvironment(env: RenderedEnvironment, options: ValidateO
   for (const obj of env.gitops?.objects ?? []) {
     inputs.push({ obj, source: { release: '', construct: `environment ${env.name}: ${obj.kind} ${obj.metadata.name}` } });
   }
-  return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options })];
+  return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options, complete: true })];
 }
 
 /**

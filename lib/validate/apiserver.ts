@@ -496,7 +496,8 @@ function checkService(spec: Json, report: Report): void {
     } else if (ports.length > 1) {
       report('duplicate-name', ['spec', 'ports', i, 'name'], 'a Service with more than one port must name every port', 'add a name such as "http"');
     }
-    const first = indexOfPort(ports, i, 'port', port);
+    // a port without a number is reported missing by the schema; it duplicates nothing
+    const first = typeof port.port === 'number' ? indexOfPort(ports, i, 'port', port) : -1;
     if (first >= 0) report('duplicate-name', ['spec', 'ports', i, 'port'], `port ${port.port}/${port.protocol ?? 'TCP'} is also spec.ports[${first}]`, 'remove the duplicate or use another port number');
   }
 }
@@ -584,11 +585,14 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (typeof port.name === 'string') {
           const np = portNameProblem(port.name);
           if (np) report('port-name', [...cpath, 'ports', i, 'name'], `port name "${port.name}" ${np}`, 'use at most 15 lower-case letters, digits and "-", such as "http" or "metrics"');
-          const first = portNamedBefore(containers, c, i, port.name);
-          if (first) report('duplicate-name', [...cpath, 'ports', i, 'name'], `port name "${port.name}" is also ${first}'s`, 'give each port of the pod its own name');
+          // the server rejects a port name twice in one container, and only warns of one in two containers
+          const inContainer = indexOfName(ports, i, port.name);
+          const inPod = inContainer >= 0 ? undefined : portNamedBefore(containers, c, port.name);
+          if (inContainer >= 0) report('duplicate-name', [...cpath, 'ports', i, 'name'], `port name "${port.name}" is also ports[${inContainer}]'s`, 'give each port of the pod its own name');
+          else if (inPod) report('duplicate-entry', [...cpath, 'ports', i, 'name'], `port name "${port.name}" is also ${inPod}'s: a Service whose targetPort names it reaches only the first`, 'give each port of the pod its own name');
         }
-        const first = indexOfPort(ports, i, 'containerPort', port);
-        if (first >= 0) report('duplicate-name', [...cpath, 'ports', i, 'containerPort'], `port ${port.containerPort}/${port.protocol ?? 'TCP'} is also ports[${first}] of this container`, 'remove the duplicate port');
+        const first = typeof port.containerPort === 'number' ? indexOfPort(ports, i, 'containerPort', port) : -1;
+        if (first >= 0) report('duplicate-entry', [...cpath, 'ports', i, 'containerPort'], `port ${port.containerPort}/${port.protocol ?? 'TCP'} is also ports[${first}] of this container`, 'remove the duplicate port');
       }
     }
     if (isRecord(container.securityContext)) checkSecurityContext(container.securityContext, cpath, 'securityContext', report);
@@ -602,7 +606,7 @@ function checkPodSpec(pod: PodTemplate, report: Report, claims: readonly string[
         if (isRecord(e.valueFrom)) checkDownwardApi(e.valueFrom, e.name, cpath, i, report);
         checkEnvSource(e, [...cpath, 'env', i], report);
         const first = indexOfName(env, i, e.name);
-        if (first >= 0) report('duplicate-name', [...cpath, 'env', i, 'name'], `environment variable "${e.name}" is also env[${first}]`, 'remove one of them: only the last would take effect');
+        if (first >= 0) report('duplicate-entry', [...cpath, 'env', i, 'name'], `environment variable "${e.name}" is also env[${first}]`, 'remove one of them: only the last would take effect');
       }
     }
     const mounts = container.volumeMounts;
@@ -871,12 +875,12 @@ function checkDownwardApi(from: Json, variable: string, cpath: JsonPath, i: numb
   }
 }
 
-/** Where a port named `name` comes before port `i` of container `c` in the pod: `ports[0] of containers[1]`, or undefined. */
-function portNamedBefore(containers: PodTemplate['containers'], c: number, i: number, name: string): string | undefined {
-  for (let d = 0; d <= c; d++) {
+/** Where a port named `name` is in a container before container `c` of the pod: `ports[0] of containers[1]`, or undefined. */
+function portNamedBefore(containers: PodTemplate['containers'], c: number, name: string): string | undefined {
+  for (let d = 0; d < c; d++) {
     const { container, path } = containers[d];
     if (!Array.isArray(container.ports)) continue;
-    const first = indexOfName(container.ports, d < c ? container.ports.length : i, name);
+    const first = indexOfName(container.ports, container.ports.length, name);
     if (first >= 0) return `ports[${first}] of ${formatWhere(path)}`;
   }
   return undefined;

@@ -4,11 +4,14 @@
  * referencing object with the annotation `chartwright.dev/external`
  * (`"true"`: everything it refers to; or a list such as
  * `"Secret/db-credentials, ConfigMap/shared"`), or for the whole run with the
- * `external` option (`--external Kind/name` or `Kind/namespace/name`).
+ * `external` option (`--external Kind/name` or `Kind/namespace/name`). The
+ * name `*` stands for every object of the kind; the selectors of Services,
+ * PodDisruptionBudgets and NetworkPolicies select pods, declared external with
+ * `Pod/*` (or `Pod/namespace/*`).
  */
 import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { JsonPath } from './findings';
-import { Checked, CheckedIndex, EMPTY, Json, PodTemplate, annotationsOf, isRecord, mapSelectorMatches, selectorMatches } from './objects';
+import { Checked, CheckedIndex, EMPTY, Json, PodTemplate, annotationsOf, isRecord, mapSelectorMatches, normalNamespace, selectorMatches } from './objects';
 
 export { EXTERNAL_ANNOTATION } from '../kube/annotations';
 
@@ -22,7 +25,7 @@ interface External {
 export function parseExternal(entry: string): External | undefined {
   const parts = entry.trim().split('/');
   if (parts.length === 2 && parts[0] && parts[1]) return { kind: parts[0], name: parts[1] };
-  if (parts.length === 3 && parts[0] && parts[1] && parts[2]) return { kind: parts[0], namespace: parts[1], name: parts[2] };
+  if (parts.length === 3 && parts[0] && parts[1] && parts[2]) return { kind: parts[0], namespace: normalNamespace(parts[1]), name: parts[2] };
   return undefined;
 }
 
@@ -31,6 +34,13 @@ export function checkReferences(items: readonly Checked[], index: CheckedIndex, 
   const references = new References(items, index, external);
   for (let i = 0; i < items.length; i++) references.check(items[i]);
 }
+
+/**
+ * What Kubernetes makes in every namespace: the `default` ServiceAccount, and
+ * the `kube-root-ca.crt` ConfigMap (the cluster's CA, which every projected
+ * service-account token volume mounts, as `kubectl get pod -o yaml` shows).
+ */
+const IN_EVERY_NAMESPACE: ReadonlySet<string> = new Set(['ServiceAccount/default', 'ConfigMap/kube-root-ca.crt']);
 
 const NONE: readonly never[] = Object.freeze([]);
 const CONFIG_MAP_DATA = ['data', 'binaryData'] as const;
@@ -94,7 +104,7 @@ class References {
         return;
       }
       case 'PodDisruptionBudget':
-        if (isRecord(spec.selector) && !this.allExternal && !this.selectsAny(spec.selector.matchLabels, spec.selector, false)) {
+        if (isRecord(spec.selector) && !this.podsExternal() && !this.selectsAny(spec.selector.matchLabels, spec.selector, false)) {
           item.report('pdb-selector', ['spec', 'selector'], `the selector matches no pod template${this.inNamespace()}`, 'correct spec.selector to the pod labels of the workload it protects');
         }
         return;
@@ -102,7 +112,7 @@ class References {
       case 'NetworkPolicy': {
         const sel = spec.podSelector;
         const empty = !isRecord(sel) || (!hasKeys(sel.matchLabels) && !(Array.isArray(sel.matchExpressions) && sel.matchExpressions.length > 0));
-        if (!empty && !this.allExternal && !this.selectsAny(sel.matchLabels, sel, false)) {
+        if (!empty && !this.podsExternal() && !this.selectsAny(sel.matchLabels, sel, false)) {
           item.report('networkpolicy-selector', ['spec', 'podSelector'], `the podSelector matches no pod template${this.inNamespace()}`, 'correct spec.podSelector, or use {} to select every pod of the namespace');
         }
         return;
@@ -112,7 +122,7 @@ class References {
 
   private checkService(spec: Json): void {
     const selector = spec.selector;
-    if (spec.type === 'ExternalName' || !isRecord(selector) || !hasKeys(selector) || this.allExternal) return;
+    if (spec.type === 'ExternalName' || !isRecord(selector) || !hasKeys(selector) || this.podsExternal()) return;
     if (!this.selectsAny(selector, selector, true)) {
       this.item.report('service-selector', ['spec', 'selector'], `the selector ${JSON.stringify(selector)} matches no pod template${this.inNamespace()}`, 'correct the selector to labels of a workload\'s pod template, or declare the Service external');
     }
@@ -181,8 +191,10 @@ class References {
         }
       }
     }
-    const account = spec.serviceAccountName;
-    if (account !== 'default' && this.lacks('ServiceAccount', account, false)) this.missing('ServiceAccount', account, [...path, 'serviceAccountName'], 'the pod runs as');
+    // serviceAccount is the deprecated name of serviceAccountName, still read when the new one is unset
+    const accountField = spec.serviceAccountName === undefined || spec.serviceAccountName === null || spec.serviceAccountName === '' ? 'serviceAccount' : 'serviceAccountName';
+    const account = spec[accountField];
+    if (this.lacks('ServiceAccount', account, false)) this.missing('ServiceAccount', account, [...path, accountField], 'the pod runs as');
     const pullSecrets = spec.imagePullSecrets;
     if (Array.isArray(pullSecrets)) {
       for (let i = 0; i < pullSecrets.length; i++) {
@@ -242,7 +254,12 @@ class References {
   }
 
   private exists(kind: string, name: string): boolean {
-    return this.index.get(kind, this.item.namespace, name) !== undefined || this.isExternal(kind, name);
+    return this.index.get(kind, this.item.namespace, name) !== undefined || IN_EVERY_NAMESPACE.has(`${kind}/${name}`) || this.isExternal(kind, name);
+  }
+
+  /** Whether the pods a selector of the object selects may be made elsewhere: the object declares everything external, or `Pod/*` is declared. */
+  private podsExternal(): boolean {
+    return this.isExternal('Pod', '*');
   }
 
   private isExternal(kind: string, name: string): boolean {
@@ -251,7 +268,7 @@ class References {
 
   private declares(list: readonly External[], kind: string, name: string): boolean {
     for (const e of list) {
-      if (e.kind === kind && e.name === name && (e.namespace === undefined || e.namespace === this.item.namespace)) return true;
+      if (e.kind === kind && (e.name === name || e.name === '*') && (e.namespace === undefined || e.namespace === this.item.namespace)) return true;
     }
     return false;
   }

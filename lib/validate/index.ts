@@ -36,7 +36,7 @@ export interface ValidateOptions {
   readonly profile?: ProfileName;
   /** Accept custom resources whose CRD is not in the input (kubeconform's -ignore-missing-schemas). @default false */
   readonly ignoreMissingSchemas?: boolean;
-  /** Objects made elsewhere that references may name: `Kind/name` or `Kind/namespace/name`. @default - none */
+  /** Objects made elsewhere that references may name: `Kind/name` or `Kind/namespace/name`; the name `*` stands for every one, and `Pod/*` for pods that selectors may select. @default - none */
   readonly external?: readonly string[];
   /** The Kubernetes minor to validate against, such as "1.32" (one of `kubeVersions()`). @default - the newest bundled (`newestKubeVersion()`) */
   readonly kubeVersion?: string;
@@ -48,12 +48,21 @@ export interface ValidateOptions {
    * @default - none
    */
   readonly podSecurity?: Readonly<Record<string, NamespacePodSecurity>>;
+  /**
+   * Whether the input is a whole output (as synth's is), so that a reference
+   * to an object outside it is an error. Otherwise the input may be part of a
+   * release, and such references are warnings.
+   * @default false
+   */
+  readonly complete?: boolean;
 }
 
 /** Validates objects as one output; returns the findings in input order. */
 export function validateObjects(inputs: readonly InputObject[], options: ValidateOptions = {}): Finding[] {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const kube = KubeSchema.of(options.kubeVersion);
+  // of input that may be part of a release, what it refers to may be elsewhere: a warning
+  const severity = options.complete ? (rule: string) => severityOf(rule, profile) : (rule: string) => (ruleInfo(rule).category === 'reference' ? 'warning' : severityOf(rule, profile));
   const findings: Finding[] = [];
   const customKinds = collectCustomResourceDefinitions(inputs);
   const index: CheckedIndex = new ObjectIndex();
@@ -77,7 +86,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
       }
       const line = input.locate?.(path);
       const source = line === undefined ? input.source : { ...input.source, line };
-      findings.push({ rule, severity: enforced ? 'error' : severityOf(rule, profile), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
+      findings.push({ rule, severity: enforced ? 'error' : severity(rule), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
     };
 
     if (!isRecord(obj)) {

@@ -27,8 +27,19 @@ export function nameOf(obj: Json): string | undefined {
   return isRecord(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : undefined;
 }
 
+/**
+ * The namespace an object is applied to, as references and duplicates see it:
+ * `metadata.namespace`, or '' for none. `default` is '' too: kubectl applies
+ * an object without a namespace to its context's namespace, `default` unless
+ * set, so the two are one namespace.
+ */
 export function namespaceOf(obj: Json): string {
-  return isRecord(obj.metadata) && typeof obj.metadata.namespace === 'string' ? obj.metadata.namespace : '';
+  return isRecord(obj.metadata) ? normalNamespace(obj.metadata.namespace) : '';
+}
+
+/** A namespace as namespaceOf() gives it: '' for none and for `default`. */
+export function normalNamespace(namespace: unknown): string {
+  return typeof namespace === 'string' && namespace !== 'default' ? namespace : '';
 }
 
 /** An empty mapping for fields an object does not have; never written to. */
@@ -113,7 +124,7 @@ export interface Checked {
   /** Reports a finding on this object. */
   readonly report: Report;
   readonly name: string | undefined;
-  /** `metadata.namespace`, or '' */
+  /** `metadata.namespace`, or '' for none and for `default` (namespaceOf) */
   readonly namespace: string;
   readonly pod: PodTemplate | undefined;
   readonly source: Source;

@@ -55,13 +55,17 @@ export function checkBestPractices(items: readonly Checked[], declared?: Readonl
 }
 
 /**
- * The PodDisruptionBudgets, the autoscaled workloads and the namespaces' Pod
- * Security modes of the output, which rules on one workload look up. A
- * Namespace of the output counts over what the environment declares of it.
+ * What rules on one object look up in the whole output: PodDisruptionBudgets,
+ * autoscaled workloads, ServiceAccounts without a token, NetworkPolicies, and
+ * the namespaces' Pod Security modes. A Namespace of the output counts over
+ * what the environment declares of it.
  */
 function gatherOutput(items: readonly Checked[], declared?: ReadonlyMap<string, NamespacePodSecurity>): Output {
-  const disruptionBudgets: Array<{ namespace: string; selector: unknown }> = [];
+  const disruptionBudgets: Array<{ namespace: string; selector: unknown; item: Checked }> = [];
   const autoscaled = new Set<string>(); // "ns/Kind/name" scaled by an HPA
+  const minReplicas = new Map<string, number>(); // "ns/Kind/name" → the HPA's minReplicas
+  const networkPolicies = new Map<string, unknown[]>(); // namespace → the podSelectors of its NetworkPolicies
+  const tokenless = new Set<string>(); // "ns/name" of a ServiceAccount with automountServiceAccountToken: false
   const podSecurity = new Map(declared);
   for (let n = 0; n < items.length; n++) {
     const obj = items[n].obj;
@@ -71,10 +75,19 @@ function gatherOutput(items: readonly Checked[], declared?: ReadonlyMap<string, 
       if (policy) podSecurity.set(items[n].name!, policy);
       else podSecurity.delete(items[n].name!);
     }
-    if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.push({ namespace: namespaceOf(obj), selector: obj.spec.selector });
+    if (obj.kind === 'ServiceAccount' && obj.automountServiceAccountToken === false) tokenless.add(`${items[n].namespace}/${items[n].name}`);
+    if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.push({ namespace: namespaceOf(obj), selector: obj.spec.selector, item: items[n] });
     if (obj.kind === 'HorizontalPodAutoscaler' && isRecord(obj.spec) && isRecord(obj.spec.scaleTargetRef)) {
-      autoscaled.add(`${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`);
+      const key = `${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`;
+      autoscaled.add(key);
+      minReplicas.set(key, typeof obj.spec.minReplicas === 'number' ? obj.spec.minReplicas : 1);
+    }
+    if (obj.kind === 'NetworkPolicy' && isRecord(obj.spec)) {
+      const namespace = namespaceOf(obj);
+      const selectors = networkPolicies.get(namespace);
+      if (selectors === undefined) networkPolicies.set(namespace, [obj.spec.podSelector ?? {}]);
+      else selectors.push(obj.spec.podSelector ?? {});
     }
   }
-  return { disruptionBudgets, autoscaled, podSecurity };
+  return { disruptionBudgets, autoscaled, minReplicas, tokenless, networkPolicies, podSecurity };
 }

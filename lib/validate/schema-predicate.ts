@@ -8,6 +8,7 @@
  */
 import { QUANTITY } from '../kube/quantity';
 import { DATE_TIME, INT64_MAX, INT64_MIN, Node } from './schema';
+import { limitsProblem } from './schema-limits';
 
 type Predicate = (value: unknown) => boolean;
 type ObjectNode = Extract<Node, { t: 'obj' }>;
@@ -146,6 +147,8 @@ function compile(node: Node): Predicate {
         ${node.of.t === 'any' ? '' : `for (const k in v) { const c = v[k]; if (!(${test(node.of, refs)})) return false; }`}
         return true;`;
       break;
+    case 'lim':
+      return (value) => passes(node.of, value) && limitsProblem(node.limits, value) === undefined;
     default:
       body = `const c = v; return ${test(node, refs)};`;
   }

@@ -16,6 +16,7 @@ import { MANIFEST_WORDS, describeValue } from '../internal/describe';
 import { QUANTITY } from '../kube/quantity';
 import { didYouMean } from '../errors';
 import { JsonPath } from './findings';
+import { Limits, limitsOf, limitsProblem } from './schema-limits';
 
 interface KindEntry {
   readonly d: string;
@@ -64,6 +65,8 @@ export type Node =
   | { readonly t: 'arr'; readonly of: Node }
   | { readonly t: 'map'; readonly of: Node }
   | { readonly t: 'e'; readonly values: readonly string[] }
+  /** A custom resource's node with the value limits of its CRD (minimum, pattern, maxItems…): `of`, then the limits. */
+  | { readonly t: 'lim'; readonly of: Node; readonly limits: Limits }
   | { readonly t: Primitive };
 
 /**
@@ -301,23 +304,31 @@ export function compareMinors(a: string, b: string): number {
 
 /**
  * A node for a custom resource from its CRD version's openAPIV3Schema: the
- * structural subset (types, properties, required, items, additionalProperties,
- * enum, int-or-string, preserve-unknown-fields), with `metadata` as ObjectMeta.
+ * structural schema (types, properties, required, items, additionalProperties,
+ * enum, int-or-string, preserve-unknown-fields, and the value limits of
+ * schema-limits.ts), with `metadata` as ObjectMeta.
  */
 export function crdNode(schema: unknown): Node {
-  const node = fromOpenApi(schema);
+  const top = fromOpenApi(schema);
+  const node = top.t === 'lim' ? top.of : top;
   if (node.t === 'obj') {
     node.props.set('apiVersion', PRIMITIVES.s);
     node.props.set('kind', PRIMITIVES.s);
     node.props.set('metadata', KubeSchema.of().definition('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'));
     if (!node.props.has('status')) node.props.set('status', PRIMITIVES.any);
   }
-  return node;
+  return top;
 }
 
 function fromOpenApi(schema: unknown): Node {
   if (schema === null || typeof schema !== 'object') return PRIMITIVES.any;
-  const s = schema as Record<string, any>;
+  const node = typeOf(schema as Record<string, any>);
+  const limits = limitsOf(schema as Record<string, unknown>);
+  return limits === undefined ? node : { t: 'lim', of: node, limits };
+}
+
+/** The node of an openAPIV3Schema node's type, without its limits. */
+function typeOf(s: Record<string, any>): Node {
   if (s['x-kubernetes-int-or-string']) return PRIMITIVES.ios;
   if (Array.isArray(s.enum) && s.enum.every((v: unknown) => typeof v === 'string')) return { t: 'e', values: s.enum };
   switch (s.type) {
@@ -478,6 +489,12 @@ export function checkNode(node: Node, value: unknown, path: (string | number)[],
       if (typeof value !== 'string') report('schema-type', path, `expected a date-time string, found ${describe(value)}`);
       else if (!DATE_TIME.test(value)) report('schema-format', path, `"${value}" is not an RFC 3339 date-time`, 'write it as 2024-01-31T12:00:00Z');
       return;
+    case 'lim': {
+      checkNode(node.of, value, path, report);
+      const problem = limitsProblem(node.limits, value);
+      if (problem !== undefined) report(problem.rule, path, problem.message, 'change the value to what the CustomResourceDefinition allows');
+      return;
+    }
     case 'any':
       return;
   }

@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALLOW_LIST, Case, Result, TABLE, agreementTable, chartwrightVerdict, comparison, readAllowList, readCorpus, updateDocuments } from '../support/corpus';
+import { ALLOW_LIST, SETUP, Case, Result, TABLE, agreementTable, chartwrightVerdict, comparison, readAllowList, readCorpus, updateDocuments } from '../support/corpus';
 import { KUBECTL, describeCluster, eventually, kubectl, kubectlOk, scratch } from './kube';
 
 /**
@@ -32,10 +32,10 @@ function kubectlAsync(args: readonly string[]): Promise<Run> {
 
 const firstError = (out: string): string => out.split('\n').find((l) => /error|invalid|forbidden|denied/i.test(l))?.trim() ?? out.trim().split('\n')[0] ?? '';
 
-/** The server's verdict on a case: a dry run of the file, or for an update case a real apply of the first document and a dry run of the second over it. */
+/** The server's verdict on a case: a dry run of the file (server-side apply, or create), or for an update case a real apply of the first document and a dry run of the second over it. */
 async function serverVerdict(c: Case, dir: string): Promise<{ valid: boolean; message: string }> {
   if (!c.update) {
-    const run = await kubectlAsync(['apply', '--server-side', '--dry-run=server', '-n', NAMESPACE, '-f', c.file]);
+    const run = await kubectlAsync([...(c.create ? ['create'] : ['apply', '--server-side']), '--dry-run=server', '-n', NAMESPACE, '-f', c.file]);
     return { valid: run.code === 0, message: run.code === 0 ? '' : firstError(run.out) };
   }
   const [before, after] = updateDocuments(c);
@@ -80,6 +80,8 @@ describeCluster('the API-server corpus: chartwright validate and kubectl apply -
 
   beforeAll(async () => {
     kubectl(['create', 'namespace', NAMESPACE]);
+    kubectlOk(['apply', '--server-side', '-f', SETUP]);
+    kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', '-f', SETUP]);
     // ServiceAccount admission needs the namespace's default ServiceAccount before any Pod
     await eventually(`the default ServiceAccount of ${NAMESPACE}`, () => (kubectl(['get', 'serviceaccount', 'default', '-n', NAMESPACE]).code === 0 ? true : undefined));
     const plain = cases.filter((c) => !c.update);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseManifests, validateObjects } from '../../lib/validate';
+import { InputObject, parseManifests, validateObjects } from '../../lib/validate';
 import { REPO } from './project';
 
 /**
@@ -8,11 +8,16 @@ import { REPO } from './project';
  * manifests whose first line says what a real API server does with them,
  * `# expect: valid` or `# expect: invalid <area>`. A case with the line
  * `# update: ...` holds two documents: the first is applied, then the second
- * is applied over it (immutable fields). corpus.cluster.ts runs every case
+ * is applied over it (immutable fields). A case with the line `# apply: create`
+ * is created (`kubectl create`) rather than applied server-side, for what the
+ * two treat differently. corpus.cluster.ts runs every case
  * through chartwright and `kubectl apply --dry-run=server` and keeps the
- * agreement table (docs/validation-agreement.md).
+ * agreement table (docs/validation-agreement.md). What is in `_setup/` (the
+ * CRDs of custom resources) is applied first, and validated with every case.
  */
 export const CORPUS = path.join(REPO, 'test', 'fixtures', 'apiserver-corpus');
+/** What is applied before the cases, not a case: the CRDs of the custom-resources cases. */
+export const SETUP = path.join(CORPUS, '_setup');
 export const ALLOW_LIST = path.join(REPO, 'test', 'cluster', 'corpus-allow-list.json');
 export const TABLE = path.join(REPO, 'docs', 'validation-agreement.md');
 
@@ -28,13 +33,15 @@ export interface Case {
   readonly what: string;
   /** A case of two documents, the second applied over the first. */
   readonly update: boolean;
+  /** A case the server creates (`kubectl create`), rather than applies server-side. */
+  readonly create: boolean;
 }
 
 export function readCorpus(): Case[] {
   const cases: Case[] = [];
   for (const area of fs.readdirSync(CORPUS).sort()) {
     const dir = path.join(CORPUS, area);
-    if (!fs.statSync(dir).isDirectory()) continue;
+    if (!fs.statSync(dir).isDirectory() || area.startsWith('_')) continue;
     for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
       const file = path.join(dir, name);
       const text = fs.readFileSync(file, 'utf8');
@@ -44,7 +51,8 @@ export function readCorpus(): Case[] {
       if (expect[2] !== undefined && expect[2] !== area) throw new Error(`${area}/${name}: "# expect: invalid ${expect[2]}" names another area than its folder`);
       const what = /^# (.*)$/.exec(lines[1])?.[1] ?? '';
       const update = lines.slice(0, 4).some((l) => l.startsWith('# update:'));
-      cases.push({ id: `${area}/${name.slice(0, -'.yaml'.length)}`, area, file, text, expectValid: expect[1] === 'valid', what, update });
+      const create = lines.slice(0, 4).includes('# apply: create');
+      cases.push({ id: `${area}/${name.slice(0, -'.yaml'.length)}`, area, file, text, expectValid: expect[1] === 'valid', what, update, create });
     }
   }
   return cases;
@@ -64,10 +72,27 @@ export interface ChartwrightVerdict {
 export function chartwrightVerdict(c: Case): ChartwrightVerdict {
   const parsed = parseManifests(path.relative(REPO, c.file), c.text);
   const documents = [...new Set(parsed.objects.map((o) => o.source.document))];
-  const groups = c.update ? documents.map((d) => parsed.objects.filter((o) => o.source.document === d)) : [parsed.objects];
-  const findings = [...parsed.findings, ...groups.flatMap((objects) => validateObjects(objects))];
+  const groups = (c.update ? documents.map((d) => parsed.objects.filter((o) => o.source.document === d)) : [parsed.objects]).map((objects) => [...setupObjects(), ...objects]);
+  // each case goes to a namespace of its own: what it refers to is in it or nowhere (complete)
+  const findings = [...parsed.findings, ...groups.flatMap((objects) => validateObjects(objects, { complete: true }))];
   const rules = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort();
   return { valid: rules.length === 0, rules };
+}
+
+let setup: InputObject[] | undefined;
+
+/** The objects of SETUP, which the server has when it judges a case: each case is validated with them. */
+export function setupObjects(): readonly InputObject[] {
+  if (setup === undefined) {
+    setup = [];
+    for (const name of fs.readdirSync(SETUP).filter((f) => f.endsWith('.yaml')).sort()) {
+      const file = path.join(SETUP, name);
+      const parsed = parseManifests(path.relative(REPO, file), fs.readFileSync(file, 'utf8'));
+      if (parsed.findings.length > 0) throw new Error(`${file}: ${parsed.findings[0].message}`);
+      setup.push(...parsed.objects);
+    }
+  }
+  return setup;
 }
 
 /** The documents of an update case, as YAML text: what is applied, then what is applied over it. */

@@ -42,7 +42,8 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['annotation-syntax', 'metadata.annotations["example.com/a/b"]', 8],
   ['port-range', 'spec.template.spec.containers[0].ports[0].containerPort', 28],
   ['port-name', 'spec.template.spec.containers[0].ports[0].name', 27],
-  ['duplicate-name', 'spec.template.spec.containers[1].name', 50],
+  ['duplicate-name', 'spec.template.spec.containers[1].name', 50, ['probe-port']], // the second "app" probes a port only the first declares
+  ['duplicate-entry', 'spec.template.spec.containers[0].env[1].name', 53],
   ['volume-mount', 'spec.template.spec.containers[0].volumeMounts[0].name', 51],
   ['selector-match', 'spec.selector', 10],
   ['cron-syntax', 'spec.schedule', 8],
@@ -55,7 +56,7 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['scale-target', 'spec.scaleTargetRef', 58],
   ['pdb-selector', 'spec.selector', 59],
   ['statefulset-service', 'spec.serviceName', 63],
-  ['networkpolicy-selector', 'spec.podSelector', 58],
+  ['networkpolicy-selector', 'spec.podSelector', 58, ['network-policy']], // the policy that selects nothing leaves the app's pods unselected
   ['container-resources', 'spec.template.spec.containers[0].resources', 30],
   ['container-probes', 'spec.template.spec.containers[0].readinessProbe', 24],
   ['image-tag', 'spec.template.spec.containers[0].image', 25],
@@ -64,6 +65,7 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['read-only-root-filesystem', 'spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem', 45],
   ['privilege-escalation', 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation', 45],
   ['capabilities-drop-all', 'spec.template.spec.containers[0].securityContext.capabilities.drop', 49],
+  ['dangerous-capabilities', 'spec.template.spec.containers[0].securityContext.capabilities.add[0]', 51],
   ['seccomp-profile', 'spec.template.spec.securityContext.seccompProfile', 22],
   ['host-namespaces', 'spec.template.spec.hostNetwork', 50],
   ['host-path', 'spec.template.spec.volumes[0].hostPath', 56],
@@ -71,6 +73,20 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['pod-disruption-budget', '', 2],
   ['pod-spread', 'spec.template.spec.topologySpreadConstraints', 17],
   ['ingress-tls', 'spec.tls', 70],
+  ['probe-port', 'spec.template.spec.containers[0].readinessProbe.httpGet.port', 39],
+  ['identical-probes', 'spec.template.spec.containers[0].livenessProbe', 41],
+  ['pull-policy', 'spec.template.spec.containers[0].imagePullPolicy', 26, ['image-tag']],
+  ['privileged-port', 'spec.template.spec.containers[0].ports[0].containerPort', 28],
+  ['secret-literal', 'spec.template.spec.containers[0].env[0].value', 31],
+  ['job-ttl', 'spec.ttlSecondsAfterFinished', 8],
+  ['cronjob-deadline', 'spec.startingDeadlineSeconds', 8],
+  ['rbac-wildcard', 'rules[0].resources', 9],
+  ['rbac-secrets', 'rules[0].resources', 9],
+  ['rbac-escalation', 'rules[0].resources', 9],
+  ['rbac-cluster-admin', 'roleRef.name', 9],
+  ['hpa-replicas', 'spec.minReplicas', 10],
+  ['pdb-blocks-eviction', 'spec.maxUnavailable', 10],
+  ['network-policy', 'spec.template.metadata.labels', 15],
   ['ignore-annotation', 'metadata.annotations["chartwright.dev/ignore-host-namespaces"]', 8, ['host-namespaces']],
 ];
 
@@ -82,7 +98,7 @@ describe('rules, case by case', () => {
   });
 
   test.each(CASES)('%s fires on its invalid case, at %p line %p, and nothing else fires', (rule, at, line, alsoFires = [], options = {}) => {
-    const findings = validateFile(path.join(FIXTURES, 'invalid', `${rule}.yaml`), { profile: 'prod', ...options });
+    const findings = validateFile(path.join(FIXTURES, 'invalid', `${rule}.yaml`), { profile: 'prod', complete: true, ...options });
     const hit = findings.find((f) => f.rule === rule);
     expect(hit).toBeDefined();
     expect(hit!.path).toBe(at);
@@ -242,6 +258,31 @@ describe('opt-outs, externals and profiles', () => {
     expect(run(yaml, { external: ['ConfigMap/other/app-settings'] })).toHaveLength(1);
     expect(run(yaml.replace('namespace: shop\n', 'namespace: shop\n  annotations:\n    chartwright.dev/external: "ConfigMap/app-settings"\n'))).toEqual([]);
     expect(run(yaml.replace('namespace: shop\n', 'namespace: shop\n  annotations:\n    chartwright.dev/external: "true"\n'))).toEqual([]);
+    expect(run(yaml, { external: ['ConfigMap/*'] })).toEqual([]);
+    expect(run(yaml, { external: ['ConfigMap/shop/*'] })).toEqual([]);
+    expect(run(yaml, { external: ['Secret/*'] })).toHaveLength(1);
+  });
+
+  test('references outside files that may be part of a release are warnings; complete input (--complete, synth) makes them errors', () => {
+    for (const rule of ['service-selector', 'ingress-backend', 'object-reference', 'scale-target', 'pdb-selector', 'statefulset-service', 'networkpolicy-selector']) {
+      const findings = run(invalid(rule), { profile: 'prod' }).filter((f) => f.rule === rule);
+      expect([rule, findings.map((f) => f.severity)]).toEqual([rule, ['warning']]);
+      expect([rule, run(invalid(rule), { complete: true }).filter((f) => f.rule === rule).map((f) => f.severity)]).toEqual([rule, ['error']]);
+    }
+  });
+
+  test('--external silences every reference rule: Pod/* (or Pod/namespace/*) for the pods selectors select', () => {
+    const declared: Record<string, string[]> = {
+      'service-selector': ['Pod/*'], 'pdb-selector': ['Pod/shop/*'], 'networkpolicy-selector': ['Pod/*'],
+      'object-reference': ['ConfigMap/app-settings'], 'scale-target': ['Deployment/*'],
+      // their cases name a Service of the output that is wrong (no such port, not headless): nothing external about it
+      'ingress-backend': [], 'statefulset-service': [],
+    };
+    for (const [rule, external] of Object.entries(declared)) {
+      if (external.length === 0) continue;
+      expect([rule, run(invalid(rule), { complete: true, external }).filter((f) => f.rule === rule)]).toEqual([rule, []]);
+    }
+    expect(run(invalid('service-selector'), { complete: true, external: ['Pod/other/*'] }).filter((f) => f.rule === 'service-selector')).toHaveLength(1);
   });
 
   test('a key read from a ConfigMap of the output must be one of its keys', () => {
@@ -304,7 +345,9 @@ describe('chartwright validate', () => {
   test('--ignore-missing-schemas and --external', () => {
     expect(runCli(REPO, ['validate', path.join(invalidDir, 'schema-missing.yaml')]).code).toBe(1);
     expect(runCli(REPO, ['validate', '--ignore-missing-schemas', path.join(invalidDir, 'schema-missing.yaml')]).code).toBe(0);
-    expect(runCli(REPO, ['validate', '--external', 'ConfigMap/app-settings', path.join(invalidDir, 'object-reference.yaml')]).code).toBe(0);
+    expect(runCli(REPO, ['validate', path.join(invalidDir, 'object-reference.yaml')]).code).toBe(0);
+    expect(runCli(REPO, ['validate', '--complete', path.join(invalidDir, 'object-reference.yaml')]).code).toBe(1);
+    expect(runCli(REPO, ['validate', '--complete', '--external', 'ConfigMap/app-settings', path.join(invalidDir, 'object-reference.yaml')]).code).toBe(0);
     expect(runCli(REPO, ['validate', '--external', 'app-settings', path.join(invalidDir, 'object-reference.yaml')]).code).toBe(2);
   });
 });

@@ -38,7 +38,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('annotation-syntax', 'api', 'annotation keys are `[prefix/]name` and all annotations total at most 256 KiB', 'rename the key or move large data to a ConfigMap'),
   rule('port-range', 'api', 'port numbers are 1–65535', 'use a port number from 1 to 65535'),
   rule('port-name', 'api', 'port names are IANA service names: at most 15 characters of `[a-z0-9-]`, at least one letter, no `--`', 'shorten the name, such as `http` or `metrics`'),
-  rule('duplicate-name', 'api', 'container, port, volume and env names are unique where the API server requires it; a Service with several ports names each', 'rename or remove the duplicate'),
+  rule('duplicate-name', 'api', 'container, volume and Service port names, a container\'s port names and host ports are unique where the API server requires it; a Service with several ports names each', 'rename or remove the duplicate'),
   rule('volume-mount', 'api', 'every volumeMount names a volume of the pod', 'add the volume to `volumes` or correct the mount\'s `name`'),
   rule('selector-match', 'api', 'a workload\'s selector matches its pod template\'s labels', 'make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels`'),
   rule('cron-syntax', 'api', 'a CronJob schedule is a 5-field cron expression or a macro such as `@daily`', 'write the schedule as `minute hour day-of-month month day-of-week`, and the time zone in `spec.timeZone`'),
@@ -55,6 +55,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('networkpolicy-selector', 'reference', 'a NetworkPolicy\'s podSelector selects the pods of a workload in its namespace', 'correct `spec.podSelector`, or use `{}` for every pod'),
   // best practice
   rule('construct-warning', 'best-practice', 'nothing a construct flagged while building it: literal secret data, a writable host mount, host networking, a TLS host no rule serves', 'do as the finding\'s fix says; an object the construct made opts out with `chartwright.dev/ignore-construct-warning: "<reason>"`'),
+  rule('duplicate-entry', 'best-practice', 'no container sets an environment variable twice or lists a port twice, and no two containers of a pod name a port alike: the API server accepts these with a warning, but server-side apply (Flux, `kubectl apply --server-side`) rejects the first two', 'remove the duplicate, or rename the port'),
   ...POLICY_RULES,
   rule('ignore-annotation', 'best-practice', 'a `chartwright.dev/ignore-<rule>` annotation names a rule that can be ignored and gives a reason', 'write the reason as the value, such as `"metrics sidecar needs it"`'),
 ];
@@ -108,6 +109,8 @@ export function rulesTable(link?: (rule: RuleInfo) => string | undefined): strin
 
 /** `error`, or `warning (error in \`prod\`)` for a rule whose severity depends on the profile. */
 export function severityText(r: RuleInfo): string {
+  // validate warns of references outside files that may be part of a release (ValidateOptions.complete)
+  if (r.category === 'reference') return `${r.severity.dev} (a warning from \`validate\` without \`--complete\`)`;
   return r.severity.dev === r.severity.prod ? r.severity.dev : `${r.severity.dev} (${r.severity.prod} in \`prod\`)`;
 }
 

@@ -42,12 +42,18 @@ export interface RuleInfo {
 
 /** What a policy rule sees of the whole output, gathered once before any rule runs. */
 export interface Output {
-  /** The PodDisruptionBudgets: their namespace and selector. */
-  readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown }>;
+  /** The PodDisruptionBudgets: their namespace, selector and object. */
+  readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown; readonly item: Checked }>;
   /** `namespace/Kind/name` of every workload a HorizontalPodAutoscaler scales. */
   readonly autoscaled: ReadonlySet<string>;
   /** The Pod Security modes of each namespace, from its Namespace in the output or as the environment declares it. */
   readonly podSecurity: ReadonlyMap<string, NamespacePodSecurity>;
+  /** The minReplicas of the autoscaler of each workload of `autoscaled`. */
+  readonly minReplicas: ReadonlyMap<string, number>;
+  /** The podSelectors of the NetworkPolicies, by namespace (`{}` selects every pod). */
+  readonly networkPolicies: ReadonlyMap<string, readonly unknown[]>;
+  /** `namespace/name` of every ServiceAccount that sets `automountServiceAccountToken: false`. */
+  readonly tokenless: ReadonlySet<string>;
 }
 
 /** An object with a pod template (not a bare PodTemplate), as the pod checks see it. */

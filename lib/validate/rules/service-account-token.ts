@@ -2,7 +2,7 @@ import { BEST_PRACTICE, PolicyRule } from './rule';
 
 const id = 'service-account-token';
 
-/** Unset is the finding: Kubernetes then mounts the token, and the manifest does not say whether the pod needs it. */
+/** Unset is the finding, unless the pod's ServiceAccount of the output says false: Kubernetes then mounts the token, and the manifest does not say whether the pod needs it. */
 export const serviceAccountToken: PolicyRule = {
   id,
   category: 'best-practice',
@@ -33,9 +33,12 @@ spec:
       image: nginx:1.27.3
 `,
   },
-  checkPod({ item, pod }) {
+  checkPod({ item, pod, output }) {
     const automount = pod.spec.automountServiceAccountToken;
     if (automount === undefined || automount === null) {
+      // a pod that leaves it unset takes its ServiceAccount's setting
+      const account = pod.spec.serviceAccountName || pod.spec.serviceAccount || 'default';
+      if (output.tokenless.size > 0 && output.tokenless.has(`${item.namespace}/${account}`)) return;
       item.report(id, [...pod.path, 'automountServiceAccountToken'], 'the pod mounts a service-account token without asking for one', 'set automountServiceAccountToken: false (or true if the pod calls the Kubernetes API)');
     }
   },
