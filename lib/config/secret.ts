@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
-import { checkDnsSubdomain, invalid, problem, show } from '../construct/checks';
+import { checkDnsSubdomain, invalid, problem, show, checkPropNames } from '../construct/checks';
 import { UserError } from '../errors';
 import { CONFIG_KEY } from './config-map';
 import { ExistingSource, IConfigSource } from './source';
@@ -106,6 +106,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
 
   constructor(scope: Construct, id: string, props: SecretProps = {}) {
     super(scope, id);
+    checkPropNames(this, Secret, props, 'SecretProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     this.type = props.type ?? 'Opaque';

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Warnings } from '../construct/warnings';
 import { UserError } from '../errors';
-import { checkDnsLabel, show } from '../construct/checks';
+import { checkDnsLabel, show, checkPropNames } from '../construct/checks';
 import { HostPathType, Volume, hostPathTypeProblem } from '../storage/volume';
 import { tcpPreset } from '../workloads/presets';
 import { DaemonSet, DaemonSetProps } from '../workloads/daemon-set';
@@ -71,6 +71,7 @@ export class NodeAgent extends DaemonSet {
       : props.containers;
     const tolerations = props.tolerateAllTaints ? [...(props.tolerations ?? []), { operator: 'Exists' as const }] : props.tolerations;
     super(scope, id, { ...props, containers, tolerations }, { longRunning: true, preset: tcpPreset });
+    checkPropNames(this, NodeAgent, props, 'NodeAgentProps');
     mounts.forEach((m, i) => {
       checkDnsLabel(this, `hostMounts[${i}].name`, m.name);
       if (m.readOnly === false) Warnings.of(this).add(`hostMounts[${i}] mounts the node's ${m.hostPath} writable`);

@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { UserError } from '../errors';
 import { ConfigSource } from '../config/source';
-import { checkPort, problem } from '../construct/checks';
+import { checkPort, problem, checkPropNames } from '../construct/checks';
 import { Ingress, IngressProps } from '../networking/ingress';
 import { Service, ServiceType } from '../networking/service';
 import { HorizontalPodAutoscaler } from '../scaling/horizontal-pod-autoscaler';
@@ -122,6 +122,7 @@ export class WebService extends Deployment {
     }
     const replicas = props.replicas ?? 2;
     super(scope, id, { ...spreadByDefault(props), replicas, autoscaled: !!props.autoscaling }, { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
+    checkPropNames(this, WebService, props, 'WebServiceProps');
     checkPort(this, 'servicePort', props.servicePort);
 
     const target = webTargetPort(this, props);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
 import { UserError } from '../errors';
-import { problem } from '../construct/checks';
+import { problem, checkPropNames } from '../construct/checks';
 import { formatPath } from '../internal/json-path';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
@@ -61,6 +61,7 @@ export class RolloutWebService extends Construct implements IPodSelector {
 
   constructor(scope: Construct, id: string, props: RolloutWebServiceProps) {
     super(scope, id);
+    checkPropNames(this, RolloutWebService, props, 'RolloutWebServiceProps');
     const parsed = rolloutValues.safeParse(props.rollout ?? {});
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => ({ field: formatPath(['rollout', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), message: i.message }));
