@@ -145,14 +145,17 @@ export class Platform {
     if (!props || typeof props.environments !== 'object' || props.environments === null) {
       throw new UserError('new Platform(): "environments" is required, such as { environments: { dev: { releases: {...} } } }');
     }
+    checkKeys('new Platform()', props, PLATFORM_KEYS);
     this.specs = props.environments;
     for (const [name, spec] of Object.entries(this.specs)) {
       checkName(`environment "${name}"`, name);
+      checkKeys(`environment "${name}"`, spec, ENVIRONMENT_KEYS);
       if (spec.extends !== undefined && !(spec.extends in this.specs)) {
         throw new UserError(`environment "${name}" extends "${spec.extends}", which is not an environment${suggestion(spec.extends, Object.keys(this.specs))}`);
       }
-      for (const release of Object.keys(spec.releases ?? {})) {
+      for (const [release, releaseSpec] of Object.entries(spec.releases ?? {})) {
         checkName(`environment "${name}": release "${release}"`, release);
+        if (releaseSpec !== null) checkKeys(`environment "${name}": release "${release}"`, releaseSpec, RELEASE_KEYS);
       }
       if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
         throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
@@ -238,6 +241,34 @@ export class Platform {
       chain.push(current);
     }
     return chain.reverse();
+  }
+}
+
+/*
+ * The keys of each part of the platform spec, typed so the compiler keeps
+ * them complete: a misspelled key (`extend: 'dev'`) is an error at run time
+ * too, where it would otherwise be ignored.
+ */
+const PLATFORM_KEYS: Record<keyof PlatformProps, true> = { environments: true };
+const ENVIRONMENT_KEYS: Record<keyof EnvironmentSpec, true> = {
+  extends: true,
+  abstract: true,
+  namespace: true,
+  releases: true,
+  profile: true,
+  external: true,
+  createNamespaces: true,
+  podSecurity: true,
+};
+const RELEASE_KEYS: Record<keyof ReleaseSpec, true> = { package: true, namespace: true, values: true, valuesDir: true };
+
+/** Throws for a key `spec` has that `known` does not, with the closest known key. */
+function checkKeys(what: string, spec: object, known: Record<string, true>): void {
+  for (const key of Object.keys(spec)) {
+    if (key in known || (spec as Record<string, unknown>)[key] === undefined) continue;
+    const names = Object.keys(known);
+    const hint = suggestion(key, names);
+    throw new UserError(`${what}: unknown key "${key}"${hint || `; the keys are: ${names.join(', ')}`}`, { field: key, expected: `one of ${names.join(', ')}` });
   }
 }
 
