@@ -14,6 +14,8 @@ export const synthCommand = defineCommand({
   description: `
 Writes the manifests of each environment to \`<out>/<env>/\`: \`namespaces.yaml\` with the environment's Namespaces, one \`<release>.k8s.yaml\` per release, in install order, and a \`kustomization.yaml\` listing them in that order; CustomResourceDefinitions go to \`crds/\`, a stage applied first (see [Concepts](concepts.md#what-synth-does-with-a-packages-objects) and [Deploying](deploying.md)).
 
+While it builds, it type-checks the project (the platform entry and what it imports, with the project's \`tsconfig.json\`) in a worker thread, and a type error fails the synth before anything is written: a misspelled prop the compiler rejects is not built into the output. The check is incremental and cached in \`node_modules/.cache/chartwright/\`; \`--no-typecheck\` skips it (see [Performance](performance.md#synths-type-check) for what it costs).
+
 It prints \`dist/<env>: N objects\` for each environment written, and the validation warnings of each on stderr, grouped by release.
 
 ### Output
@@ -29,6 +31,11 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       value: 'NAME',
       description: 'the validation profile for every environment: `dev` or `prod` (see [Validation](validation.md#profiles))',
       default: "each environment's `profile`, else `dev`",
+    },
+    {
+      name: 'no-typecheck',
+      description: 'do not type-check the project first (see [Performance](performance.md#synths-type-check)); `CHARTWRIGHT_TYPECHECK=0` in the environment does the same',
+      default: 'type-check: a type error fails the synth and nothing is written',
     },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
     VALUES_FLAG,
@@ -49,7 +56,9 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       values: flags.values,
       set: flags.set,
       release: flags.release,
+      typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
     });
+    if (result.typecheckSkipped) io.err(`warning: no type check: ${result.typecheckSkipped}`);
     for (const [env, dir] of result.written) {
       io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
       const warnings = result.warnings.get(env) ?? [];

@@ -4,7 +4,8 @@ import { renderEnvironment } from './render';
 import { Timings } from './timings';
 import { Finding, ProfileName } from '../validate';
 import { failOnErrors, validateEnvironment } from './validate';
-import { ReleaseOptions, checkReleases, loadProject, selectEnvironments } from './load';
+import { ReleaseOptions, checkReleases, entryFile, loadProject, selectEnvironments } from './load';
+import { BackgroundTypecheck, typeErrors } from './typecheck';
 
 export interface SynthOptions extends ReleaseOptions {
   /** The environments to synthesize. @default - all */
@@ -13,6 +14,14 @@ export interface SynthOptions extends ReleaseOptions {
   readonly out?: string;
   /** The validation profile for every environment. @default - each environment's `profile`, else 'dev' */
   readonly profile?: ProfileName;
+  /**
+   * Type-check the project (the platform entry and what it imports) while
+   * building, and write nothing if it has a type error. Incremental and
+   * cached in node_modules/.cache/chartwright/ (see ./typecheck.ts).
+   * `chartwright synth` checks unless given `--no-typecheck`.
+   * @default false
+   */
+  readonly typecheck?: boolean;
 }
 
 export interface SynthResult {
@@ -24,26 +33,34 @@ export interface SynthResult {
   readonly warnings: ReadonlyMap<string, readonly Finding[]>;
   /** Time spent per phase. */
   readonly timings: Timings;
+  /** Why the type check asked for did not run (no TypeScript in the project). @default - it ran, or was not asked for */
+  readonly typecheckSkipped?: string;
 }
 
 /**
  * The synth pipeline: load the platform entry, then for each environment
  * build its releases, render them, validate them and stage the files; then
  * commit every environment at once. Errors fail before anything is put in
- * place (all or nothing); warnings are returned. `chartwright synth` calls it.
+ * place (all or nothing); warnings are returned. With `typecheck`, the
+ * project is type-checked in a worker thread meanwhile, and a type error
+ * fails the synth before the commit. `chartwright synth` calls it.
  *
  *     const result = synthesize({ app: 'apps/main.ts', env: ['prod'], out: 'dist' });
  */
 export function synthesize(options: SynthOptions = {}): SynthResult {
   const timings = new Timings();
-  const { platform, sources } = timings.measure('load', () => loadProject(options));
-  const selected = selectEnvironments(platform, options.env);
-  checkReleases(platform, selected, options.release);
+  const check = options.typecheck ? new BackgroundTypecheck(entryFile(options.app)) : undefined;
   const outDir = path.resolve(options.out ?? 'dist');
-  const output = new StagedOutput(outDir);
   const objects = new Map<string, number>();
   const warnings = new Map<string, readonly Finding[]>();
+  let output: StagedOutput | undefined;
+  let selected: string[];
+  let typecheckSkipped: string | undefined;
   try {
+    const { platform, sources } = timings.measure('load', () => loadProject(options));
+    selected = selectEnvironments(platform, options.env);
+    checkReleases(platform, selected, options.release);
+    output = new StagedOutput(outDir);
     for (const env of selected) {
       const rendered = renderEnvironment(platform, env, { values: sources, timings });
       // validation: errors fail before anything is put in place; warnings are returned
@@ -52,17 +69,29 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
       const findings = timings.measure('validate', () => validateEnvironment(rendered, { profile, external }));
       failOnErrors(env, profile, findings);
       warnings.set(env, findings);
-      timings.measure('write', () => output.writeEnvironment(rendered));
+      timings.measure('write', () => output!.writeEnvironment(rendered));
       objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, rendered.namespaces.length));
     }
-    timings.measure('write', () => output.commit());
+    if (check) {
+      const result = timings.measure('typecheck', () => check.wait());
+      if (result.errors.length > 0) throw typeErrors(result.errors);
+      typecheckSkipped = result.skipped;
+    }
+    timings.measure('write', () => output!.commit());
+  } catch (err) {
+    // a type error is the likelier cause of a failed build, and the clearer message
+    const result = check?.wait();
+    if (result && result.errors.length > 0) throw typeErrors(result.errors);
+    throw err;
   } finally {
-    output.close();
+    output?.close();
+    check?.stop();
   }
   return {
     timings,
     written: new Map(selected.map((env) => [env, path.join(outDir, env)])),
     objects,
     warnings,
+    ...(typecheckSkipped ? { typecheckSkipped } : {}),
   };
 }
