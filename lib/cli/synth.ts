@@ -2,7 +2,7 @@ import * as path from 'path';
 import { formatByRelease } from '../synth/validate';
 import { synthesize } from '../synth/synthesize';
 import { defineCommand } from './command';
-import { APP_FLAG, SET_FLAG, VALUES_FLAG, profileFlag } from './flags';
+import { APP_FLAG, VALUES_FLAGS, profileFlag } from './flags';
 
 /**
  * `chartwright synth`: the library's synth pipeline (`synthesize`); its flags
@@ -38,8 +38,7 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       default: 'type-check: a type error fails the synth and nothing is written',
     },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
-    VALUES_FLAG,
-    SET_FLAG,
+    ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
   ],
   examples: [
@@ -55,6 +54,9 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       profile: profileFlag(flags.profile),
       values: flags.values,
       set: flags.set,
+      setJson: flags['set-json'],
+      setString: flags['set-string'],
+      setFile: flags['set-file'],
       release: flags.release,
       typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
     });

@@ -5,6 +5,7 @@ import { ValuesLayer, readValuesFile } from '../values/layers';
 import { packageSchemaAt } from '../values/resolve';
 import { scalarKind } from '../values/schema';
 import { parseSet } from '../values/set';
+import { parseSetFile, parseSetJson, parseSetString } from '../values/set-forms';
 
 /** Values given on the command line. */
 export interface CommandLineValues {
@@ -12,6 +13,12 @@ export interface CommandLineValues {
   readonly files: readonly ValuesLayer[];
   /** `--set` expressions, in the order given. */
   readonly sets: readonly string[];
+  /** `--set-json` expressions, applied before the `--set` ones (as Helm does). @default - none */
+  readonly setJson?: readonly string[];
+  /** `--set-string` expressions, applied after the `--set` ones. @default - none */
+  readonly setString?: readonly string[];
+  /** `--set-file` expressions, applied last. @default - none */
+  readonly setFile?: readonly string[];
   /**
    * The releases they are for (`--release`).
    * @default - the environment's only release; an error if it has several
@@ -50,10 +57,15 @@ export function releaseLayers(env: ResolvedEnvironment, release: ResolvedRelease
     layers.push({ source: `environment "${environment}" in the platform entry`, data });
   }
   const cli = sources.commandLine;
-  if (cli && (cli.files.length > 0 || cli.sets.length > 0) && appliesTo(cli, env, release)) {
+  const given = cli && [cli.files, cli.sets, cli.setJson, cli.setString, cli.setFile].some((list) => (list?.length ?? 0) > 0);
+  if (cli && given && appliesTo(cli, env, release)) {
+    // Helm's order: values files, --set-json, --set, --set-string, --set-file
     layers.push(...cli.files);
+    for (const set of cli.setJson ?? []) layers.push({ source: `--set-json ${set}`, data: parseSetJson(set) });
     const kindAt = (p: readonly (string | number)[]) => scalarKind(packageSchemaAt(release.package, p));
     for (const set of cli.sets) layers.push({ source: `--set ${set}`, data: parseSet(set, kindAt) });
+    for (const set of cli.setString ?? []) layers.push({ source: `--set-string ${set}`, data: parseSetString(set) });
+    for (const set of cli.setFile ?? []) layers.push({ source: `--set-file ${set}`, data: parseSetFile(set) });
   }
   return layers;
 }

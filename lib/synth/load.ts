@@ -55,6 +55,12 @@ export interface ReleaseOptions {
   readonly values?: readonly string[];
   /** `--set` expressions. @default - none */
   readonly set?: readonly string[];
+  /** `--set-json` expressions. @default - none */
+  readonly setJson?: readonly string[];
+  /** `--set-string` expressions. @default - none */
+  readonly setString?: readonly string[];
+  /** `--set-file` expressions. @default - none */
+  readonly setFile?: readonly string[];
   /** The releases `--values` and `--set` are for. @default - the only one */
   readonly release?: readonly string[];
 }
@@ -68,7 +74,7 @@ export function loadProject(options: ReleaseOptions): { platform: Platform; sour
     platform,
     sources: {
       root: path.dirname(entry),
-      commandLine: { files, sets: options.set ?? [], releases: options.release },
+      commandLine: { files, sets: options.set ?? [], setJson: options.setJson, setString: options.setString, setFile: options.setFile, releases: options.release },
     },
   };
 }
