@@ -182,6 +182,13 @@ export class Platform {
       .map(([name]) => name);
   }
 
+  /** The environments that are bases only (`abstract`), in declaration order. */
+  abstractEnvironmentNames(): string[] {
+    return Object.entries(this.specs)
+      .filter(([, spec]) => spec.abstract)
+      .map(([name]) => name);
+  }
+
   /** An environment with what it inherits resolved. */
   environment(name: string): ResolvedEnvironment {
     if (!(name in this.specs) || this.specs[name].abstract) {

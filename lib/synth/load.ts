@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UserError, suggestion, userCodeLocation } from '../errors';
 import { Platform } from '../package/platform';
-import { ValuesSources } from '../package/sources';
+import { ValuesSources, checkValuesFiles } from '../package/sources';
 import { readValuesFile } from '../values/layers';
 
 /** The platform entry used when none is named. */
@@ -69,6 +69,7 @@ export interface ReleaseOptions {
 export function loadProject(options: ReleaseOptions): { platform: Platform; sources: ValuesSources } {
   const entry = entryFile(options.app);
   const platform = loadPlatform(entry);
+  checkValuesFiles(platform, path.dirname(entry));
   const files = (options.values ?? []).map((file) => readValuesFile(path.resolve(file), file)!);
   return {
     platform,
