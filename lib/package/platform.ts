@@ -31,7 +31,51 @@ export interface ReleaseSpec<V = any> {
    * @default - a folder named after the release
    */
   readonly valuesDir?: string;
+  /**
+   * Changes to the release's rendered objects, applied in order before
+   * validation (Helm's post-renderer, checked): each names one object by kind
+   * and name and gives a JSON merge patch or JSON patch operations. In an
+   * extending environment they come after the base environment's.
+   * @default - none
+   */
+  readonly patches?: readonly ReleasePatch[];
 }
+
+/** One patch of a release's objects: `{ target: { kind: 'Deployment', name: 'web' }, merge: { spec: { paused: true } } }`. */
+export interface ReleasePatch {
+  /** The object to change: exactly one of the release's objects must match. */
+  readonly target: PatchTarget;
+  /**
+   * A JSON merge patch (RFC 7386): maps merge, `null` removes a key, lists
+   * and other values replace. Give this or `json`.
+   * @default - no merge patch
+   */
+  readonly merge?: Record<string, unknown>;
+  /**
+   * JSON patch operations (RFC 6902) on JSON pointers such as
+   * `/spec/template/spec/containers/0/args/-`. Give this or `merge`.
+   * @default - no JSON patch
+   */
+  readonly json?: readonly JsonPatchOperation[];
+}
+
+/** Which object a patch changes. */
+export interface PatchTarget {
+  /** The kind, such as `Deployment`. */
+  readonly kind: string;
+  /** The object's name (`metadata.name`) as rendered, such as `web-server`. */
+  readonly name: string;
+  /** The namespace, when the name alone matches several objects. @default - any */
+  readonly namespace?: string;
+  /** The API version, when the kind and name alone match several objects. @default - any */
+  readonly apiVersion?: string;
+}
+
+/** A JSON patch operation (RFC 6902). */
+export type JsonPatchOperation =
+  | { readonly op: 'add' | 'replace' | 'test'; readonly path: string; readonly value: unknown }
+  | { readonly op: 'remove'; readonly path: string }
+  | { readonly op: 'move' | 'copy'; readonly from: string; readonly path: string };
 
 /**
  * A release of `pkg`, with its values typed by the package's schema:
@@ -110,6 +154,8 @@ export interface ResolvedRelease {
   readonly valuesDir: string;
   /** The values environments give the release, base first. */
   readonly values: readonly { readonly environment: string; readonly data: Record<string, unknown> }[];
+  /** The patches environments give the release, base first. */
+  readonly patches: readonly { readonly environment: string; readonly patch: ReleasePatch }[];
 }
 
 /** An environment with its inheritance resolved. */
@@ -155,7 +201,12 @@ export class Platform {
       }
       for (const [release, releaseSpec] of Object.entries(spec.releases ?? {})) {
         checkName(`environment "${name}": release "${release}"`, release);
-        if (releaseSpec !== null) checkKeys(`environment "${name}": release "${release}"`, releaseSpec, RELEASE_KEYS);
+        if (releaseSpec === null) continue;
+        checkKeys(`environment "${name}": release "${release}"`, releaseSpec, RELEASE_KEYS);
+        (releaseSpec.patches ?? []).forEach((patch, i) => {
+          checkKeys(`environment "${name}": release "${release}": patches[${i}]`, patch, PATCH_KEYS);
+          if (patch.target) checkKeys(`environment "${name}": release "${release}": patches[${i}].target`, patch.target, TARGET_KEYS);
+        });
       }
       if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
         throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
@@ -195,7 +246,7 @@ export class Platform {
       const known = this.environmentNames();
       throw new UserError(`no environment "${name}"${suggestion(name, known)}; the environments are: ${known.join(', ')}`);
     }
-    const merged = new Map<string, { package?: PackageClass; namespace?: string; valuesDir?: string; values: ResolvedRelease['values'] }>();
+    const merged = new Map<string, { package?: PackageClass; namespace?: string; valuesDir?: string; values: ResolvedRelease['values']; patches: ResolvedRelease['patches'] }>();
     let envNamespace: string | undefined;
     let profile: 'dev' | 'prod' | undefined;
     let external: readonly string[] | undefined;
@@ -214,12 +265,13 @@ export class Platform {
           merged.delete(releaseName);
           continue;
         }
-        const entry = merged.get(releaseName) ?? { values: [] };
+        const entry = merged.get(releaseName) ?? { values: [], patches: [] };
         merged.set(releaseName, {
           package: release.package ?? entry.package,
           namespace: release.namespace ?? entry.namespace,
           valuesDir: release.valuesDir ?? entry.valuesDir,
           values: release.values ? [...entry.values, { environment: envName, data: release.values }] : entry.values,
+          patches: [...entry.patches, ...(release.patches ?? []).map((patch) => ({ environment: envName, patch }))],
         });
       }
     }
@@ -233,6 +285,7 @@ export class Platform {
         namespace: entry.namespace ?? envNamespace,
         valuesDir: entry.valuesDir ?? releaseName,
         values: entry.values,
+        patches: entry.patches,
       };
     });
     return { name, chain, releases, profile, external, createNamespaces, podSecurity };
@@ -267,7 +320,10 @@ const ENVIRONMENT_KEYS: Record<keyof EnvironmentSpec, true> = {
   createNamespaces: true,
   podSecurity: true,
 };
-const RELEASE_KEYS: Record<keyof ReleaseSpec, true> = { package: true, namespace: true, values: true, valuesDir: true };
+const RELEASE_KEYS: Record<keyof ReleaseSpec, true> = { package: true, namespace: true, values: true, valuesDir: true, patches: true };
+
+const PATCH_KEYS: Record<keyof ReleasePatch, true> = { target: true, merge: true, json: true };
+const TARGET_KEYS: Record<keyof PatchTarget, true> = { kind: true, name: true, namespace: true, apiVersion: true };
 
 /** Throws for a key `spec` has that `known` does not, with the closest known key. */
 function checkKeys(what: string, spec: object, known: Record<string, true>): void {

@@ -10,6 +10,7 @@ import { withFastResolve } from '../construct/fast-resolve';
 import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
 import { Timings } from './timings';
+import { applyPatches } from './patches';
 
 /** A Kubernetes object as JSON. */
 export interface KubeObject {
@@ -100,6 +101,14 @@ function renderRelease(environment: string, release: ResolvedRelease, chart: Pac
       throw wrap(`environment "${environment}", release "${release.name}", ${obj.node.path}`, err, { environment, release: release.name, path: obj.node.path });
     }
   });
+  if (release.patches.length > 0) {
+    try {
+      const patched = applyPatches(rendered.map((r) => r.json), release.patches);
+      patched.forEach((json, i) => (rendered[i].json = json));
+    } catch (err) {
+      throw wrap(`environment "${environment}", release "${release.name}"`, err, { environment, release: release.name });
+    }
+  }
   const ordered = sortByInstallOrder(rendered, (r) => r.json.kind);
   return {
     name: release.name,
