@@ -7,6 +7,7 @@ import { DNS1123_LABEL, DNS1123_SUBDOMAIN, portNameProblem } from '../kube/names
 import { INT_OR_PERCENT, PERCENT } from '../kube/int-or-percent';
 import { QUANTITY } from '../kube/quantity';
 import { PROP_NAMES } from './prop-names';
+import { constructPath } from './name-parts';
 
 export { quantityValue } from '../kube/quantity';
 
@@ -22,12 +23,12 @@ export { show } from '../internal/describe';
 
 /** The error for a field whose value is not allowed. */
 export function invalid(scope: IConstruct, field: string, given: unknown, allowed: string): UserError {
-  return new UserError(`${scope.node.path}: ${field} ${show(given)} is not valid: expected ${allowed}`, { path: scope.node.path, field, given, expected: allowed });
+  return new UserError(`${constructPath(scope)}: ${field} ${show(given)} is not valid: expected ${allowed}`, { path: constructPath(scope), field, given, expected: allowed });
 }
 
 /** The error for a combination of fields that cannot go together, or a missing one. */
 export function problem(scope: IConstruct, message: string): UserError {
-  return new UserError(`${scope.node.path}: ${message}`, { path: scope.node.path });
+  return new UserError(`${constructPath(scope)}: ${message}`, { path: constructPath(scope) });
 }
 
 export interface IntRange {
@@ -140,8 +141,8 @@ export function checkPropNames(scope: IConstruct, cls: Function, props: object |
     if (known.includes(key) || (props as Record<string, unknown>)[key] === undefined) continue;
     const hint = suggestion(key, known);
     throw new UserError(
-      `${scope.node.path}: unknown prop "${key}"${hint || `; the props of ${propsInterface} are: ${known.join(', ')}`}`,
-      { path: scope.node.path, field: key, expected: `one of the props of ${propsInterface}` },
+      `${constructPath(scope)}: unknown prop "${key}"${hint || `; the props of ${propsInterface} are: ${known.join(', ')}`}`,
+      { path: constructPath(scope), field: key, expected: `one of the props of ${propsInterface}` },
     );
   }
 }

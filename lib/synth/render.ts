@@ -11,6 +11,7 @@ import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
 import { Timings } from './timings';
 import { applyPatches } from './patches';
+import { constructPath } from '../construct/name-parts';
 
 /** A Kubernetes object as JSON. */
 export interface KubeObject {
@@ -96,9 +97,9 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
 function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[]): RenderedRelease {
   const rendered = apiObjects.map((obj) => {
     try {
-      return { json: obj.toJson() as KubeObject, path: obj.node.path };
+      return { json: obj.toJson() as KubeObject, path: constructPath(obj) };
     } catch (err) {
-      throw wrap(`environment "${environment}", release "${release.name}", ${obj.node.path}`, err, { environment, release: release.name, path: obj.node.path });
+      throw wrap(`environment "${environment}", release "${release.name}", ${constructPath(obj)}`, err, { environment, release: release.name, path: constructPath(obj) });
     }
   });
   if (release.patches.length > 0) {
@@ -123,7 +124,7 @@ function validateConstructs(environment: string, constructs: readonly IConstruct
   const errors: string[] = [];
   for (const construct of constructs) {
     for (const error of construct.node.validate()) {
-      errors.push(`  ${construct.node.path}: ${error}`);
+      errors.push(`  ${constructPath(construct)}: ${error}`);
     }
   }
   if (errors.length > 0) {
