@@ -25,7 +25,7 @@ Output is all or nothing: each environment, once rendered and validated, is writ
   flags: [
     APP_FLAG,
     { name: 'env', value: 'NAME', description: 'an environment to write', repeatable: true, default: 'every environment that is not abstract' },
-    { name: 'out', value: 'DIR', description: 'the output folder', default: '`dist`' },
+    { name: 'out', value: 'DIR', description: 'the output folder', default: "`dist` in the project's root (the nearest folder up with a package.json), so synth works from any folder of the project" },
     {
       name: 'profile',
       value: 'NAME',

@@ -9,17 +9,31 @@ import { readValuesFile } from '../values/layers';
 export const DEFAULT_APP = 'apps/main.ts';
 
 /**
- * The platform entry file: `--app`, else `chartwright.app` in the project's
- * package.json, else `apps/main.ts`.
+ * The project's root folder: the working folder or the nearest folder above
+ * it with a package.json or an `apps/main.ts`, so synth works from any
+ * folder of the project (as npm does); the working folder when none has.
+ */
+export function projectRoot(cwd = process.cwd()): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) || fs.existsSync(path.join(dir, DEFAULT_APP))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
+/**
+ * The platform entry file: `--app` (from the working folder), else
+ * `chartwright.app` in the project's package.json, else `apps/main.ts` in
+ * the project's root (see projectRoot()).
  */
 export function entryFile(app: string | undefined, cwd = process.cwd()): string {
   if (app) return path.resolve(cwd, app);
-  const pkgFile = path.join(cwd, 'package.json');
+  const root = projectRoot(cwd);
+  const pkgFile = path.join(root, 'package.json');
   if (fs.existsSync(pkgFile)) {
     const configured = JSON.parse(fs.readFileSync(pkgFile, 'utf8'))?.chartwright?.app;
-    if (typeof configured === 'string') return path.resolve(cwd, configured);
+    if (typeof configured === 'string') return path.resolve(root, configured);
   }
-  return path.resolve(cwd, DEFAULT_APP);
+  return path.resolve(root, DEFAULT_APP);
 }
 
 /**
@@ -37,6 +51,8 @@ export function loadPlatform(file: string): Platform {
   } catch (err) {
     if (UserError.isUserError(err)) throw UserError.wrap(shown, err);
     const location = userCodeLocation(err);
+    const missing = missingModule(err);
+    if (missing) throw new UserError(`${shown} failed to load: ${missing}${location ? `\n  at ${location}` : ''}`, { cause: err });
     throw UserError.wrap(`${shown} failed to load`, err, {}, location ? `\n  at ${location}` : '');
   }
   const candidates = [mod?.default, mod?.platform, mod];
@@ -45,6 +61,22 @@ export function loadPlatform(file: string): Platform {
     throw new UserError(`${shown} exports no Platform: end it with \`export default new Platform({ environments: { ... } })\``);
   }
   return platform;
+}
+
+/**
+ * A failed import in words, without Node's "Require stack" (the chain of
+ * chartwright's own modules that loaded the entry): which module, from
+ * which file of the project.
+ */
+function missingModule(err: unknown): string | undefined {
+  const e = err as { code?: string; message?: string; requireStack?: string[] };
+  if (e?.code !== 'MODULE_NOT_FOUND' || typeof e.message !== 'string') return undefined;
+  const name = /Cannot find module '([^']+)'/.exec(e.message)?.[1];
+  if (!name) return undefined;
+  const from = e.requireStack?.[0];
+  const by = from ? ` imported by ${path.relative(process.cwd(), from) || from}` : '';
+  const hint = name.startsWith('.') || path.isAbsolute(name) ? 'check the path and the file name' : `install it (npm install ${name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]})`;
+  return `cannot find module '${name}'${by}: ${hint}`;
 }
 
 /** Options shared by the commands that render releases. */

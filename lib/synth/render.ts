@@ -158,9 +158,19 @@ function checkUniqueNames(environment: string, releases: readonly RenderedReleas
 /**
  * Adds where an error happened to its message; the error stays as `cause`, its
  * fields carry over. An error that is not the user's input (a TypeError in
- * their package…) also gets the line of their code it came from.
+ * their package…), and a construct's error (one with a construct path), also
+ * get the line of the user's code they came from: the first frame of the
+ * innermost error's stack outside chartwright and node_modules. Values
+ * errors name their file and line already.
  */
 function wrap(where: string, err: unknown, details: UserErrorDetails): UserError {
-  const location = UserError.isUserError(err) ? undefined : userCodeLocation(err);
+  const fromConstruct = UserError.isUserError(err) && err.path !== undefined && !err.message.includes('\n  at ');
+  const location = !UserError.isUserError(err) || fromConstruct ? userCodeLocation(innermost(err)) : undefined;
   return UserError.wrap(where, err, details, location ? `\n  at ${location}` : '');
+}
+
+function innermost(err: unknown): unknown {
+  let e = err;
+  while (e instanceof Error && e.cause !== undefined) e = e.cause;
+  return e;
 }

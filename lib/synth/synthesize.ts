@@ -4,13 +4,13 @@ import { renderEnvironment } from './render';
 import { Timings } from './timings';
 import { Finding, ProfileName } from '../validate';
 import { failOnErrors, validateEnvironment } from './validate';
-import { ReleaseOptions, checkReleases, entryFile, loadProject, selectEnvironments } from './load';
+import { ReleaseOptions, checkReleases, entryFile, loadProject, projectRoot, selectEnvironments } from './load';
 import { BackgroundTypecheck, typeErrors } from './typecheck';
 
 export interface SynthOptions extends ReleaseOptions {
   /** The environments to synthesize. @default - all */
   readonly env?: readonly string[];
-  /** The output folder. @default 'dist' */
+  /** The output folder. @default - `dist` in the project's root (see projectRoot()) */
   readonly out?: string;
   /** The validation profile for every environment. @default - each environment's `profile`, else 'dev' */
   readonly profile?: ProfileName;
@@ -50,7 +50,8 @@ export interface SynthResult {
 export function synthesize(options: SynthOptions = {}): SynthResult {
   const timings = new Timings();
   const check = options.typecheck ? new BackgroundTypecheck(entryFile(options.app)) : undefined;
-  const outDir = path.resolve(options.out ?? 'dist');
+  // without --out, dist/ of the project, wherever in it synth runs
+  const outDir = options.out !== undefined ? path.resolve(options.out) : path.join(projectRoot(), 'dist');
   const objects = new Map<string, number>();
   const warnings = new Map<string, readonly Finding[]>();
   let output: StagedOutput | undefined;
