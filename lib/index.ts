@@ -18,7 +18,7 @@ export type { UserErrorDetails, UserErrorProblem } from './errors';
 export { Package } from './package/package';
 export type { DeepPartial, PackageClass, PackageDependency, PackageMetadata, PackageProps, ValuesInput, ValuesOf } from './package/package';
 export { Platform, release } from './package/platform';
-export type { EnvironmentSpec, JsonPatchOperation, PatchTarget, PlatformProps, ReleasePatch, ReleaseSpec, ResolvedEnvironment, ResolvedRelease } from './package/platform';
+export type { DependencyValues, EnvironmentSpec, JsonPatchOperation, PatchTarget, PlatformProps, ReleasePatch, ReleaseSpec, ReleaseValues, ResolvedEnvironment, ResolvedRelease } from './package/platform';
 export type { CommandLineValues, ValuesSources } from './package/sources';
 export type { DependencySpec, ValuesPackageClass } from './values/resolve';
 export type { PathPart, Position, ValuesLayer } from './values/layers';

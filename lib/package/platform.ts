@@ -78,10 +78,24 @@ export type JsonPatchOperation =
   | { readonly op: 'move' | 'copy'; readonly from: string; readonly path: string };
 
 /**
- * A release of `pkg`, with its values typed by the package's schema:
+ * What a release of package class `C` may be given as values: any part of
+ * its schema's input, and under each dependency's key (its static
+ * `dependencies`) the same for the dependency, with `enabled` for a
+ * dependency's on/off switch (its `condition`) and `null` to clear it.
+ */
+export type ReleaseValues<C> = C extends PackageClass<infer S> ? ValuesInput<S> & DependencyValues<C> : never;
+
+/** The values of a package's dependencies, by key; see {@link ReleaseValues}. */
+export type DependencyValues<C> = C extends { readonly dependencies: infer D }
+  ? { [K in keyof D]?: (D[K] extends { readonly package: infer P } ? ReleaseValues<P> & { enabled?: boolean } : never) | null }
+  : unknown;
+
+/**
+ * A release of `pkg`, with its values typed by the package's schema and its
+ * dependencies' schemas:
  * `releases: { web: release(WebService, { values: { replicas: 3 } }) }`.
  */
-export function release<S>(pkg: PackageClass<S>, options: Omit<ReleaseSpec, 'package' | 'values'> & { values?: ValuesInput<S> } = {}): ReleaseSpec {
+export function release<C extends PackageClass>(pkg: C, options: Omit<ReleaseSpec, 'package' | 'values'> & { values?: ReleaseValues<C> } = {}): ReleaseSpec {
   return { ...options, package: pkg, values: options.values as Record<string, unknown> | undefined };
 }
 
