@@ -1,4 +1,4 @@
-import { Platform, release } from '../../lib';
+import { Platform, release, renderEnvironment } from '../../lib';
 import { Shop } from '../values/fixtures';
 
 /*
@@ -20,4 +20,11 @@ test('dependency values given through release() reach the dependency', () => {
   const platform = new Platform({ environments: { dev: { releases: { shop: typed } } } });
   const [shop] = platform.environment('dev').releases;
   expect(shop.values[0].data).toEqual({ replicas: 3, image: { tag: '5.0.1' }, db: { enabled: true, storage: '5Gi' }, replica: null });
+});
+
+test('a misspelled dependency key is an unknown key with the dependency suggested, and the key list names the dependencies', () => {
+  const platform = new Platform({ environments: { dev: { releases: { shop: { package: Shop, values: { image: { tag: '1' }, dbb: { storage: '5Gi' } } } } } } });
+  expect(() => renderEnvironment(platform, 'dev')).toThrow(
+    /dbb: unknown key \(did you mean "db"\?\); the keys here are: replicas, image, mode, ports, annotations, replicaDb, db, replica/,
+  );
 });
