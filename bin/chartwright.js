@@ -8,4 +8,7 @@ require('./register').register();
 // In a checkout the TypeScript sources run directly; a published package runs its compiled build.
 const source = path.join(__dirname, '..', 'lib', 'cli', 'main.ts');
 const entry = fs.existsSync(source) ? source : path.join(__dirname, '..', 'build', 'lib', 'cli', 'main.js');
-process.exitCode = require(entry).main(process.argv.slice(2));
+// a command that waits for something (synth) returns a promise of its exit code
+Promise.resolve(require(entry).main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

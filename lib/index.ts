@@ -18,7 +18,9 @@ export type { UserErrorDetails, UserErrorProblem } from './errors';
 export { Package } from './package/package';
 export type { DeepPartial, PackageClass, PackageDependency, PackageMetadata, PackageProps, ValuesInput, ValuesOf } from './package/package';
 export { Platform, release } from './package/platform';
-export type { DependencyValues, EnvironmentSpec, JsonPatchOperation, PatchTarget, PlatformProps, ReleasePatch, ReleaseSpec, ReleaseValues, ResolvedEnvironment, ResolvedRelease } from './package/platform';
+export type { DependencyValues, EnvironmentSpec, JsonPatchOperation, PatchTarget, PlatformProps, ReleaseNotesInput, ReleasePatch, ReleaseSpec, ReleaseValues, ResolvedEnvironment, ResolvedRelease } from './package/platform';
+export { GITOPS_TOOLS } from './package/gitops';
+export type { GitOpsSettings, GitOpsTool } from './package/gitops';
 export type { CommandLineValues, ValuesSources } from './package/sources';
 export type { DependencySpec, ValuesPackageClass } from './values/resolve';
 export type { PathPart, Position, ValuesLayer } from './values/layers';
@@ -32,6 +34,13 @@ export { Timings } from './synth/timings';
 export { renderEnvironment } from './synth/render';
 export type { KubeObject, RenderOptions, RenderedEnvironment, RenderedRelease } from './synth/render';
 export { toYaml, toYamlStream } from './synth/yaml';
+
+// Reviewing a change: chartwright diff
+export { compareOutputs } from './review/compare';
+export type { CompareOptions } from './review/compare';
+export { readOutput } from './review/read-output';
+export { diffOutputs, formatText as formatDiffText, formatMarkdown as formatDiffMarkdown, formatJson as formatDiffJson, RISK_LEVELS } from './diff';
+export type { DiffReport, ObjectChange, FieldChange, Risk, RiskLevel, Blame, ReleaseObjects, DiffObject, TextOptions } from './diff';
 
 // Validation (also standalone: chartwright/validate)
 export { validateObjects, readManifests, parseManifests, formatFinding, RULES, PROFILES, IGNORE_PREFIX } from './validate';
@@ -109,6 +118,10 @@ export { StatefulService } from './patterns/stateful-service';
 export type { StatefulServiceProps, StatefulVolumeProps } from './patterns/stateful-service';
 export { NodeAgent } from './patterns/node-agent';
 export type { HostMount, NodeAgentProps } from './patterns/node-agent';
+export { Hook, TestJob } from './patterns/hook';
+export type { HookJobProps, HookOptions, HookProps, TestJobProps } from './patterns/hook';
+export { HOOK_EVENTS, HOOK_DELETE_POLICIES } from './kube/hooks';
+export type { HookDeletePolicy, HookEvent } from './kube/hooks';
 
 // Rollouts
 export { RolloutWebService } from './rollout/rollout-web-service';

@@ -24,8 +24,12 @@ export interface Command<F extends readonly FlagSpec[] = readonly FlagSpec[]> {
   readonly examples: readonly Example[];
   /** Exit codes when they differ from every command's (0 success, 1 input error, 2 usage error). */
   readonly exitCodes?: string;
-  /** Does the work, printing through `io`; returns the exit code. Throws UsageError (exit 2) or UserError (exit 1). */
-  run(input: Input<F>, io: Io): number;
+  /**
+   * Does the work, printing through `io`; returns the exit code, or a promise
+   * of it when the command waits for something (synth, for the app's pending
+   * promise work). Throws (or rejects with) UsageError (exit 2) or UserError (exit 1).
+   */
+  run(input: Input<F>, io: Io): number | Promise<number>;
 }
 
 /** A flag: `--name VALUE`, or a switch when it has no value. */
@@ -71,6 +75,8 @@ export interface Example {
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** `out` is a terminal (colour is welcome). @default false */
+  readonly isTerminal?: boolean;
 }
 
 type FlagValue<S extends FlagSpec> = S extends { readonly value: string } ? (S extends { readonly repeatable: true } ? string[] : string) : boolean;

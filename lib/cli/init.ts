@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError, UserError } from '../errors';
+import { fileError, writeFileAtomic } from '../internal/files';
 import { DNS1123_LABEL } from '../kube/names';
 import { defineCommand } from './command';
 
@@ -49,6 +50,9 @@ export function init(options: InitOptions): string[] {
   if (!DNS1123_LABEL.test(name) || name.length > 53) {
     throw new UserError(`init: "${name}" is not a valid project name: use lower-case letters, digits and '-' (give one with --name)`);
   }
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new UserError(`init: ${path.relative(process.cwd(), dir) || dir} is a file, not a folder: choose a new or empty folder`);
+  }
   const root = packageRoot();
   const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
   const source = path.join(root, 'templates', options.kind);
@@ -60,8 +64,13 @@ export function init(options: InitOptions): string[] {
   for (const file of files) {
     const text = fs.readFileSync(path.join(source, file), 'utf8').split('{{name}}').join(name).split('{{version}}').join(version);
     const target = path.join(dir, targetName(file));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+    } catch (err) {
+      throw fileError(err, 'create the folder', path.dirname(target));
+    }
+    // write-then-rename: an interrupted init leaves whole files, never one cut midway
+    writeFileAtomic(target, text);
   }
   return files.map(targetName);
 }

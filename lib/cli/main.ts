@@ -9,6 +9,8 @@ import { packageRoot } from './init';
 const processIo: Io = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  // NO_COLOR (no-color.org) turns colour off for every terminal
+  isTerminal: process.stdout.isTTY === true && !process.env.NO_COLOR,
 };
 
 /**
@@ -16,8 +18,9 @@ const processIo: Io = {
  * wrong (UserError), 2 usage error (UsageError). Parsing, help and errors are
  * the same for every command: each command's definition drives them.
  */
-export function main(argv: readonly string[], io: Io = processIo): number {
+export function main(argv: readonly string[], io: Io = processIo): number | Promise<number> {
   let command: Command | undefined;
+  const fail = (err: unknown) => failure(err, command, io);
   try {
     const [name, ...rest] = argv;
     if (name === undefined) {
@@ -38,22 +41,28 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       io.out(commandHelp(command));
       return 0;
     }
-    return command.run(parseCommandLine(command, rest), io);
+    const code = command.run(parseCommandLine(command, rest), io);
+    return typeof code === 'number' ? code : code.catch(fail);
   } catch (err) {
-    if (err instanceof UsageError) {
-      const usage = command
-        ? `${usageLine(command)}\nRun 'chartwright ${command.name} --help' for its options and examples.`
-        : "Usage: chartwright <command> [options]\nRun 'chartwright --help' for the commands.";
-      io.err(`chartwright: ${err.message}\n\n${usage}`);
-      return 2;
-    }
-    if (UserError.isUserError(err)) {
-      io.err(`error: ${err.message}`);
-      return 1;
-    }
-    io.err(`chartwright: internal error: ${messageOf(err)}\n${err instanceof Error ? err.stack : ''}`);
+    return fail(err);
+  }
+}
+
+/** The exit code and message of an error: 2 with the usage for a usage error, 1 for the user's input, 1 with the stack for a bug. */
+function failure(err: unknown, command: Command | undefined, io: Io): number {
+  if (err instanceof UsageError) {
+    const usage = command
+      ? `${usageLine(command)}\nRun 'chartwright ${command.name} --help' for its options and examples.`
+      : "Usage: chartwright <command> [options]\nRun 'chartwright --help' for the commands.";
+    io.err(`chartwright: ${err.message}\n\n${usage}`);
+    return 2;
+  }
+  if (UserError.isUserError(err)) {
+    io.err(`error: ${err.message}`);
     return 1;
   }
+  io.err(`chartwright: internal error: ${messageOf(err)}\n${err instanceof Error ? err.stack : ''}`);
+  return 1;
 }
 
 /** `chartwright help [COMMAND]`. */

@@ -1,6 +1,8 @@
 import * as path from 'path';
 import { formatByRelease } from '../synth/validate';
-import { synthesize } from '../synth/synthesize';
+import { SynthResult, stageSynthesis } from '../synth/synthesize';
+import { DEFAULT_TIMEOUT_SECONDS } from '../synth/user-code';
+import { UsageError } from '../errors';
 import { defineCommand } from './command';
 import { APP_FLAG, VALUES_FLAGS, profileFlag } from './flags';
 
@@ -12,7 +14,7 @@ export const synthCommand = defineCommand({
   name: 'synth',
   summary: 'write manifests for each environment to `<out>/<env>/`',
   description: `
-Writes the manifests of each environment to \`<out>/<env>/\`: \`namespaces.yaml\` with the environment's Namespaces, one \`<release>.k8s.yaml\` per release, in install order, and a \`kustomization.yaml\` listing them in that order; CustomResourceDefinitions go to \`crds/\`, a stage applied first (see [Concepts](concepts.md#what-synth-does-with-a-packages-objects) and [Deploying](deploying.md)).
+Writes the manifests of each environment to \`<out>/<env>/\`: \`namespaces.yaml\` with the environment's Namespaces, one \`<release>.k8s.yaml\` per release, in install order, and a \`kustomization.yaml\` listing them in that order; CustomResourceDefinitions go to \`crds/\`, a stage applied first, hooks and tests to \`pre/\`, \`post/\`, \`delete/\` and \`tests/\`, and each release's notes to \`<release>.NOTES.md\`. An environment with \`gitops\` gets a folder per stage and the Argo CD or Flux objects that deploy them (see [Concepts](concepts.md#what-synth-does-with-a-packages-objects) and [Deploying](deploying.md)).
 
 While it builds, it type-checks the project (the platform entry and what it imports, with the project's \`tsconfig.json\`) in a worker thread, and a type error fails the synth before anything is written: a misspelled prop the compiler rejects is not built into the output. The check is incremental and cached in \`node_modules/.cache/chartwright/\`; \`--no-typecheck\` skips it (see [Performance](performance.md#synths-type-check) for what it costs).
 
@@ -20,7 +22,13 @@ It prints \`dist/<env>: N objects\` for each environment written, and the valida
 
 ### Output
 
-Output is all or nothing: each environment, once rendered and validated, is written to a temporary folder inside \`<out>\` (\`.chartwright-*\`), and the environments are swapped into \`<out>/<env>/\` only when all of them succeeded. A failed synth removes the temporary folder and leaves the previous output exactly as it was. Environments not named with \`--env\` are left alone.
+Output is all or nothing, and only into a folder chartwright owns. \`<out>\` must be absent, empty, or an earlier output, marked by \`<out>/.chartwright/manifest.json\`, which lists every file synth wrote there; \`/\`, system folders (\`/etc\`, \`/var\`, anything under \`/proc\`, \`/sys\`, \`/dev\`…) and an empty \`--out\` are refused. An environment's folder that holds a file the manifest does not list (a \`.git\`, a file put there by hand) stops the synth with the file named: synth replaces the folder whole and never deletes what it did not write. An environment folder that is a symbolic link is refused for the same reason; \`<out>\` itself may be a link (to a GitOps checkout, say): the environments go into the folder it points to.
+
+Each environment, once rendered and validated, is written to \`<out>/.chartwright/stage/\` and flushed to disk; when all of them succeeded, a journal is written and the environments are swapped into \`<out>/<env>/\` by rename. A failed synth removes the staging folder and leaves the previous output exactly as it was. A synth killed midway (a crash, \`kill -9\`, a power cut) is finished or undone by the next synth into the same folder: every environment then holds entirely the old or entirely the new content. A file whose bytes did not change is kept as it was (same inode and time). A second synth into the same \`<out>\` while one runs is refused (\`<out>/.chartwright/lock\`). Environments not named with \`--env\` are left alone. See [When things go wrong](troubleshooting.md).
+
+### The app's code
+
+The app runs in the synth process. If it calls \`process.exit\`, or leaves a promise rejected with no handler, synth fails (exit 1) and writes nothing. If it has not finished after \`--timeout\` seconds (300 by default), synth stops it, prints the file and line where it was, and exits 1 without writing.
 `,
   flags: [
     APP_FLAG,
@@ -37,6 +45,12 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       description: 'do not type-check the project first (see [Performance](performance.md#synths-type-check)); `CHARTWRIGHT_TYPECHECK=0` in the environment does the same',
       default: 'type-check: a type error fails the synth and nothing is written',
     },
+    {
+      name: 'timeout',
+      value: 'SECONDS',
+      description: "how long the app's code may run; when the time is up synth stops, says where the app was, and writes nothing (`0`: no limit)",
+      default: `${DEFAULT_TIMEOUT_SECONDS}`,
+    },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
     ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
@@ -46,8 +60,9 @@ Output is all or nothing: each environment, once rendered and validated, is writ
     { description: 'write only prod, validated as prod, into manifests/', command: 'chartwright synth --env prod --profile prod --out manifests' },
     { description: 'try a value in dev without editing a file', command: 'chartwright synth --env dev --release web --set replicas=3' },
   ],
-  run({ flags }, io) {
-    const result = synthesize({
+  async run({ flags }, io) {
+    if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a folder name, such as --out dist');
+    const staged = stageSynthesis({
       app: flags.app,
       env: flags.env,
       out: flags.out,
@@ -58,8 +73,17 @@ Output is all or nothing: each environment, once rendered and validated, is writ
       setString: flags['set-string'],
       setFile: flags['set-file'],
       release: flags.release,
+      timeout: timeoutFlag(flags.timeout),
       typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
     });
+    let result: SynthResult;
+    try {
+      // the app's pending promise work runs now: a promise it rejects fails the synth before anything is committed
+      await new Promise((resolve) => setImmediate(resolve));
+      result = staged.commit();
+    } finally {
+      staged.close();
+    }
     if (result.typecheckSkipped) io.err(`warning: no type check: ${result.typecheckSkipped}`);
     for (const [env, dir] of result.written) {
       io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
@@ -72,3 +96,13 @@ Output is all or nothing: each environment, once rendered and validated, is writ
     return 0;
   },
 });
+
+/** `--timeout SECONDS`: a number of seconds, 0 for no limit. */
+function timeoutFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--timeout ${value}: give a number of seconds, such as --timeout 60, or 0 for no limit`);
+  }
+  return seconds;
+}

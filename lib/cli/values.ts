@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { UsageError, UserError, suggestion } from '../errors';
+import { fileError, writeFileAtomic } from '../internal/files';
 import { toYaml } from '../synth/yaml';
 import { embedDocs, packageJsonSchema, valuesDocs } from '../values/json-schema';
 import { resolveTree } from '../values/resolve';
@@ -45,12 +46,18 @@ export function values(options: ValuesOptions): string {
   if (options.docs) {
     const table = valuesDocs(release.package);
     if (!options.write) return table;
-    const readme = fs.existsSync(options.write) ? fs.readFileSync(options.write, 'utf8') : undefined;
+    let readme: string | undefined;
+    try {
+      readme = fs.existsSync(options.write) ? fs.readFileSync(options.write, 'utf8') : undefined;
+    } catch (err) {
+      throw fileError(err, 'read', options.write);
+    }
     const updated = readme === undefined ? undefined : embedDocs(readme, table);
     if (updated === undefined) {
       throw new UserError(`--write ${options.write}: the file needs the lines <!-- values:begin --> and <!-- values:end --> to put the table between`);
     }
-    fs.writeFileSync(options.write, updated);
+    // write-then-rename: a full disk or a crash leaves the README as it was, never cut midway
+    writeFileAtomic(options.write, updated);
     return `${options.write}: values table updated\n`;
   }
   try {

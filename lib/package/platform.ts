@@ -1,7 +1,9 @@
 import { UserError, suggestion } from '../errors';
 import { DNS1123_LABEL } from '../kube/names';
 import { POD_SECURITY_LEVELS, PodSecurityLevel, isPodSecurityLevel } from '../kube/pod-security';
+import { GitOpsSettings, checkGitOpsSettings } from './gitops';
 import { PackageClass, ValuesInput } from './package';
+import { orderReleases } from './phases';
 
 const PLATFORM_SYMBOL = Symbol.for('chartwright.Platform');
 
@@ -39,6 +41,39 @@ export interface ReleaseSpec<V = any> {
    * @default - none
    */
   readonly patches?: readonly ReleasePatch[];
+  /**
+   * Releases of the environment this one deploys after, beyond what its
+   * package includes: a web app after the database release it migrates.
+   * The environment's deploy order, its output files and its GitOps stages
+   * (Argo CD sync waves, Flux `dependsOn`) follow from it.
+   * @default - the release's own place in the environment's order
+   */
+  readonly runsAfter?: readonly string[];
+  /**
+   * Notes on the release, given its values and objects: how to reach it,
+   * what to do next. Synth writes them, after what it finds itself (the
+   * objects, endpoints, external objects and rollout stage), to
+   * `dist/<env>/<release>.NOTES.md`: Helm's NOTES.txt.
+   * @default - only what synth finds itself
+   */
+  readonly notes?: (release: ReleaseNotesInput) => string;
+}
+
+/** What a release's notes function is given. */
+export interface ReleaseNotesInput {
+  /** The release name. */
+  readonly name: string;
+  /** The environment. */
+  readonly environment: string;
+  /**
+   * The namespace of the release's objects.
+   * @default - none: the release has no namespace of its own or its environment's
+   */
+  readonly namespace?: string;
+  /** The values the release was built with: validated, defaults applied. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The release's objects as rendered, in install order. */
+  readonly objects: readonly Readonly<Record<string, any>>[];
 }
 
 /** One patch of a release's objects: `{ target: { kind: 'Deployment', name: 'web' }, merge: { spec: { paused: true } } }`. */
@@ -119,7 +154,8 @@ export interface EnvironmentSpec {
   readonly namespace?: string;
   /**
    * The releases, by release name (a DNS-1123 label), in the order they are
-   * written out. `null` removes a release inherited from the base.
+   * written out, each after the releases it `runsAfter`. `null` removes a
+   * release inherited from the base.
    * @default - none besides the base's
    */
   readonly releases?: Record<string, ReleaseSpec | null>;
@@ -152,6 +188,15 @@ export interface EnvironmentSpec {
    * @default - the base environment's; 'restricted' at the top
    */
   readonly podSecurity?: PodSecurityLevel;
+  /**
+   * A GitOps controller that deploys the environment's folder: synth then
+   * writes, under `dist/<env>/argocd/` or `dist/<env>/flux/`, the objects that
+   * tell it to (Argo CD Applications; a Flux GitRepository and
+   * Kustomizations), in stages from the environment's order, and the
+   * releases in folders of their own (see docs/deploying.md).
+   * @default - the base environment's; none at the top
+   */
+  readonly gitops?: GitOpsSettings;
 }
 
 export interface PlatformProps {
@@ -170,6 +215,10 @@ export interface ResolvedRelease {
   readonly values: readonly { readonly environment: string; readonly data: Record<string, unknown> }[];
   /** The patches environments give the release, base first. */
   readonly patches: readonly { readonly environment: string; readonly patch: ReleasePatch }[];
+  /** The releases this one deploys after. */
+  readonly runsAfter: readonly string[];
+  /** The release's notes function, if it has one. */
+  readonly notes?: (release: ReleaseNotesInput) => string;
 }
 
 /** An environment with its inheritance resolved. */
@@ -186,6 +235,8 @@ export interface ResolvedEnvironment {
   readonly createNamespaces: boolean;
   /** The Pod Security Admission level of those Namespace objects. */
   readonly podSecurity: PodSecurityLevel;
+  /** The GitOps controller that deploys the environment, if any. */
+  readonly gitops?: GitOpsSettings;
 }
 
 /**
@@ -233,6 +284,15 @@ export class Platform {
       if (spec.createNamespaces !== undefined && typeof spec.createNamespaces !== 'boolean') {
         throw new UserError(`environment "${name}": createNamespaces must be true or false, not ${JSON.stringify(spec.createNamespaces)}`);
       }
+      if (spec.gitops !== undefined) checkGitOpsSettings(`environment "${name}"`, spec.gitops);
+      for (const [release, releaseSpec] of Object.entries(spec.releases ?? {})) {
+        if (releaseSpec?.runsAfter !== undefined && (!Array.isArray(releaseSpec.runsAfter) || releaseSpec.runsAfter.some((r) => typeof r !== 'string'))) {
+          throw new UserError(`environment "${name}": release "${release}": runsAfter must be a list of release names, such as ['database']`, { field: 'runsAfter', given: releaseSpec.runsAfter });
+        }
+        if (releaseSpec?.notes !== undefined && typeof releaseSpec.notes !== 'function') {
+          throw new UserError(`environment "${name}": release "${release}": notes must be a function of the release, such as (release) => \`Open https://...\``, { field: 'notes' });
+        }
+      }
       this.chain(name); // rejects cycles early
     }
     if (this.environmentNames().length === 0) {
@@ -260,12 +320,24 @@ export class Platform {
       const known = this.environmentNames();
       throw new UserError(`no environment "${name}"${suggestion(name, known)}; the environments are: ${known.join(', ')}`);
     }
-    const merged = new Map<string, { package?: PackageClass; namespace?: string; valuesDir?: string; values: ResolvedRelease['values']; patches: ResolvedRelease['patches'] }>();
+    const merged = new Map<
+      string,
+      {
+        package?: PackageClass;
+        namespace?: string;
+        valuesDir?: string;
+        values: ResolvedRelease['values'];
+        patches: ResolvedRelease['patches'];
+        runsAfter?: readonly string[];
+        notes?: ReleaseSpec['notes'];
+      }
+    >();
     let envNamespace: string | undefined;
     let profile: 'dev' | 'prod' | undefined;
     let external: readonly string[] | undefined;
     let createNamespaces = true;
     let podSecurity: PodSecurityLevel = 'restricted';
+    let gitops: GitOpsSettings | undefined;
     const chain = this.chain(name);
     for (const envName of chain) {
       const spec = this.specs[envName];
@@ -274,6 +346,7 @@ export class Platform {
       external = spec.external ?? external;
       createNamespaces = spec.createNamespaces ?? createNamespaces;
       podSecurity = spec.podSecurity ?? podSecurity;
+      gitops = spec.gitops ?? gitops;
       for (const [releaseName, release] of Object.entries(spec.releases ?? {})) {
         if (release === null) {
           merged.delete(releaseName);
@@ -286,6 +359,8 @@ export class Platform {
           valuesDir: release.valuesDir ?? entry.valuesDir,
           values: release.values ? [...entry.values, { environment: envName, data: release.values }] : entry.values,
           patches: [...entry.patches, ...(release.patches ?? []).map((patch) => ({ environment: envName, patch }))],
+          runsAfter: release.runsAfter ?? entry.runsAfter,
+          notes: release.notes ?? entry.notes,
         });
       }
     }
@@ -300,9 +375,11 @@ export class Platform {
         valuesDir: entry.valuesDir ?? releaseName,
         values: entry.values,
         patches: entry.patches,
+        runsAfter: entry.runsAfter ?? [],
+        notes: entry.notes,
       };
     });
-    return { name, chain, releases, profile, external, createNamespaces, podSecurity };
+    return { name, chain, releases: orderReleases(name, releases), profile, external, createNamespaces, podSecurity, gitops };
   }
 
   /** The environment and its bases, base first. */
@@ -333,8 +410,9 @@ const ENVIRONMENT_KEYS: Record<keyof EnvironmentSpec, true> = {
   external: true,
   createNamespaces: true,
   podSecurity: true,
+  gitops: true,
 };
-const RELEASE_KEYS: Record<keyof ReleaseSpec, true> = { package: true, namespace: true, values: true, valuesDir: true, patches: true };
+const RELEASE_KEYS: Record<keyof ReleaseSpec, true> = { package: true, namespace: true, values: true, valuesDir: true, patches: true, runsAfter: true, notes: true };
 
 const PATCH_KEYS: Record<keyof ReleasePatch, true> = { target: true, merge: true, json: true };
 const TARGET_KEYS: Record<keyof PatchTarget, true> = { kind: true, name: true, namespace: true, apiVersion: true };

@@ -34,6 +34,12 @@ export interface ValuesSources {
    * @default - no values files are read
    */
   readonly root?: string;
+  /**
+   * The platform entry file as messages show it (`apps/main.ts`), naming the
+   * layer of an environment's values.
+   * @default - "the platform entry"
+   */
+  readonly entry?: string;
   /** The values the command line gives: `--values` files and `--set` pairs. @default - none */
   readonly commandLine?: CommandLineValues;
 }
@@ -55,7 +61,7 @@ export function releaseLayers(env: ResolvedEnvironment, release: ResolvedRelease
     }
   }
   for (const { environment, data } of release.values) {
-    layers.push({ source: `environment "${environment}" in the platform entry`, data });
+    layers.push({ source: `environment "${environment}" in ${sources.entry ?? 'the platform entry'}`, data });
   }
   const cli = sources.commandLine;
   const given = cli && [cli.files, cli.sets, cli.setJson, cli.setString, cli.setFile].some((list) => (list?.length ?? 0) > 0);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { UserError, suggestion, userCodeLocation } from '../errors';
+import { UserError, messageOf, suggestion, userCodeLocation } from '../errors';
+import { fileError, shownPath } from '../internal/files';
 import { Platform } from '../package/platform';
 import { ValuesSources, checkValuesFiles } from '../package/sources';
 import { readValuesFile } from '../values/layers';
@@ -30,10 +31,28 @@ export function entryFile(app: string | undefined, cwd = process.cwd()): string 
   const root = projectRoot(cwd);
   const pkgFile = path.join(root, 'package.json');
   if (fs.existsSync(pkgFile)) {
-    const configured = JSON.parse(fs.readFileSync(pkgFile, 'utf8'))?.chartwright?.app;
-    if (typeof configured === 'string') return path.resolve(root, configured);
+    const configured = readPackageJson(pkgFile)?.chartwright?.app;
+    if (configured !== undefined && typeof configured !== 'string') {
+      throw new UserError(`${shownPath(pkgFile)}: "chartwright": { "app" } must be the entry file's path, a string`);
+    }
+    if (configured !== undefined) return path.resolve(root, configured);
   }
   return path.resolve(root, DEFAULT_APP);
+}
+
+/** A project's package.json, parsed; a byte order mark is allowed (editors on Windows write one), and a syntax error names the file. */
+function readPackageJson(file: string): any {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw fileError(err, 'read', file);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new UserError(`${shownPath(file)} is not valid JSON (${messageOf(err)}): chartwright reads "chartwright": { "app" } from it; fix the file, or name the entry with --app`);
+  }
 }
 
 /**
@@ -107,6 +126,7 @@ export function loadProject(options: ReleaseOptions): { platform: Platform; sour
     platform,
     sources: {
       root: path.dirname(entry),
+      entry: path.relative(process.cwd(), entry) || entry,
       commandLine: { files, sets: options.set ?? [], setJson: options.setJson, setString: options.setString, setFile: options.setFile, releases: options.release },
     },
   };

@@ -6,9 +6,14 @@ import { ConstructWarning, warningsOf } from '../construct/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedEnvironment, ResolvedRelease } from '../package/platform';
 import { ValuesSources, releaseLayers } from '../package/sources';
+import { ValuesLayer } from '../values/layers';
 import { withFastResolve } from '../construct/fast-resolve';
 import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
+import { releaseNotes } from './notes';
+import { gitopsObjects } from './gitops';
+import { isCustomResourceDefinition } from './layout';
+import { GitOpsTool } from '../package/gitops';
 import { Timings } from './timings';
 import { applyPatches } from './patches';
 import { constructPath } from '../construct/name-parts';
@@ -28,6 +33,12 @@ export interface RenderedRelease {
   readonly objects: readonly KubeObject[];
   /** The construct path of each object, index for index. */
   readonly paths: readonly string[];
+  /** The namespace of the release's objects, if any. */
+  readonly namespace?: string;
+  /** The releases of the environment this one deploys after. */
+  readonly runsAfter: readonly string[];
+  /** The release's notes, Markdown: what synth writes to `<release>.NOTES.md` (see ./notes.ts). */
+  readonly notes: string;
 }
 
 /** One environment, rendered. */
@@ -38,6 +49,8 @@ export interface RenderedEnvironment {
   readonly namespaces: readonly KubeObject[];
   /** Warnings the constructs recorded (see lib/construct/warnings.ts). */
   readonly warnings: readonly ConstructWarning[];
+  /** The GitOps controller that deploys the environment and its objects for it (see ./gitops.ts), when the environment names one. */
+  readonly gitops?: { readonly tool: GitOpsTool; readonly objects: readonly KubeObject[] };
 }
 
 export interface RenderOptions {
@@ -58,6 +71,22 @@ export function renderEnvironment(platform: Platform, environment: string, optio
   const app = new App({ outdir: '.' });
   const charts: Array<{ release: ResolvedRelease; chart: Package }> = timings.measure('build', () => buildReleases(env, app, options));
   return timings.measure('render', () => renderBuilt(env, app, charts));
+}
+
+/**
+ * Builds one release of an environment from the values layers given, in
+ * place of the release's own (`releaseLayers()`), and renders its objects
+ * in install order. What `chartwright diff` renders to learn which value
+ * reached which field; nothing else is built, and nothing is validated.
+ */
+export function renderReleaseWithLayers(platform: Platform, environment: string, releaseName: string, layers: readonly ValuesLayer[]): RenderedRelease {
+  const env = platform.environment(environment);
+  const release = env.releases.find((r) => r.name === releaseName);
+  if (!release) throw new UserError(`environment "${environment}" has no release "${releaseName}"`);
+  const app = new App({ outdir: '.' });
+  const chart = new release.package(app, release.name, { namespace: release.namespace, valuesLayers: layers });
+  const objects = chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+  return withFastResolve(() => renderRelease(env.name, release, chart, objects));
 }
 
 function buildReleases(env: ResolvedEnvironment, app: App, options: RenderOptions): Array<{ release: ResolvedRelease; chart: Package }> {
@@ -88,13 +117,21 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
   }
 
   const releases = withFastResolve(() =>
-    charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!)),
+    charts.map(({ release, chart }) => renderRelease(env.name, release, chart, objectsByRelease.get(chart)!, env.gitops?.tool)),
   );
   checkUniqueNames(env.name, releases);
-  return { name: env.name, releases, namespaces: environmentNamespaces(env, releases), warnings: warningsOf(all) };
+  const namespaces = environmentNamespaces(env, releases);
+  const hasCrds = releases.some((r) => r.objects.some(isCustomResourceDefinition));
+  let gitops: RenderedEnvironment['gitops'];
+  try {
+    gitops = env.gitops && { tool: env.gitops.tool, objects: gitopsObjects(env.name, { releases, hasNamespaces: namespaces.length > 0, hasCrds }, env.gitops) };
+  } catch (err) {
+    throw wrap(`environment "${env.name}"`, err, { environment: env.name });
+  }
+  return { name: env.name, releases, namespaces, warnings: warningsOf(all), ...(gitops ? { gitops } : {}) };
 }
 
-function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[]): RenderedRelease {
+function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[], gitops?: GitOpsTool): RenderedRelease {
   const rendered = apiObjects.map((obj) => {
     try {
       return { json: obj.toJson() as KubeObject, path: constructPath(obj) };
@@ -111,11 +148,27 @@ function renderRelease(environment: string, release: ResolvedRelease, chart: Pac
     }
   }
   const ordered = sortByInstallOrder(rendered, (r) => r.json.kind);
+  const objects = ordered.map((r) => r.json);
+  const values = chart.values as Record<string, unknown>;
+  let own: string | undefined;
+  if (release.notes) {
+    try {
+      own = release.notes({ name: release.name, environment, namespace: release.namespace, values, objects });
+    } catch (err) {
+      throw wrap(`environment "${environment}", release "${release.name}": its notes function failed`, err, { environment, release: release.name, field: 'notes' });
+    }
+    if (typeof own !== 'string') {
+      throw new UserError(`environment "${environment}", release "${release.name}": its notes function returned ${typeof own}, not the notes' text`, { environment, release: release.name, field: 'notes' });
+    }
+  }
   return {
     name: release.name,
     package: chart.metadata,
-    objects: ordered.map((r) => r.json),
+    objects,
     paths: ordered.map((r) => r.path),
+    namespace: release.namespace,
+    runsAfter: release.runsAfter,
+    notes: releaseNotes({ environment, release: release.name, namespace: release.namespace, package: chart.metadata, values, objects, own, gitops }),
   };
 }
 

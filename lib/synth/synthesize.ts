@@ -2,6 +2,7 @@ import * as path from 'path';
 import { StagedOutput } from './output';
 import { renderEnvironment } from './render';
 import { Timings } from './timings';
+import { guardUserCode } from './user-code';
 import { Finding, ProfileName } from '../validate';
 import { failOnErrors, validateEnvironment } from './validate';
 import { ReleaseOptions, checkReleases, entryFile, loadProject, projectRoot, selectEnvironments } from './load';
@@ -10,10 +11,15 @@ import { BackgroundTypecheck, typeErrors } from './typecheck';
 export interface SynthOptions extends ReleaseOptions {
   /** The environments to synthesize. @default - all */
   readonly env?: readonly string[];
-  /** The output folder. @default - `dist` in the project's root (see projectRoot()) */
+  /** The output folder. @default 'dist' */
   readonly out?: string;
   /** The validation profile for every environment. @default - each environment's `profile`, else 'dev' */
   readonly profile?: ProfileName;
+  /**
+   * The seconds the app's code may run; when they are up, synth stops the process, saying where the app was, and commits nothing. 0: no limit.
+   * @default 300
+   */
+  readonly timeout?: number;
   /**
    * Type-check the project (the platform entry and what it imports) while
    * building, and write nothing if it has a type error. Incremental and
@@ -41,27 +47,50 @@ export interface SynthResult {
  * The synth pipeline: load the platform entry, then for each environment
  * build its releases, render them, validate them and stage the files; then
  * commit every environment at once. Errors fail before anything is put in
- * place (all or nothing); warnings are returned. With `typecheck`, the
- * project is type-checked in a worker thread meanwhile, and a type error
- * fails the synth before the commit. `chartwright synth` calls it.
+ * place (all or nothing); warnings are returned. `chartwright synth` calls it.
  *
  *     const result = synthesize({ app: 'apps/main.ts', env: ['prod'], out: 'dist' });
  */
 export function synthesize(options: SynthOptions = {}): SynthResult {
+  const staged = stageSynthesis(options);
+  try {
+    return staged.commit();
+  } finally {
+    staged.close();
+  }
+}
+
+/** A synth whose environments are staged and not yet put in place. */
+export interface StagedSynthesis {
+  /** Checks that the app's code ended well (see guardUserCode), then puts every environment in place. */
+  commit(): SynthResult;
+  /** Removes what was staged and not committed, and unlocks the output folder. */
+  close(): void;
+}
+
+/**
+ * The synth pipeline up to the commit: the app's code runs guarded (a
+ * `process.exit`, a rejected promise or the timeout fail the synth). The
+ * command line waits for the app's pending promise work between the two,
+ * so a promise rejected after the app returned still stops the commit.
+ */
+export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
   const timings = new Timings();
+  const guard = guardUserCode(options.timeout);
   const check = options.typecheck ? new BackgroundTypecheck(entryFile(options.app)) : undefined;
-  // without --out, dist/ of the project, wherever in it synth runs
-  const outDir = options.out !== undefined ? path.resolve(options.out) : path.join(projectRoot(), 'dist');
-  const objects = new Map<string, number>();
-  const warnings = new Map<string, readonly Finding[]>();
   let output: StagedOutput | undefined;
-  let selected: string[];
-  let typecheckSkipped: string | undefined;
   try {
     const { platform, sources } = timings.measure('load', () => loadProject(options));
-    selected = selectEnvironments(platform, options.env);
+    const selected = selectEnvironments(platform, options.env);
     checkReleases(platform, selected, options.release);
-    output = new StagedOutput(outDir);
+    // without --out, dist/ of the project, wherever in it synth runs
+    const out = options.out ?? path.join(projectRoot(), 'dist');
+    const outDir = path.resolve(out);
+    output = new StagedOutput(out);
+    // the output folder is checked (and locked) before any environment is rendered
+    output.open(selected);
+    const objects = new Map<string, number>();
+    const warnings = new Map<string, readonly Finding[]>();
     for (const env of selected) {
       const rendered = renderEnvironment(platform, env, { values: sources, timings });
       // validation: errors fail before anything is put in place; warnings are returned
@@ -73,26 +102,32 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
       timings.measure('write', () => output!.writeEnvironment(rendered));
       objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, rendered.namespaces.length));
     }
+    let typecheckSkipped: string | undefined;
     if (check) {
       const result = timings.measure('typecheck', () => check.wait());
       if (result.errors.length > 0) throw typeErrors(result.errors);
       typecheckSkipped = result.skipped;
     }
-    timings.measure('write', () => output!.commit());
+    const staged = output;
+    return {
+      commit() {
+        guard.check();
+        timings.measure('write', () => staged.commit());
+        return { timings, written: new Map(selected.map((env) => [env, path.join(outDir, env)])), objects, warnings, ...(typecheckSkipped ? { typecheckSkipped } : {}) };
+      },
+      close() {
+        guard.release();
+        staged.close();
+      },
+    };
   } catch (err) {
+    guard.release();
+    output?.close();
     // a type error is the likelier cause of a failed build, and the clearer message
     const result = check?.wait();
     if (result && result.errors.length > 0) throw typeErrors(result.errors);
     throw err;
   } finally {
-    output?.close();
     check?.stop();
   }
-  return {
-    timings,
-    written: new Map(selected.map((env) => [env, path.join(outDir, env)])),
-    objects,
-    warnings,
-    ...(typecheckSkipped ? { typecheckSkipped } : {}),
-  };
 }

@@ -17,6 +17,9 @@ export function validateEnvironment(env: RenderedEnvironment, options: ValidateO
   for (const release of env.releases) {
     release.objects.forEach((obj, i) => inputs.push({ obj, source: { release: release.name, construct: release.paths[i] } }));
   }
+  for (const obj of env.gitops?.objects ?? []) {
+    inputs.push({ obj, source: { release: '', construct: `environment ${env.name}: ${obj.kind} ${obj.metadata.name}` } });
+  }
   return [...constructFindings(env, options.profile ?? DEFAULT_PROFILE), ...validateObjects(inputs, { ignoreMissingSchemas: true, ...options })];
 }
 

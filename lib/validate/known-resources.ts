@@ -1,5 +1,6 @@
 /**
- * Schemas of the custom resources the construct library makes, for when
+ * Schemas of the custom resources the construct library makes (and the
+ * Argo CD and Flux objects synth writes for GitOps), for when
  * their CustomResourceDefinition is not in the input (it is installed with
  * the controller, not with the app). They are loose: the fields the library
  * writes are type-checked, and every object below the top level keeps fields
@@ -58,7 +59,73 @@ const HTTP_ROUTE = resource(
   }),
 );
 
+const BOOLEAN: OpenApi = { type: 'boolean' };
+
+/** argoproj.io Application (v1alpha1): the fields of a Git source, its destination and sync policy. */
+const ARGOCD_APPLICATION = resource(
+  loose(
+    {
+      project: STRING,
+      source: loose({ repoURL: STRING, path: STRING, targetRevision: STRING, chart: STRING, directory: loose({ recurse: BOOLEAN, include: STRING, exclude: STRING }) }, ['repoURL']),
+      sources: listOf(loose({ repoURL: STRING, path: STRING, targetRevision: STRING, chart: STRING, ref: STRING }, ['repoURL'])),
+      destination: loose({ server: STRING, name: STRING, namespace: STRING }),
+      syncPolicy: loose({
+        automated: loose({ prune: BOOLEAN, selfHeal: BOOLEAN, allowEmpty: BOOLEAN, enabled: BOOLEAN }),
+        syncOptions: listOf(STRING),
+        retry: loose({ limit: { type: 'integer', format: 'int64' } }),
+      }),
+      revisionHistoryLimit: { type: 'integer', format: 'int64' },
+      ignoreDifferences: listOf(loose({ group: STRING, kind: STRING, name: STRING, namespace: STRING }, ['kind'])),
+    },
+    ['destination', 'project'],
+  ),
+);
+
+/** Flux's references to other objects by name. */
+const FLUX_REFERENCE = loose({ name: STRING, namespace: STRING }, ['name']);
+
+/** kustomize.toolkit.fluxcd.io Kustomization (v1). */
+const FLUX_KUSTOMIZATION = resource(
+  loose(
+    {
+      interval: STRING,
+      retryInterval: STRING,
+      timeout: STRING,
+      path: STRING,
+      prune: BOOLEAN,
+      wait: BOOLEAN,
+      force: BOOLEAN,
+      suspend: BOOLEAN,
+      targetNamespace: STRING,
+      serviceAccountName: STRING,
+      sourceRef: loose({ apiVersion: STRING, kind: oneOf('OCIRepository', 'GitRepository', 'Bucket', 'ExternalArtifact'), name: STRING, namespace: STRING }, ['kind', 'name']),
+      dependsOn: listOf(FLUX_REFERENCE),
+      healthChecks: listOf(loose({ apiVersion: STRING, kind: STRING, name: STRING, namespace: STRING }, ['kind', 'name'])),
+    },
+    ['interval', 'prune', 'sourceRef'],
+  ),
+);
+
+/** source.toolkit.fluxcd.io GitRepository (v1). */
+const FLUX_GIT_REPOSITORY = resource(
+  loose(
+    {
+      url: STRING,
+      interval: STRING,
+      timeout: STRING,
+      ref: loose({ branch: STRING, tag: STRING, semver: STRING, name: STRING, commit: STRING }),
+      secretRef: FLUX_REFERENCE,
+      suspend: BOOLEAN,
+      ignore: STRING,
+    },
+    ['interval', 'url'],
+  ),
+);
+
 const SCHEMAS: ReadonlyArray<[string, OpenApi]> = [
+  ['argoproj.io/v1alpha1/Application', ARGOCD_APPLICATION],
+  ['kustomize.toolkit.fluxcd.io/v1/Kustomization', FLUX_KUSTOMIZATION],
+  ['source.toolkit.fluxcd.io/v1/GitRepository', FLUX_GIT_REPOSITORY],
   ['external-secrets.io/v1beta1/ExternalSecret', EXTERNAL_SECRET],
   ['external-secrets.io/v1/ExternalSecret', EXTERNAL_SECRET],
   ['gateway.networking.k8s.io/v1/HTTPRoute', HTTP_ROUTE],

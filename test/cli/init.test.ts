@@ -127,4 +127,13 @@ describe('chartwright init', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('"My_App" is not a valid project name');
   });
+
+  test('init into a path that is a file is a clear error, exit 1, and the file is kept', () => {
+    const dir = project();
+    fs.writeFileSync(path.join(dir, 'shop'), 'a file');
+    const result = runCli(dir, ['init', 'app', 'shop']);
+    expect(result.stderr).toBe('error: init: shop is a file, not a folder: choose a new or empty folder\n');
+    expect(result.code).toBe(1);
+    expect(fs.readFileSync(path.join(dir, 'shop'), 'utf8')).toBe('a file');
+  });
 });

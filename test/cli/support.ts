@@ -11,5 +11,6 @@ export function run(...argv: string[]): Run {
   let stdout = '';
   let stderr = '';
   const code = main(argv, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n') });
+  if (typeof code !== 'number') throw new Error(`chartwright ${argv.join(' ')} runs asynchronously: run it with runCli`);
   return { code, stdout, stderr };
 }

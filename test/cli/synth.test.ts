@@ -16,15 +16,16 @@ describe('chartwright synth', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('writes one file per release and a kustomization.yaml listing exactly those files', () => {
+  test('writes one file per release, its notes, and a kustomization.yaml listing exactly the release files', () => {
     const result = runCli(dir, ['synth']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('dist/dev: 15 objects');
     const tree = readTree(path.join(dir, 'dist'));
     expect(Object.keys(tree).sort()).toEqual([
-      'dev/api.k8s.yaml', 'dev/kustomization.yaml', 'dev/namespaces.yaml', 'dev/web.k8s.yaml',
-      'prod/api.k8s.yaml', 'prod/kustomization.yaml', 'prod/namespaces.yaml', 'prod/web.k8s.yaml',
+      '.chartwright/manifest.json',
+      'dev/api.NOTES.md', 'dev/api.k8s.yaml', 'dev/kustomization.yaml', 'dev/namespaces.yaml', 'dev/web.NOTES.md', 'dev/web.k8s.yaml',
+      'prod/api.NOTES.md', 'prod/api.k8s.yaml', 'prod/kustomization.yaml', 'prod/namespaces.yaml', 'prod/web.NOTES.md', 'prod/web.k8s.yaml',
     ]);
     const [kustomization] = docs(tree['dev/kustomization.yaml']);
     expect(kustomization).toEqual({
@@ -87,15 +88,52 @@ describe('chartwright synth', () => {
   test('--env writes only the named environments and leaves the others as they were', () => {
     expect(runCli(dir, ['synth']).code).toBe(0);
     fs.writeFileSync(path.join(dir, 'dist/prod/marker'), 'kept');
-    fs.writeFileSync(path.join(dir, 'dist/dev/stale.k8s.yaml'), 'removed');
     expect(runCli(dir, ['synth', '--env', 'dev']).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'dist/prod/marker'), 'utf8')).toBe('kept');
-    expect(fs.existsSync(path.join(dir, 'dist/dev/stale.k8s.yaml'))).toBe(false);
+  });
+
+  test('a file chartwright did not write in an environment folder stops the synth (exit 1) and is kept', () => {
+    expect(runCli(dir, ['synth']).code).toBe(0);
+    fs.mkdirSync(path.join(dir, 'dist/dev/myproject/.git'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'dist/dev/myproject/.git/HEAD'), 'ref: refs/heads/main');
+    const before = readTree(path.join(dir, 'dist'));
+    const result = runCli(dir, ['synth']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: dist/dev holds files chartwright did not write: myproject/.git/HEAD; synth replaces the folder whole, so move them elsewhere (or choose another --out) and run again\n');
+    expect(readTree(path.join(dir, 'dist'))).toEqual(before);
+  });
+
+  test('--out at a folder that is not an output (a project, /) is refused with exit 1; an empty --out is a usage error', () => {
+    const parent = runCli(dir, ['synth', '--out', '.']);
+    expect(parent.code).toBe(1);
+    expect(parent.stderr).toMatch(/^error: the output folder \. holds files chartwright did not write \(apps, node_modules\) and no \.chartwright\/manifest\.json/);
+    expect(fs.readdirSync(dir).sort()).toEqual(['apps', 'node_modules']);
+    const root = runCli(dir, ['synth', '--out', '/']);
+    expect(root.code).toBe(1);
+    expect(root.stderr).toBe('error: the output folder / is a system folder: chartwright writes only into a folder of its own, such as dist\n');
+    const empty = runCli(dir, ['synth', '--out', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--out needs a folder name');
+  });
+
+  test.each([
+    ['a file', (d: string) => fs.writeFileSync(path.join(d, 'out'), 'x'), 'out', /^error: the output folder out is a file, not a folder/],
+    ['under a file', (d: string) => fs.writeFileSync(path.join(d, 'out'), 'x'), 'out/x', /^error: cannot use the output folder out\/x: a part of the path is a file, not a folder \(ENOTDIR\)/],
+    ['a dangling link', (d: string) => fs.symlinkSync('missing', path.join(d, 'out')), 'out', /^error: the output folder out is a symbolic link to missing, which does not exist/],
+    ['too long a name', () => {}, 'o'.repeat(300), /^error: .*(the name is too long|longer than 255 bytes)/],
+    ['under /proc', () => {}, '/proc/x', /^error: the output folder \/proc\/x is a system folder/],
+  ])('--out %s is a clear error, exit 1, no stack trace', (_, prepare, out, message) => {
+    prepare(dir);
+    const result = runCli(dir, ['synth', '--out', out]);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr.split('\n')).toHaveLength(2);
+    expect(result.code).toBe(1);
   });
 
   test('--out chooses the output folder', () => {
     expect(runCli(dir, ['synth', '--out', 'manifests', '--env', 'dev']).code).toBe(0);
-    expect(Object.keys(readTree(path.join(dir, 'manifests')))).toHaveLength(4);
+    expect(Object.keys(readTree(path.join(dir, 'manifests')))).toHaveLength(7);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
@@ -110,7 +148,8 @@ describe('chartwright synth', () => {
     expect(result.stderr).not.toMatch(/^\s+at .*\(.*node_modules/m);
     expect(result.stderr.split('\n').length).toBeLessThan(5);
     expect(readTree(path.join(dir, 'dist'))).toEqual(before);
-    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['dev', 'prod']);
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['.chartwright', 'dev', 'prod']);
+    expect(fs.readdirSync(path.join(dir, 'dist', '.chartwright'))).toEqual(['manifest.json']);
   });
 
   test('an entry file that fails to load exits 1 with the file and the cause', () => {
@@ -145,6 +184,16 @@ describe('chartwright synth', () => {
     fs.renameSync(path.join(dir, 'apps/main.ts'), path.join(dir, 'apps/platform.ts'));
     writeFiles(dir, { 'package.json': JSON.stringify({ chartwright: { app: 'apps/platform.ts' } }) });
     expect(runCli(dir, ['synth', '--env', 'dev']).code).toBe(0);
+  });
+
+  test('a package.json with a byte order mark is read; a malformed one is an error naming it', () => {
+    fs.renameSync(path.join(dir, 'apps/main.ts'), path.join(dir, 'apps/platform.ts'));
+    writeFiles(dir, { 'package.json': '\uFEFF' + JSON.stringify({ chartwright: { app: 'apps/platform.ts' } }) });
+    expect(runCli(dir, ['synth', '--env', 'dev']).code).toBe(0);
+    writeFiles(dir, { 'package.json': '{ "chartwright": { "app": "apps/platform.ts", } }' });
+    const result = runCli(dir, ['synth', '--env', 'dev']);
+    expect(result.stderr).toMatch(/^error: package\.json is not valid JSON \(.*\): chartwright reads "chartwright": \{ "app" \} from it; fix the file, or name the entry with --app\n$/);
+    expect(result.code).toBe(1);
   });
 
   test('two objects with one name in an environment are an error naming both construct paths', () => {

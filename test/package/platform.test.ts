@@ -207,7 +207,39 @@ describe('a key the platform spec does not have is an error, with the closest ke
 
   test('without a close key, the message lists the keys', () => {
     expect(message({ environments: { dev: { releases: { web: { package: Web } }, cluster: 'eu-1' } } })).toBe(
-      'environment "dev": unknown key "cluster"; the keys are: extends, abstract, namespace, releases, profile, external, createNamespaces, podSecurity',
+      'environment "dev": unknown key "cluster"; the keys are: extends, abstract, namespace, releases, profile, external, createNamespaces, podSecurity, gitops',
     );
+  });
+});
+
+describe('runsAfter, notes and gitops settings', () => {
+  const platform = (env: Record<string, unknown>) => () => new Platform({ environments: { prod: { releases: { web: { package: Web } }, ...env } as any } });
+
+  test('GitOps settings are checked where the environment is declared', () => {
+    expect(platform({ gitops: { tool: 'jenkins', repoURL: 'https://x' } })).toThrow(`environment "prod": gitops.tool "jenkins" is not a GitOps controller; use 'argocd' or 'flux'`);
+    expect(platform({ gitops: { tool: 'flux' } })).toThrow('environment "prod": gitops.repoURL is required');
+    expect(platform({ gitops: { tool: 'flux', repoURL: 'https://x', interval: '5 minutes' } })).toThrow(`environment "prod": gitops.interval "5 minutes" is not a duration such as '5m' or '1h30m'`);
+    expect(platform({ gitops: { tool: 'argocd', repoURL: 'https://x', path: '../dist' } })).toThrow(`gitops.path "../dist" must be a folder relative to the repository's root`);
+    expect(platform({ gitops: { tool: 'argocd', repoURL: 'https://x', path: 'deploy/dist' } })).not.toThrow();
+  });
+
+  test('runsAfter and notes are checked for their type', () => {
+    expect(platform({ releases: { web: { package: Web, runsAfter: 'db' } } })).toThrow(`environment "prod": release "web": runsAfter must be a list of release names, such as ['database']`);
+    expect(platform({ releases: { web: { package: Web, notes: 'hello' } } })).toThrow('environment "prod": release "web": notes must be a function of the release');
+  });
+
+  test('an extending environment keeps the runsAfter and notes of its base unless it sets its own', () => {
+    const notes = () => 'see the wiki';
+    const p = new Platform({
+      environments: {
+        base: { abstract: true, releases: { db: { package: Db }, web: { package: Web, runsAfter: ['db'], notes } } },
+        prod: { extends: 'base', releases: { web: { values: { replicas: 3 } } } },
+        dev: { extends: 'base', releases: { web: { runsAfter: [] } } },
+      },
+    });
+    const prod = p.environment('prod').releases.find((r) => r.name === 'web')!;
+    expect(prod.runsAfter).toEqual(['db']);
+    expect(prod.notes).toBe(notes);
+    expect(p.environment('dev').releases.find((r) => r.name === 'web')!.runsAfter).toEqual([]);
   });
 });

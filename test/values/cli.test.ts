@@ -138,4 +138,22 @@ describe('values from every layer, through the command line', () => {
     expect(runCli(dir, ['values', '--env', 'solo', '--docs', '--write', 'NOMARKERS.md']).stderr).toContain('needs the lines <!-- values:begin --> and <!-- values:end -->');
     expect(runCli(dir, ['values', '--schema', '--docs']).code).toBe(2);
   });
+
+  test('--write replaces the README by rename: a linked README stays a link, its mode is kept, no temporary file is left', () => {
+    writeFiles(dir, { 'docs/README.md': '# x\n<!-- values:begin -->\nold\n<!-- values:end -->\nafter\n' });
+    fs.chmodSync(path.join(dir, 'docs/README.md'), 0o640);
+    fs.symlinkSync('docs/README.md', path.join(dir, 'README.md'));
+    expect(runCli(dir, ['values', '--env', 'solo', '--docs', '--write', 'README.md']).code).toBe(0);
+    expect(fs.lstatSync(path.join(dir, 'README.md')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'docs/README.md'), 'utf8')).toContain('| `replicas` |');
+    expect(fs.statSync(path.join(dir, 'docs/README.md')).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(path.join(dir, 'docs'))).toEqual(['README.md']);
+  });
+
+  test('--write into a path that is a folder is a clear error, exit 1', () => {
+    fs.mkdirSync(path.join(dir, 'folder'));
+    const result = runCli(dir, ['values', '--env', 'solo', '--docs', '--write', 'folder']);
+    expect(result.stderr).toBe('error: cannot read folder: it is a folder, not a file (EISDIR)\n');
+    expect(result.code).toBe(1);
+  });
 });
