@@ -18,7 +18,7 @@ export type { UserErrorDetails, UserErrorProblem } from './errors';
 export { Package } from './package/package';
 export type { DeepPartial, PackageClass, PackageDependency, PackageMetadata, PackageProps, ValuesInput, ValuesOf } from './package/package';
 export { Platform, release } from './package/platform';
-export type { EnvironmentSpec, PlatformProps, ReleaseNotesInput, ReleaseSpec, ResolvedEnvironment, ResolvedRelease } from './package/platform';
+export type { DependencyValues, EnvironmentSpec, JsonPatchOperation, PatchTarget, PlatformProps, ReleaseNotesInput, ReleasePatch, ReleaseSpec, ReleaseValues, ResolvedEnvironment, ResolvedRelease } from './package/platform';
 export { GITOPS_TOOLS } from './package/gitops';
 export type { GitOpsSettings, GitOpsTool } from './package/gitops';
 export type { CommandLineValues, ValuesSources } from './package/sources';

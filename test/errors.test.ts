@@ -36,7 +36,8 @@ function platformOf(build: (scope: Package) => void): Platform {
 describe('UserError', () => {
   test('a construct prop error names the construct path, the field, the value given and what is expected', () => {
     const err = thrown(() => render((p) => new WebService(p, 'web', { containers: [WEB], replicas: -1 })));
-    expect(err.message).toBe('environment "dev", release "shop" (package test): shop/web: replicas -1 is not valid: expected a whole number of 0 or more');
+    // with the line of the code that built the construct
+    expect(err.message).toBe('environment "dev", release "shop" (package test): shop/web: replicas -1 is not valid: expected a whole number of 0 or more\n  at test/errors.test.ts:38:65');
     expect(err).toMatchObject({ environment: 'dev', release: 'shop', path: 'shop/web', field: 'replicas', given: -1, expected: 'a whole number of 0 or more' });
     // the render step's context wraps the construct's own error, which stays whole as the cause
     const cause = err.cause as UserError;

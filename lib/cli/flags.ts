@@ -29,6 +29,30 @@ export const SET_FLAG = {
   repeatable: true,
 } as const;
 
+export const SET_JSON_FLAG = {
+  name: 'set-json',
+  value: 'PATH=JSON',
+  description: 'a value as JSON, such as `resources={"cpu":{"limit":"1"}}`; applied before `--set`, as in Helm',
+  repeatable: true,
+} as const;
+
+export const SET_STRING_FLAG = {
+  name: 'set-string',
+  value: 'PATH=VALUE',
+  description: 'a value that stays a string, such as `image.tag=007` or `name=null`; applied after `--set`',
+  repeatable: true,
+} as const;
+
+export const SET_FILE_FLAG = {
+  name: 'set-file',
+  value: 'PATH=FILE',
+  description: "a value that is a file's content, such as `config=app.conf`; applied last",
+  repeatable: true,
+} as const;
+
+/** The values flags of synth and values, in the order they apply (as in Helm). */
+export const VALUES_FLAGS = [VALUES_FLAG, SET_JSON_FLAG, SET_FLAG, SET_STRING_FLAG, SET_FILE_FLAG] as const;
+
 /** `--profile NAME` as the pipeline takes it; anything else is a usage error. */
 export function profileFlag(value: string | undefined): ProfileName | undefined {
   if (value === undefined) return undefined;

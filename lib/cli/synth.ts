@@ -4,7 +4,7 @@ import { SynthResult, stageSynthesis } from '../synth/synthesize';
 import { DEFAULT_TIMEOUT_SECONDS } from '../synth/user-code';
 import { UsageError } from '../errors';
 import { defineCommand } from './command';
-import { APP_FLAG, SET_FLAG, VALUES_FLAG, profileFlag } from './flags';
+import { APP_FLAG, VALUES_FLAGS, profileFlag } from './flags';
 
 /**
  * `chartwright synth`: the library's synth pipeline (`synthesize`); its flags
@@ -15,6 +15,8 @@ export const synthCommand = defineCommand({
   summary: 'write manifests for each environment to `<out>/<env>/`',
   description: `
 Writes the manifests of each environment to \`<out>/<env>/\`: \`namespaces.yaml\` with the environment's Namespaces, one \`<release>.k8s.yaml\` per release, in install order, and a \`kustomization.yaml\` listing them in that order; CustomResourceDefinitions go to \`crds/\`, a stage applied first, hooks and tests to \`pre/\`, \`post/\`, \`delete/\` and \`tests/\`, and each release's notes to \`<release>.NOTES.md\`. An environment with \`gitops\` gets a folder per stage and the Argo CD or Flux objects that deploy them (see [Concepts](concepts.md#what-synth-does-with-a-packages-objects) and [Deploying](deploying.md)).
+
+While it builds, it type-checks the project (the platform entry and what it imports, with the project's \`tsconfig.json\`) in a worker thread, and a type error fails the synth before anything is written: a misspelled prop the compiler rejects is not built into the output. The check is incremental and cached in \`node_modules/.cache/chartwright/\`; \`--no-typecheck\` skips it (see [Performance](performance.md#synths-type-check) for what it costs).
 
 It prints \`dist/<env>: N objects\` for each environment written, and the validation warnings of each on stderr, grouped by release.
 
@@ -31,12 +33,17 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
   flags: [
     APP_FLAG,
     { name: 'env', value: 'NAME', description: 'an environment to write', repeatable: true, default: 'every environment that is not abstract' },
-    { name: 'out', value: 'DIR', description: 'the output folder', default: '`dist`' },
+    { name: 'out', value: 'DIR', description: 'the output folder', default: "`dist` in the project's root (the nearest folder up with a package.json), so synth works from any folder of the project" },
     {
       name: 'profile',
       value: 'NAME',
       description: 'the validation profile for every environment: `dev` or `prod` (see [Validation](validation.md#profiles))',
       default: "each environment's `profile`, else `dev`",
+    },
+    {
+      name: 'no-typecheck',
+      description: 'do not type-check the project first (see [Performance](performance.md#synths-type-check)); `CHARTWRIGHT_TYPECHECK=0` in the environment does the same',
+      default: 'type-check: a type error fails the synth and nothing is written',
     },
     {
       name: 'timeout',
@@ -45,8 +52,7 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       default: `${DEFAULT_TIMEOUT_SECONDS}`,
     },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
-    VALUES_FLAG,
-    SET_FLAG,
+    ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
   ],
   examples: [
@@ -63,8 +69,12 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       profile: profileFlag(flags.profile),
       values: flags.values,
       set: flags.set,
+      setJson: flags['set-json'],
+      setString: flags['set-string'],
+      setFile: flags['set-file'],
       release: flags.release,
       timeout: timeoutFlag(flags.timeout),
+      typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
     });
     let result: SynthResult;
     try {
@@ -74,6 +84,7 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
     } finally {
       staged.close();
     }
+    if (result.typecheckSkipped) io.err(`warning: no type check: ${result.typecheckSkipped}`);
     for (const [env, dir] of result.written) {
       io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
       const warnings = result.warnings.get(env) ?? [];

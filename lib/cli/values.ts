@@ -7,7 +7,7 @@ import { resolveTree } from '../values/resolve';
 import { releaseLayers } from '../package/sources';
 import { ReleaseOptions, loadProject, selectEnvironments } from '../synth/load';
 import { defineCommand } from './command';
-import { APP_FLAG, SET_FLAG, VALUES_FLAG } from './flags';
+import { APP_FLAG, VALUES_FLAGS } from './flags';
 
 export interface ValuesOptions extends ReleaseOptions {
   /** The environment. @default - the only one; required when there are several (except with schema or docs) */
@@ -79,8 +79,7 @@ Prints a release's merged values as YAML, or its package's JSON Schema or values
     APP_FLAG,
     { name: 'env', value: 'NAME', description: 'the environment', default: 'the only one; required when there are several, except with `--schema` or `--docs`' },
     { name: 'release', value: 'NAME', description: 'the release to show, and that `--values` and `--set` are for; given at most once', default: 'the only release' },
-    VALUES_FLAG,
-    SET_FLAG,
+    ...VALUES_FLAGS,
     { name: 'schema', description: "print the package's values JSON Schema (values.schema.json) instead" },
     { name: 'docs', description: "print the package's values table (Markdown) instead" },
     {
@@ -102,6 +101,9 @@ Prints a release's merged values as YAML, or its package's JSON Schema or values
       release: flags.release === undefined ? undefined : [flags.release],
       values: flags.values,
       set: flags.set,
+      setJson: flags['set-json'],
+      setString: flags['set-string'],
+      setFile: flags['set-file'],
       schema: flags.schema,
       docs: flags.docs,
       write: flags.write,

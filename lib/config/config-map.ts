@@ -5,7 +5,7 @@ import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
-import { checkDnsSubdomain, invalid, problem } from '../construct/checks';
+import { checkDnsSubdomain, invalid, problem, checkPropNames } from '../construct/checks';
 import { ExistingSource, IConfigSource } from './source';
 import { CONFIG_DATA_LIMIT, base64Bytes, configKeyProblem, formatBytes } from '../kube/config-data';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
@@ -55,6 +55,7 @@ export class ConfigMap extends Resource<KubeApiObject> implements IConfigSource 
 
   constructor(scope: Construct, id: string, props: ConfigMapProps = {}) {
     super(scope, id);
+    checkPropNames(this, ConfigMap, props, 'ConfigMapProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     for (const [key, value] of Object.entries(props.data ?? {})) this.addData(key, value);

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
-import { checkDnsSubdomain, checkOneOf, invalid, problem } from '../construct/checks';
+import { checkDnsSubdomain, checkOneOf, invalid, problem, checkPropNames } from '../construct/checks';
 import { CONFIG_KEY_EXPECTED } from './config-map';
 import { configKeyProblem } from '../kube/config-data';
 import { IConfigSource } from './source';
@@ -55,6 +55,7 @@ export class ExternalSecret extends Resource<ApiObject> implements IConfigSource
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps) {
     super(scope, id);
+    checkPropNames(this, ExternalSecret, props, 'ExternalSecretProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     if (!props.store?.name) throw problem(this, 'store.name is required: name the SecretStore or ClusterSecretStore to read from');

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
-import { checkDnsSubdomain, invalid, invalidSecret, problem, show } from '../construct/checks';
+import { checkDnsSubdomain, invalid, invalidSecret, problem, show, checkPropNames } from '../construct/checks';
 import { showSecret } from '../internal/describe';
 import { UserError } from '../errors';
 import { CONFIG_KEY_EXPECTED } from './config-map';
@@ -111,6 +111,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
 
   constructor(scope: Construct, id: string, props: SecretProps = {}) {
     super(scope, id);
+    checkPropNames(this, Secret, props, 'SecretProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     this.type = props.type ?? 'Opaque';

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { UserError } from '../errors';
 import { contentHash } from '../internal/hash';
+import { constructPath } from '../construct/name-parts';
 
 /**
  * Something whose keys can reach a container: a ConfigMap or a Secret, made
@@ -76,7 +77,7 @@ function adapted(object: IKubeConfigObject): IConfigSource {
   if (known) return known;
   const kind = object.kind;
   if (kind !== 'ConfigMap' && kind !== 'Secret') {
-    throw new UserError(`${object.node.path}: a ${kind} is not a ConfigMap or Secret: give a ConfigMap or a Secret`);
+    throw new UserError(`${constructPath(object)}: a ${kind} is not a ConfigMap or Secret: give a ConfigMap or a Secret`);
   }
   const data = () => {
     const cm = object as unknown as { readonly data?: Record<string, string>; readonly binaryData?: Record<string, string> };

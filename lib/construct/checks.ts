@@ -6,6 +6,8 @@ import { keyProblem, labelValueProblem } from '../kube/label-syntax';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN, portNameProblem } from '../kube/names';
 import { INT_OR_PERCENT, PERCENT } from '../kube/int-or-percent';
 import { QUANTITY } from '../kube/quantity';
+import { PROP_NAMES } from './prop-names';
+import { constructPath } from './name-parts';
 
 export { quantityValue } from '../kube/quantity';
 
@@ -21,7 +23,7 @@ export { show } from '../internal/describe';
 
 /** The error for a field whose value is not allowed. */
 export function invalid(scope: IConstruct, field: string, given: unknown, allowed: string): UserError {
-  return new UserError(`${scope.node.path}: ${field} ${show(given)} is not valid: expected ${allowed}`, { path: scope.node.path, field, given, expected: allowed });
+  return new UserError(`${constructPath(scope)}: ${field} ${show(given)} is not valid: expected ${allowed}`, { path: constructPath(scope), field, given, expected: allowed });
 }
 
 /** The error for an invalid value that is a secret's: the message and the fields say its type, never the value. */
@@ -31,7 +33,7 @@ export function invalidSecret(scope: IConstruct, field: string, given: unknown, 
 
 /** The error for a combination of fields that cannot go together, or a missing one. */
 export function problem(scope: IConstruct, message: string): UserError {
-  return new UserError(`${scope.node.path}: ${message}`, { path: scope.node.path });
+  return new UserError(`${constructPath(scope)}: ${message}`, { path: constructPath(scope) });
 }
 
 export interface IntRange {
@@ -125,4 +127,33 @@ export function intOrPercent(scope: IConstruct, field: string, value: number | s
   }
   if (typeof value !== 'string' || !PERCENT.test(value)) throw invalid(scope, field, value, INT_OR_PERCENT);
   return k8s.IntOrString.fromString(value);
+}
+
+/**
+ * Props the construct does not have: a misspelled prop (`replica: 4` for
+ * `replicas`) would otherwise be ignored and the default used, with exit 0.
+ * The compiler says so too (TS2561), but only where it is asked: props built
+ * by spreading another object escape it, and synth without its type check
+ * does not ask. Names come from the props interface (./prop-names.ts,
+ * generated); undefined props pass, as the compiler lets them. `cls` is the
+ * construct class the props interface belongs to.
+ */
+export function checkPropNames(scope: IConstruct, cls: Function, props: object | undefined, propsInterface: keyof typeof PROP_NAMES): void {
+  // a subclass (the user's) may take props of its own and pass them all on to super()
+  if (props === undefined || props === null || scope.constructor !== cls) return;
+  const known: readonly string[] = PROP_NAMES[propsInterface];
+  for (const key of Object.keys(props)) {
+    if (known.includes(key) || (props as Record<string, unknown>)[key] === undefined) continue;
+    const hint = suggestion(key, known);
+    throw new UserError(
+      `${constructPath(scope)}: unknown prop "${key}"${hint || `; the props of ${propsInterface} are: ${known.join(', ')}`}`,
+      { path: constructPath(scope), field: key, expected: `one of the props of ${propsInterface}` },
+    );
+  }
+}
+
+/** The props of `props` that `propsInterface` has: what an outer construct passes on to an inner one. */
+export function onlyProps<T extends object>(props: T, propsInterface: keyof typeof PROP_NAMES): Partial<T> {
+  const known: readonly string[] = PROP_NAMES[propsInterface];
+  return Object.fromEntries(Object.entries(props).filter(([key]) => known.includes(key))) as Partial<T>;
 }

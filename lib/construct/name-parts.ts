@@ -43,6 +43,19 @@ export function namePartOf(scope: IConstruct): string {
 }
 
 /**
+ * A construct's path as messages show it: the ids from the release down,
+ * without the `Default` and `Resource` ids the library's constructs use for
+ * the object they stand for (`shop/web/Default/CanaryIngress/Resource` is
+ * `shop/web/CanaryIngress`), which the user never wrote.
+ */
+export function constructPath(scope: IConstruct): string {
+  return scope.node.scopes
+    .map((s) => s.node.id)
+    .filter((id) => id !== '' && !SILENT_IDS.has(id))
+    .join('/');
+}
+
+/**
  * The name of an object that was given none: its construct path from the
  * release down, in name parts joined with '-'.
  */
@@ -50,11 +63,11 @@ export function objectName(apiObject: ApiObject): string {
   const name = namePartsOf(apiObject.node.scopes.slice(1)).join('-'); // slice: the App root
   const max = MAX_LENGTH[apiObject.kind] ?? 63;
   if (name.length === 0) {
-    throw new UserError(`${apiObject.node.path}: cannot derive a name for this ${apiObject.kind} from its construct path: set metadata.name`);
+    throw new UserError(`${constructPath(apiObject)}: cannot derive a name for this ${apiObject.kind} from its construct path: set metadata.name`);
   }
   if (name.length > max) {
     throw new UserError(
-      `${apiObject.node.path}: the name "${name}" derived from the construct path is ${name.length} characters, ` +
+      `${constructPath(apiObject)}: the name "${name}" derived from the construct path is ${name.length} characters, ` +
         `more than the ${max} a ${apiObject.kind} name may have: use shorter construct ids or set metadata.name`,
     );
   }

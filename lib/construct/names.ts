@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { namePartOf } from './name-parts';
+import { constructPath, namePartOf } from './name-parts';
 import { UserError } from '../errors';
 
 /** Where a construct sits: its release chart and its name parts below it, joined with '-'. */
@@ -38,7 +38,7 @@ function placementOf(scope: IConstruct): Placement {
 export function releaseChart(scope: IConstruct): Chart {
   const release = placementOf(scope).release;
   if (release === undefined) {
-    throw new UserError(`${scope.node.path}: this construct must be built inside a Package (or a cdk8s Chart)`);
+    throw new UserError(`${constructPath(scope)}: this construct must be built inside a Package (or a cdk8s Chart)`);
   }
   return release;
 }
@@ -64,7 +64,7 @@ export function resourceName(scope: IConstruct, maxLength = 63): string {
   const name = release && below ? `${release}-${below}` : release || below;
   if (name.length === 0 || name.length > maxLength) {
     throw new UserError(
-      `${scope.node.path}: the name "${name}" derived from the construct path is ${name.length} characters; a name has 1 to ${maxLength}: use shorter construct ids`,
+      `${constructPath(scope)}: the name "${name}" derived from the construct path is ${name.length} characters; a name has 1 to ${maxLength}: use shorter construct ids`,
     );
   }
   return name;

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { constructPath } from './name-parts';
 
 /** The metadata type under which warnings are stored on a construct node. */
 export const WARNING_METADATA = 'chartwright:warning';
@@ -56,7 +57,7 @@ export function warningsOf(constructs: readonly IConstruct[]): ConstructWarning[
   const out: ConstructWarning[] = [];
   for (const construct of constructs) {
     for (const entry of construct.node.metadata) {
-      if (entry.type === WARNING_METADATA) out.push({ path: construct.node.path, ...dataOf(entry.data) });
+      if (entry.type === WARNING_METADATA) out.push({ path: constructPath(construct), ...dataOf(entry.data) });
     }
   }
   return out;

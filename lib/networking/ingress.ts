@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ConfigSource } from '../config/source';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
-import { checkDnsLabel, checkDnsSubdomain, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
+import { checkDnsLabel, checkDnsSubdomain, checkOneOf, checkPort, checkPortName, invalid, problem, checkPropNames } from '../construct/checks';
 import { HOSTNAME } from '../kube/names';
 import { Service } from './service';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
@@ -60,6 +60,7 @@ export class Ingress extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: IngressProps) {
     super(scope, id);
+    checkPropNames(this, Ingress, props, 'IngressProps');
     this.name = props.name ?? resourceName(this);
     checkDnsLabel(this, 'name', this.name);
     if (!props.rules || props.rules.length === 0) throw problem(this, 'rules is required: give at least one, such as { host: "app.example.com", paths: [{ service }] }');

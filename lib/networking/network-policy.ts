@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
+import { checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem, checkPropNames } from '../construct/checks';
 import { CIDR } from '../kube/names';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
@@ -149,6 +149,7 @@ export class NetworkPolicy extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
     super(scope, id);
+    checkPropNames(this, NetworkPolicy, props, 'NetworkPolicyProps');
     this.name = props.name ?? resourceName(this);
     if (props.ingress === undefined && props.egress === undefined) {
       throw problem(this, 'set ingress or egress (an empty list denies all): a policy with neither does nothing');

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { k8s } from '../construct/k8s';
 import { problem } from '../construct/checks';
+import { constructPath } from '../construct/name-parts';
 
 /**
  * A label selector as cdk8s-plus-28's `LabelSelector` renders it. The
@@ -87,7 +88,7 @@ export function podLabelSelector(scope: IConstruct, field: string, selection: Po
   const names = config.namespaces?.names ?? [];
   const own = names.length === 1 && names[0] === Chart.of(scope).namespace && config.namespaces?.labelSelector === undefined;
   if (config.namespaces !== undefined && !own) {
-    throw problem(scope, `${field} ${selection.node.path} selects pods in other namespaces, and this object selects in its own only: select the pods without namespaces`);
+    throw problem(scope, `${field} ${constructPath(selection)} selects pods in other namespaces, and this object selects in its own only: select the pods without namespaces`);
   }
   return config.labelSelector._toKube();
 }
@@ -100,7 +101,7 @@ export function podSelectorLabels(scope: IConstruct, field: string, selection: P
   if (!isPodSelector(selection)) return selection;
   const kube = podLabelSelector(scope, field, selection);
   if (kube.matchExpressions?.length) {
-    throw problem(scope, `${field} ${selection.node.path} selects pods by label expressions, and a Service selects by labels only: select the pods by labels`);
+    throw problem(scope, `${field} ${constructPath(selection)} selects pods by label expressions, and a Service selects by labels only: select the pods by labels`);
   }
   return kube.matchLabels ?? {};
 }

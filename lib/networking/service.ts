@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkDnsLabel, checkDnsSubdomain, checkInt, checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
+import { checkDnsLabel, checkDnsSubdomain, checkInt, checkLabels, checkOneOf, checkPort, checkPortName, invalid, problem, checkPropNames } from '../construct/checks';
 import { CIDR } from '../kube/names';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
@@ -76,6 +76,7 @@ export class Service extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
     super(scope, id);
+    checkPropNames(this, Service, props, 'ServiceProps');
     this.name = props.name ?? resourceName(this);
     checkDnsLabel(this, 'name', this.name);
     this.type = props.type ?? 'ClusterIP';

@@ -35,6 +35,14 @@ export interface ReleaseSpec<V = any> {
    */
   readonly valuesDir?: string;
   /**
+   * Changes to the release's rendered objects, applied in order before
+   * validation (Helm's post-renderer, checked): each names one object by kind
+   * and name and gives a JSON merge patch or JSON patch operations. In an
+   * extending environment they come after the base environment's.
+   * @default - none
+   */
+  readonly patches?: readonly ReleasePatch[];
+  /**
    * Releases of the environment this one deploys after, beyond what its
    * package includes: a web app after the database release it migrates.
    * The environment's deploy order, its output files and its GitOps stages
@@ -69,11 +77,61 @@ export interface ReleaseNotesInput {
   readonly objects: readonly Readonly<Record<string, any>>[];
 }
 
+/** One patch of a release's objects: `{ target: { kind: 'Deployment', name: 'web' }, merge: { spec: { paused: true } } }`. */
+export interface ReleasePatch {
+  /** The object to change: exactly one of the release's objects must match. */
+  readonly target: PatchTarget;
+  /**
+   * A JSON merge patch (RFC 7386): maps merge, `null` removes a key, lists
+   * and other values replace. Give this or `json`.
+   * @default - no merge patch
+   */
+  readonly merge?: Record<string, unknown>;
+  /**
+   * JSON patch operations (RFC 6902) on JSON pointers such as
+   * `/spec/template/spec/containers/0/args/-`. Give this or `merge`.
+   * @default - no JSON patch
+   */
+  readonly json?: readonly JsonPatchOperation[];
+}
+
+/** Which object a patch changes. */
+export interface PatchTarget {
+  /** The kind, such as `Deployment`. */
+  readonly kind: string;
+  /** The object's name (`metadata.name`) as rendered, such as `web-server`. */
+  readonly name: string;
+  /** The namespace, when the name alone matches several objects. @default - any */
+  readonly namespace?: string;
+  /** The API version, when the kind and name alone match several objects. @default - any */
+  readonly apiVersion?: string;
+}
+
+/** A JSON patch operation (RFC 6902). */
+export type JsonPatchOperation =
+  | { readonly op: 'add' | 'replace' | 'test'; readonly path: string; readonly value: unknown }
+  | { readonly op: 'remove'; readonly path: string }
+  | { readonly op: 'move' | 'copy'; readonly from: string; readonly path: string };
+
 /**
- * A release of `pkg`, with its values typed by the package's schema:
+ * What a release of package class `C` may be given as values: any part of
+ * its schema's input, and under each dependency's key (its static
+ * `dependencies`) the same for the dependency, with `enabled` for a
+ * dependency's on/off switch (its `condition`) and `null` to clear it.
+ */
+export type ReleaseValues<C> = C extends PackageClass<infer S> ? ValuesInput<S> & DependencyValues<C> : never;
+
+/** The values of a package's dependencies, by key; see {@link ReleaseValues}. */
+export type DependencyValues<C> = C extends { readonly dependencies: infer D }
+  ? { [K in keyof D]?: (D[K] extends { readonly package: infer P } ? ReleaseValues<P> & { enabled?: boolean } : never) | null }
+  : unknown;
+
+/**
+ * A release of `pkg`, with its values typed by the package's schema and its
+ * dependencies' schemas:
  * `releases: { web: release(WebService, { values: { replicas: 3 } }) }`.
  */
-export function release<S>(pkg: PackageClass<S>, options: Omit<ReleaseSpec, 'package' | 'values'> & { values?: ValuesInput<S> } = {}): ReleaseSpec {
+export function release<C extends PackageClass>(pkg: C, options: Omit<ReleaseSpec, 'package' | 'values'> & { values?: ReleaseValues<C> } = {}): ReleaseSpec {
   return { ...options, package: pkg, values: options.values as Record<string, unknown> | undefined };
 }
 
@@ -166,6 +224,8 @@ export interface ResolvedRelease {
   readonly valuesDir: string;
   /** The values environments give the release, base first. */
   readonly values: readonly { readonly environment: string; readonly data: Record<string, unknown> }[];
+  /** The patches environments give the release, base first. */
+  readonly patches: readonly { readonly environment: string; readonly patch: ReleasePatch }[];
   /** The releases this one deploys after. */
   readonly runsAfter: readonly string[];
   /** The release's notes function, if it has one. */
@@ -209,14 +269,22 @@ export class Platform {
     if (!props || typeof props.environments !== 'object' || props.environments === null) {
       throw new UserError('new Platform(): "environments" is required, such as { environments: { dev: { releases: {...} } } }');
     }
+    checkKeys('new Platform()', props, PLATFORM_KEYS);
     this.specs = props.environments;
     for (const [name, spec] of Object.entries(this.specs)) {
       checkName(`environment "${name}"`, name);
+      checkKeys(`environment "${name}"`, spec, ENVIRONMENT_KEYS);
       if (spec.extends !== undefined && !(spec.extends in this.specs)) {
         throw new UserError(`environment "${name}" extends "${spec.extends}", which is not an environment${suggestion(spec.extends, Object.keys(this.specs))}`);
       }
-      for (const release of Object.keys(spec.releases ?? {})) {
+      for (const [release, releaseSpec] of Object.entries(spec.releases ?? {})) {
         checkName(`environment "${name}": release "${release}"`, release);
+        if (releaseSpec === null) continue;
+        checkKeys(`environment "${name}": release "${release}"`, releaseSpec, RELEASE_KEYS);
+        (releaseSpec.patches ?? []).forEach((patch, i) => {
+          checkKeys(`environment "${name}": release "${release}": patches[${i}]`, patch, PATCH_KEYS);
+          if (patch.target) checkKeys(`environment "${name}": release "${release}": patches[${i}].target`, patch.target, TARGET_KEYS);
+        });
       }
       if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
         throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
@@ -255,6 +323,13 @@ export class Platform {
       .map(([name]) => name);
   }
 
+  /** The environments that are bases only (`abstract`), in declaration order. */
+  abstractEnvironmentNames(): string[] {
+    return Object.entries(this.specs)
+      .filter(([, spec]) => spec.abstract)
+      .map(([name]) => name);
+  }
+
   /** An environment with what it inherits resolved. */
   environment(name: string): ResolvedEnvironment {
     if (!(name in this.specs) || this.specs[name].abstract) {
@@ -263,7 +338,15 @@ export class Platform {
     }
     const merged = new Map<
       string,
-      { package?: PackageClass; namespace?: string; valuesDir?: string; values: ResolvedRelease['values']; runsAfter?: readonly string[]; notes?: ReleaseSpec['notes'] }
+      {
+        package?: PackageClass;
+        namespace?: string;
+        valuesDir?: string;
+        values: ResolvedRelease['values'];
+        patches: ResolvedRelease['patches'];
+        runsAfter?: readonly string[];
+        notes?: ReleaseSpec['notes'];
+      }
     >();
     let envNamespace: string | undefined;
     let profile: 'dev' | 'prod' | undefined;
@@ -287,12 +370,13 @@ export class Platform {
           merged.delete(releaseName);
           continue;
         }
-        const entry = merged.get(releaseName) ?? { values: [] };
+        const entry = merged.get(releaseName) ?? { values: [], patches: [] };
         merged.set(releaseName, {
           package: release.package ?? entry.package,
           namespace: release.namespace ?? entry.namespace,
           valuesDir: release.valuesDir ?? entry.valuesDir,
           values: release.values ? [...entry.values, { environment: envName, data: release.values }] : entry.values,
+          patches: [...entry.patches, ...(release.patches ?? []).map((patch) => ({ environment: envName, patch }))],
           runsAfter: release.runsAfter ?? entry.runsAfter,
           notes: release.notes ?? entry.notes,
         });
@@ -308,6 +392,7 @@ export class Platform {
         namespace: entry.namespace ?? envNamespace,
         valuesDir: entry.valuesDir ?? releaseName,
         values: entry.values,
+        patches: entry.patches,
         runsAfter: entry.runsAfter ?? [],
         notes: entry.notes,
       };
@@ -325,6 +410,39 @@ export class Platform {
       chain.push(current);
     }
     return chain.reverse();
+  }
+}
+
+/*
+ * The keys of each part of the platform spec, typed so the compiler keeps
+ * them complete: a misspelled key (`extend: 'dev'`) is an error at run time
+ * too, where it would otherwise be ignored.
+ */
+const PLATFORM_KEYS: Record<keyof PlatformProps, true> = { environments: true };
+const ENVIRONMENT_KEYS: Record<keyof EnvironmentSpec, true> = {
+  extends: true,
+  abstract: true,
+  namespace: true,
+  releases: true,
+  profile: true,
+  external: true,
+  createNamespaces: true,
+  podSecurity: true,
+  gitops: true,
+  kubeVersion: true,
+};
+const RELEASE_KEYS: Record<keyof ReleaseSpec, true> = { package: true, namespace: true, values: true, valuesDir: true, patches: true, runsAfter: true, notes: true };
+
+const PATCH_KEYS: Record<keyof ReleasePatch, true> = { target: true, merge: true, json: true };
+const TARGET_KEYS: Record<keyof PatchTarget, true> = { kind: true, name: true, namespace: true, apiVersion: true };
+
+/** Throws for a key `spec` has that `known` does not, with the closest known key. */
+function checkKeys(what: string, spec: object, known: Record<string, true>): void {
+  for (const key of Object.keys(spec)) {
+    if (key in known || (spec as Record<string, unknown>)[key] === undefined) continue;
+    const names = Object.keys(known);
+    const hint = suggestion(key, names);
+    throw new UserError(`${what}: unknown key "${key}"${hint || `; the keys are: ${names.join(', ')}`}`, { field: key, expected: `one of ${names.join(', ')}` });
   }
 }
 

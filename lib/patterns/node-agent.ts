@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Warnings } from '../construct/warnings';
 import { UserError } from '../errors';
-import { checkDnsLabel, show } from '../construct/checks';
+import { checkDnsLabel, show, checkPropNames } from '../construct/checks';
 import { HostPathType, Volume, hostPathTypeProblem } from '../storage/volume';
 import { tcpPreset } from '../workloads/presets';
 import { DaemonSet, DaemonSetProps } from '../workloads/daemon-set';
@@ -71,6 +71,7 @@ export class NodeAgent extends DaemonSet {
       : props.containers;
     const tolerations = props.tolerateAllTaints ? [...(props.tolerations ?? []), { operator: 'Exists' as const }] : props.tolerations;
     super(scope, id, { ...props, containers, tolerations }, { longRunning: true, preset: tcpPreset });
+    checkPropNames(this, NodeAgent, props, 'NodeAgentProps');
     // a writable host mount is flagged where every container's mounts are rendered (workloads/container.ts)
     mounts.forEach((m, i) => checkDnsLabel(this, `hostMounts[${i}].name`, m.name));
     if (props.hostNetwork) Warnings.of(this).add("hostNetwork is true: the pods share the node's network namespace", 'leave hostNetwork out unless the agent must see the node\'s network, and say why in chartwright.dev/ignore-construct-warning');

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { problem } from '../construct/checks';
+import { problem, checkPropNames } from '../construct/checks';
 import { Service } from '../networking/service';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
 import { Volume } from '../storage/volume';
@@ -57,6 +57,7 @@ export class StatefulService extends StatefulSet {
         ]
       : props.containers;
     super(scope, id, { ...spreadByDefault({ ...props, containers }), volumeClaimTemplates: storage }, { longRunning: true, preset: tcpPreset, claimTemplatesField: 'storage' });
+    checkPropNames(this, StatefulService, props, 'StatefulServiceProps');
     const replicas = this.replicas;
     const ports = (props.containers[0].ports ?? []).map((p, i) => ({ name: p.name ?? `port-${i}`, port: p.port, targetPort: p.name ?? p.port, protocol: p.protocol }));
     const labels = { 'app.kubernetes.io/component': this.component };

@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
-import { UserError } from '../errors';
+import { UserError, suggestion } from '../errors';
 import { ConfigSource } from '../config/source';
-import { checkPort, problem } from '../construct/checks';
+import { checkPort, problem, checkPropNames } from '../construct/checks';
 import { Ingress, IngressProps } from '../networking/ingress';
 import { Service, ServiceType } from '../networking/service';
 import { HorizontalPodAutoscaler } from '../scaling/horizontal-pod-autoscaler';
@@ -73,7 +73,9 @@ export function webTargetPort(scope: IConstruct, props: Pick<WebServiceProps, 'c
   if (ports.length === 0) throw problem(scope, 'containers[0] has no ports: a web service needs the port it serves on, such as ports: [{ name: "http", port: 8080 }]');
   const target = props.port === undefined ? ports[0] : ports.find((p) => p.port === props.port || p.name === props.port);
   if (!target) {
-    throw problem(scope, `port ${JSON.stringify(props.port)} is not a port of containers[0]; its ports are: ${ports.map((p) => (p.name ? `${p.port} ("${p.name}")` : p.port)).join(', ')}`);
+    const names = ports.flatMap((p) => (p.name ? [p.name] : []));
+    const hint = typeof props.port === 'string' ? suggestion(props.port, names) : '';
+    throw problem(scope, `port ${JSON.stringify(props.port)} is not a port of containers[0]${hint}; its ports are: ${ports.map((p) => (p.name ? `${p.port} ("${p.name}")` : p.port)).join(', ')}`);
   }
   return target.name ?? target.port;
 }
@@ -122,6 +124,7 @@ export class WebService extends Deployment {
     }
     const replicas = props.replicas ?? 2;
     super(scope, id, { ...spreadByDefault(props), replicas, autoscaled: !!props.autoscaling }, { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/') });
+    checkPropNames(this, WebService, props, 'WebServiceProps');
     checkPort(this, 'servicePort', props.servicePort);
 
     const target = webTargetPort(this, props);

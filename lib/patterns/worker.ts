@@ -3,6 +3,7 @@ import { DeploymentStrategyProps } from '../workloads/deployment-strategy';
 import { Deployment } from '../workloads/deployment';
 import { spreadByDefault } from '../workloads/scheduling';
 import { WorkloadProps } from '../workloads/workload';
+import { checkPropNames } from '../construct/checks';
 
 export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
   /** The number of pods. @default 1 */
@@ -18,6 +19,7 @@ export interface WorkerProps extends WorkloadProps, DeploymentStrategyProps {
 export class Worker extends Deployment {
   constructor(scope: Construct, id: string, props: WorkerProps) {
     super(scope, id, spreadByDefault(props), { longRunning: true });
+    checkPropNames(this, Worker, props, 'WorkerProps');
   }
 
   /** The Deployment of the worker: this construct. */

@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkOneOf, checkQuantity, problem, quantityValue } from '../construct/checks';
+import { checkOneOf, checkQuantity, problem, quantityValue, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -36,6 +36,7 @@ export class LimitRange extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: LimitRangeProps) {
     super(scope, id);
+    checkPropNames(this, LimitRange, props, 'LimitRangeProps');
     this.name = props.name ?? resourceName(this, 253);
     if (!props.limits?.length) throw problem(this, 'limits is required: give at least one item, such as { default: { memory: "256Mi" } }');
     const q = (field: string, a?: Amounts) => {

@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { clusterScoped } from '../construct/names';
-import { checkDnsLabel, checkOneOf, problem } from '../construct/checks';
+import { checkDnsLabel, checkOneOf, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 import { POD_SECURITY_LEVELS, PodSecurityLevel, podSecurityLabels } from '../kube/pod-security';
@@ -30,6 +30,7 @@ export class Namespace extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: NamespaceProps) {
     super(scope, id);
+    checkPropNames(this, Namespace, props, 'NamespaceProps');
     if (!props.name) throw problem(this, 'name is required: a namespace is named explicitly, such as "shop"');
     checkDnsLabel(this, 'name', props.name);
     const level = props.podSecurity ?? 'restricted';

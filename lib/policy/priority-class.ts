@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../construct/names';
-import { checkInt, checkOneOf, problem } from '../construct/checks';
+import { checkInt, checkOneOf, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -26,6 +26,7 @@ export class PriorityClass extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: PriorityClassProps) {
     super(scope, id);
+    checkPropNames(this, PriorityClass, props, 'PriorityClassProps');
     this.name = props.name ?? resourceName(this, 253);
     if (props.value === undefined) throw problem(this, 'value is required: a whole number up to 1000000000, higher runs first');
     checkInt(this, 'value', props.value, { min: -2147483648, max: 1000000000 });

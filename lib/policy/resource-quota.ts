@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkQuantity, problem } from '../construct/checks';
+import { checkQuantity, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -26,6 +26,7 @@ export class ResourceQuota extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: ResourceQuotaProps) {
     super(scope, id);
+    checkPropNames(this, ResourceQuota, props, 'ResourceQuotaProps');
     this.name = props.name ?? resourceName(this, 253);
     const entries = Object.entries(props.hard ?? {});
     if (entries.length === 0) throw problem(this, 'hard is required: give at least one limit, such as { "requests.cpu": "4" }');

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
 import { ConfigSource } from '../config/source';
 import { componentName, resourceName, selectorLabels } from '../construct/names';
-import { checkInt, checkOneOf, problem } from '../construct/checks';
+import { checkInt, checkOneOf, problem, checkPropNames, onlyProps } from '../construct/checks';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
@@ -74,6 +74,7 @@ export class BlueGreenWebService extends Construct implements IPodSelector {
   constructor(scope: Construct, id: string, props: BlueGreenWebServiceProps) {
     checkWebContainers(scope, id, props);
     super(scope, id);
+    checkPropNames(this, BlueGreenWebService, props, 'BlueGreenWebServiceProps');
     if ((props as WebServiceProps).autoscaling) {
       throw problem(this, 'autoscaling is not available for a blue/green web service (the autoscaler would have to move between colours): set replicas and idleReplicas');
     }
@@ -91,7 +92,7 @@ export class BlueGreenWebService extends Construct implements IPodSelector {
     const versions: Record<Color, string> = { blue: props.blueVersion ?? version, green: props.greenVersion ?? version };
 
     const track = (color: Color) => {
-      const { ingress: _i, disruptionBudget: _d, port: _p, servicePort: _s, serviceType: _t, ...pod } = props;
+      const pod = onlyProps(props, 'RolloutTrackProps');
       return new RolloutTrack(this, color, {
         ...pod,
         containers: withImage(props.containers, image(versions[color])),

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
 import { componentName, resourceName, selectorLabels } from '../construct/names';
 import { Warnings } from '../construct/warnings';
-import { checkInt, checkOneOf, problem } from '../construct/checks';
+import { checkInt, checkOneOf, problem, checkPropNames, onlyProps } from '../construct/checks';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
 import { PodDisruptionBudget } from '../scaling/pod-disruption-budget';
@@ -91,6 +91,7 @@ export class CanaryWebService extends Construct implements IPodSelector {
   constructor(scope: Construct, id: string, props: CanaryWebServiceProps) {
     checkWebContainers(scope, id, props);
     super(scope, id);
+    checkPropNames(this, CanaryWebService, props, 'CanaryWebServiceProps');
     if ((props as WebServiceProps).autoscaling) {
       throw problem(this, 'autoscaling is not available for a canary web service (one autoscaler cannot keep the split): set replicas');
     }
@@ -134,7 +135,7 @@ export class CanaryWebService extends Construct implements IPodSelector {
       }
     }
 
-    const { ingress: _i, disruptionBudget: _d, port: _p, servicePort: _s, serviceType: _t, ...pod } = props;
+    const pod = onlyProps(props, 'RolloutTrackProps');
     const track = (name: 'stable' | 'canary', v: string, replicas: number) =>
       new RolloutTrack(this, name, {
         ...pod,

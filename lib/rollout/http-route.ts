@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkDnsLabel, checkInt, checkRequired, invalid, problem } from '../construct/checks';
+import { checkDnsLabel, checkInt, checkRequired, invalid, problem, checkPropNames } from '../construct/checks';
 import { HOSTNAME } from '../kube/names';
 import { Service } from '../networking/service';
 import { Resource } from '../construct/resource';
@@ -59,6 +59,7 @@ export class HttpRoute extends Resource<ApiObject> {
 
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
     super(scope, id);
+    checkPropNames(this, HttpRoute, props, 'HttpRouteProps');
     this.name = props.name ?? resourceName(this);
     checkDnsLabel(this, 'name', this.name);
     checkRequired(this, 'parents', props.parents, 'name the Gateway to attach to, such as [{ name: "public", namespace: "gateway" }]');

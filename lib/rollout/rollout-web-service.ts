@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { IPodSelector, LabelSelector, PodSelectorConfig } from '../networking/pod-selector';
 import { UserError } from '../errors';
-import { problem } from '../construct/checks';
+import { problem, checkPropNames } from '../construct/checks';
 import { formatPath } from '../internal/json-path';
 import { Ingress } from '../networking/ingress';
 import { Service } from '../networking/service';
@@ -12,6 +12,7 @@ import { DeploymentStrategyProps } from '../workloads/deployment-strategy';
 import { valuesNaming } from '../construct/setting-naming';
 import { RolloutStrategy, RolloutValues, RolloutValuesInput, rolloutValues } from './values';
 import { ImageForVersion, versioning, withImage } from './version';
+import { constructPath } from '../construct/name-parts';
 
 export interface RolloutWebServiceProps extends Omit<WebServiceProps, Exclude<keyof DeploymentStrategyProps, 'revisionHistoryLimit'>> {
   /**
@@ -61,11 +62,12 @@ export class RolloutWebService extends Construct implements IPodSelector {
 
   constructor(scope: Construct, id: string, props: RolloutWebServiceProps) {
     super(scope, id);
+    checkPropNames(this, RolloutWebService, props, 'RolloutWebServiceProps');
     const parsed = rolloutValues.safeParse(props.rollout ?? {});
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => ({ field: formatPath(['rollout', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), message: i.message }));
       const lines = problems.map((p) => `  ${p.field}: ${p.message}`);
-      throw new UserError(`${this.node.path}: invalid rollout:\n${lines.join('\n')}`, { path: this.node.path, field: problems[0].field, problems });
+      throw new UserError(`${constructPath(this)}: invalid rollout:\n${lines.join('\n')}`, { path: constructPath(this), field: problems[0].field, problems });
     }
     this.rollout = parsed.data;
     this.strategy = this.rollout.strategy;

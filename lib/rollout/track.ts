@@ -4,6 +4,7 @@ import { spreadByDefault } from '../workloads/scheduling';
 import { WorkloadProps } from '../workloads/workload';
 import { DeploymentStrategyProps } from '../workloads/deployment-strategy';
 import { Deployment } from '../workloads/deployment';
+import { checkPropNames } from '../construct/checks';
 
 /** The pod label that tells the colours of a blue/green web service apart. */
 export const COLOR_LABEL = 'chartwright.dev/color';
@@ -45,6 +46,7 @@ export class RolloutTrack extends Deployment {
       { ...spreadByDefault({ ...props, podLabels: { ...props.podLabels, [VERSION_LABEL]: props.version } }), labels: { ...props.labels, ...labels } },
       { longRunning: true, preset: webPreset(props.healthCheckPath ?? '/'), component: props.component, selectorLabels: props.trackLabel },
     );
+    checkPropNames(this, RolloutTrack, props, 'RolloutTrackProps');
     this.version = props.version;
   }
 

@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkInt, checkQuantity, checkRequired, problem } from '../construct/checks';
+import { checkInt, checkQuantity, checkRequired, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -44,6 +44,7 @@ export class HorizontalPodAutoscaler extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: HorizontalPodAutoscalerProps) {
     super(scope, id);
+    checkPropNames(this, HorizontalPodAutoscaler, props, 'HorizontalPodAutoscalerProps');
     this.name = props.name ?? resourceName(this);
     const min = props.minReplicas ?? 1;
     checkInt(this, 'minReplicas', min, { min: 1 });

@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkLabels, checkOneOf, intOrPercent, problem } from '../construct/checks';
+import { checkLabels, checkOneOf, intOrPercent, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -28,6 +28,7 @@ export class PodDisruptionBudget extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
     super(scope, id);
+    checkPropNames(this, PodDisruptionBudget, props, 'PodDisruptionBudgetProps');
     this.name = props.name ?? resourceName(this);
     const selector = 'selector' in props.selector && typeof props.selector.selector === 'object' ? props.selector.selector : (props.selector as Record<string, string>);
     checkLabels(this, 'selector', selector);

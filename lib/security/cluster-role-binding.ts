@@ -4,6 +4,7 @@ import { clusterScoped, resourceName } from '../construct/names';
 import { BindingSubject, renderSubjects } from './subject';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
+import { checkPropNames } from '../construct/checks';
 
 export interface ClusterRoleBindingProps {
   /** The ClusterRoleBinding's name. @default - `<release>-<construct path>` */
@@ -22,6 +23,7 @@ export class ClusterRoleBinding extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: ClusterRoleBindingProps) {
     super(scope, id);
+    checkPropNames(this, ClusterRoleBinding, props, 'ClusterRoleBindingProps');
     this.name = props.name ?? resourceName(this, 253);
     this.apiObject = kubeApiObject<k8s.KubeClusterRoleBindingProps>(this, 'Resource', k8s.KubeClusterRoleBinding.GVK, {
       metadata: { name: this.name },

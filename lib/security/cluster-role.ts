@@ -4,6 +4,7 @@ import { clusterScoped, resourceName } from '../construct/names';
 import { PolicyRule, renderRules } from './policy-rule';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
+import { checkPropNames } from '../construct/checks';
 
 export interface ClusterRoleProps {
   /** Cluster-wide: include something unique to the environment if a release name repeats across namespaces. @default - `<release>-<construct path>` */
@@ -25,6 +26,7 @@ export class ClusterRole extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: ClusterRoleProps) {
     super(scope, id);
+    checkPropNames(this, ClusterRole, props, 'ClusterRoleProps');
     this.name = props.name ?? resourceName(this, 253);
     this.apiObject = kubeApiObject<k8s.KubeClusterRoleProps>(this, 'Resource', k8s.KubeClusterRole.GVK, {
       metadata: { name: this.name },

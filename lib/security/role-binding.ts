@@ -4,6 +4,7 @@ import { resourceName } from '../construct/names';
 import { BindingSubject, renderSubjects } from './subject';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
+import { checkPropNames } from '../construct/checks';
 
 export interface RoleBindingProps {
   /** The RoleBinding's name. @default - `<release>-<construct path>` */
@@ -22,6 +23,7 @@ export class RoleBinding extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: RoleBindingProps) {
     super(scope, id);
+    checkPropNames(this, RoleBinding, props, 'RoleBindingProps');
     this.name = props.name ?? resourceName(this, 253);
     this.apiObject = kubeApiObject<k8s.KubeRoleBindingProps>(this, 'Resource', k8s.KubeRoleBinding.GVK, {
       metadata: { name: this.name },

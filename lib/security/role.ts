@@ -4,6 +4,7 @@ import { resourceName } from '../construct/names';
 import { PolicyRule, renderRules } from './policy-rule';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
+import { checkPropNames } from '../construct/checks';
 
 export interface RoleProps {
   /** The Role's name. @default - `<release>-<construct path>` */
@@ -25,6 +26,7 @@ export class Role extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: RoleProps) {
     super(scope, id);
+    checkPropNames(this, Role, props, 'RoleProps');
     this.name = props.name ?? resourceName(this, 253);
     this.apiObject = kubeApiObject<k8s.KubeRoleProps>(this, 'Resource', k8s.KubeRole.GVK, {
       metadata: { name: this.name },

@@ -2,7 +2,7 @@ import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { IConfigSource } from '../config/source';
 import { resourceName } from '../construct/names';
-import { checkDnsSubdomain } from '../construct/checks';
+import { checkDnsSubdomain, checkPropNames } from '../construct/checks';
 import { ClusterRole } from './cluster-role';
 import { ClusterRoleBinding } from './cluster-role-binding';
 import { PolicyRule } from './policy-rule';
@@ -51,6 +51,7 @@ export class ServiceAccount extends Resource<KubeApiObject> implements IServiceA
 
   constructor(scope: Construct, id: string, props: ServiceAccountProps = {}) {
     super(scope, id);
+    checkPropNames(this, ServiceAccount, props, 'ServiceAccountProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     const hasRules = Boolean(props.rules?.length || props.clusterRules?.length);

@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { resourceName } from '../construct/names';
-import { checkDnsSubdomain, checkOneOf, checkQuantity, problem } from '../construct/checks';
+import { checkDnsSubdomain, checkOneOf, checkQuantity, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -33,6 +33,7 @@ export class PersistentVolumeClaim extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: PersistentVolumeClaimProps) {
     super(scope, id);
+    checkPropNames(this, PersistentVolumeClaim, props, 'PersistentVolumeClaimProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     if (props.size === undefined) throw problem(this, 'size is required: a quantity such as "10Gi"');

@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../construct/names';
-import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem } from '../construct/checks';
+import { checkDnsSubdomain, checkOneOf, checkQuantity, invalid, problem, checkPropNames } from '../construct/checks';
 import { ACCESS_MODES, AccessMode } from './persistent-volume-claim';
 import { HostPathType, hostPathTypeProblem } from './volume';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
@@ -59,6 +59,7 @@ export class PersistentVolume extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: PersistentVolumeProps) {
     super(scope, id);
+    checkPropNames(this, PersistentVolume, props, 'PersistentVolumeProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     if (props.capacity === undefined) throw problem(this, 'capacity is required: a quantity such as "100Gi"');

@@ -1,7 +1,7 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { clusterScoped, resourceName } from '../construct/names';
-import { checkDnsSubdomain, checkOneOf, problem } from '../construct/checks';
+import { checkDnsSubdomain, checkOneOf, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -32,6 +32,7 @@ export class StorageClass extends Resource<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: StorageClassProps) {
     super(scope, id);
+    checkPropNames(this, StorageClass, props, 'StorageClassProps');
     this.name = props.name ?? resourceName(this, 253);
     checkDnsSubdomain(this, 'name', this.name);
     if (!props.provisioner) throw problem(this, 'provisioner is required, such as "ebs.csi.aws.com"');

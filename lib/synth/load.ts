@@ -3,27 +3,41 @@ import * as path from 'path';
 import { UserError, messageOf, suggestion, userCodeLocation } from '../errors';
 import { fileError, shownPath } from '../internal/files';
 import { Platform } from '../package/platform';
-import { ValuesSources } from '../package/sources';
+import { ValuesSources, checkValuesFiles } from '../package/sources';
 import { readValuesFile } from '../values/layers';
 
 /** The platform entry used when none is named. */
 export const DEFAULT_APP = 'apps/main.ts';
 
 /**
- * The platform entry file: `--app`, else `chartwright.app` in the project's
- * package.json, else `apps/main.ts`.
+ * The project's root folder: the working folder or the nearest folder above
+ * it with a package.json or an `apps/main.ts`, so synth works from any
+ * folder of the project (as npm does); the working folder when none has.
+ */
+export function projectRoot(cwd = process.cwd()): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) || fs.existsSync(path.join(dir, DEFAULT_APP))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
+/**
+ * The platform entry file: `--app` (from the working folder), else
+ * `chartwright.app` in the project's package.json, else `apps/main.ts` in
+ * the project's root (see projectRoot()).
  */
 export function entryFile(app: string | undefined, cwd = process.cwd()): string {
   if (app) return path.resolve(cwd, app);
-  const pkgFile = path.join(cwd, 'package.json');
+  const root = projectRoot(cwd);
+  const pkgFile = path.join(root, 'package.json');
   if (fs.existsSync(pkgFile)) {
     const configured = readPackageJson(pkgFile)?.chartwright?.app;
     if (configured !== undefined && typeof configured !== 'string') {
       throw new UserError(`${shownPath(pkgFile)}: "chartwright": { "app" } must be the entry file's path, a string`);
     }
-    if (configured !== undefined) return path.resolve(cwd, configured);
+    if (configured !== undefined) return path.resolve(root, configured);
   }
-  return path.resolve(cwd, DEFAULT_APP);
+  return path.resolve(root, DEFAULT_APP);
 }
 
 /** A project's package.json, parsed; a byte order mark is allowed (editors on Windows write one), and a syntax error names the file. */
@@ -58,6 +72,8 @@ export function loadPlatform(file: string): Platform {
     const syntax = typeScriptSyntaxError(err);
     if (syntax) throw new UserError(`${shown} failed to load: ${syntax}`, { cause: err });
     const location = userCodeLocation(err);
+    const missing = missingModule(err);
+    if (missing) throw new UserError(`${shown} failed to load: ${missing}${location ? `\n  at ${location}` : ''}`, { cause: err });
     throw UserError.wrap(`${shown} failed to load`, err, {}, location ? `\n  at ${location}` : '');
   }
   const candidates = [mod?.default, mod?.platform, mod];
@@ -82,6 +98,22 @@ function typeScriptSyntaxError(err: unknown): string | undefined {
   return `${file}${match[3] ? `:${match[3]}:${match[4]}` : ''}: syntax error: ${match[2]}`;
 }
 
+/**
+ * A failed import in words, without Node's "Require stack" (the chain of
+ * chartwright's own modules that loaded the entry): which module, from
+ * which file of the project.
+ */
+function missingModule(err: unknown): string | undefined {
+  const e = err as { code?: string; message?: string; requireStack?: string[] };
+  if (e?.code !== 'MODULE_NOT_FOUND' || typeof e.message !== 'string') return undefined;
+  const name = /Cannot find module '([^']+)'/.exec(e.message)?.[1];
+  if (!name) return undefined;
+  const from = e.requireStack?.[0];
+  const by = from ? ` imported by ${path.relative(process.cwd(), from) || from}` : '';
+  const hint = name.startsWith('.') || path.isAbsolute(name) ? 'check the path and the file name' : `install it (npm install ${name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]})`;
+  return `cannot find module '${name}'${by}: ${hint}`;
+}
+
 /** Options shared by the commands that render releases. */
 export interface ReleaseOptions {
   /** The platform entry file. @default - see entryFile() */
@@ -90,6 +122,12 @@ export interface ReleaseOptions {
   readonly values?: readonly string[];
   /** `--set` expressions. @default - none */
   readonly set?: readonly string[];
+  /** `--set-json` expressions. @default - none */
+  readonly setJson?: readonly string[];
+  /** `--set-string` expressions. @default - none */
+  readonly setString?: readonly string[];
+  /** `--set-file` expressions. @default - none */
+  readonly setFile?: readonly string[];
   /** The releases `--values` and `--set` are for. @default - the only one */
   readonly release?: readonly string[];
 }
@@ -98,13 +136,14 @@ export interface ReleaseOptions {
 export function loadProject(options: ReleaseOptions): { platform: Platform; sources: ValuesSources } {
   const entry = entryFile(options.app);
   const platform = loadPlatform(entry);
+  checkValuesFiles(platform, path.dirname(entry));
   const files = (options.values ?? []).map((file) => readValuesFile(path.resolve(file), file)!);
   return {
     platform,
     sources: {
       root: path.dirname(entry),
       entry: path.relative(process.cwd(), entry) || entry,
-      commandLine: { files, sets: options.set ?? [], releases: options.release },
+      commandLine: { files, sets: options.set ?? [], setJson: options.setJson, setString: options.setString, setFile: options.setFile, releases: options.release },
     },
   };
 }

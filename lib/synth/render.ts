@@ -16,6 +16,8 @@ import { isCustomResourceDefinition } from './layout';
 import { GitOpsTool } from '../package/gitops';
 import { Timings } from './timings';
 import { CHECKSUM_KEY_CONTEXT } from '../config/checksum';
+import { applyPatches } from './patches';
+import { constructPath } from '../construct/name-parts';
 
 /** A Kubernetes object as JSON. */
 export interface KubeObject {
@@ -141,11 +143,19 @@ function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release
 function renderRelease(environment: string, release: ResolvedRelease, chart: Package, apiObjects: readonly ApiObject[], gitops?: GitOpsTool): RenderedRelease {
   const rendered = apiObjects.map((obj) => {
     try {
-      return { json: obj.toJson() as KubeObject, path: obj.node.path };
+      return { json: obj.toJson() as KubeObject, path: constructPath(obj) };
     } catch (err) {
-      throw wrap(`environment "${environment}", release "${release.name}", ${obj.node.path}`, err, { environment, release: release.name, path: obj.node.path });
+      throw wrap(`environment "${environment}", release "${release.name}", ${constructPath(obj)}`, err, { environment, release: release.name, path: constructPath(obj) });
     }
   });
+  if (release.patches.length > 0) {
+    try {
+      const patched = applyPatches(rendered.map((r) => r.json), release.patches);
+      patched.forEach((json, i) => (rendered[i].json = json));
+    } catch (err) {
+      throw wrap(`environment "${environment}", release "${release.name}"`, err, { environment, release: release.name });
+    }
+  }
   const ordered = sortByInstallOrder(rendered, (r) => r.json.kind);
   const objects = ordered.map((r) => r.json);
   const values = chart.values as Record<string, unknown>;
@@ -176,7 +186,7 @@ function validateConstructs(environment: string, constructs: readonly IConstruct
   const errors: string[] = [];
   for (const construct of constructs) {
     for (const error of construct.node.validate()) {
-      errors.push(`  ${construct.node.path}: ${error}`);
+      errors.push(`  ${constructPath(construct)}: ${error}`);
     }
   }
   if (errors.length > 0) {
@@ -210,9 +220,19 @@ function checkUniqueNames(environment: string, releases: readonly RenderedReleas
 /**
  * Adds where an error happened to its message; the error stays as `cause`, its
  * fields carry over. An error that is not the user's input (a TypeError in
- * their package…) also gets the line of their code it came from.
+ * their package…), and a construct's error (one with a construct path), also
+ * get the line of the user's code they came from: the first frame of the
+ * innermost error's stack outside chartwright and node_modules. Values
+ * errors name their file and line already.
  */
 function wrap(where: string, err: unknown, details: UserErrorDetails): UserError {
-  const location = UserError.isUserError(err) ? undefined : userCodeLocation(err);
+  const fromConstruct = UserError.isUserError(err) && err.path !== undefined && !err.message.includes('\n  at ');
+  const location = !UserError.isUserError(err) || fromConstruct ? userCodeLocation(innermost(err)) : undefined;
   return UserError.wrap(where, err, details, location ? `\n  at ${location}` : '');
+}
+
+function innermost(err: unknown): unknown {
+  let e = err;
+  while (e instanceof Error && e.cause !== undefined) e = e.cause;
+  return e;
 }

@@ -6,7 +6,8 @@ import { guardUserCode } from './user-code';
 import { Finding, ProfileName } from '../validate';
 import { declaredPodSecurity } from './namespaces';
 import { failOnErrors, validateEnvironment } from './validate';
-import { ReleaseOptions, checkReleases, loadProject, selectEnvironments } from './load';
+import { ReleaseOptions, checkReleases, entryFile, loadProject, projectRoot, selectEnvironments } from './load';
+import { BackgroundTypecheck, typeErrors } from './typecheck';
 
 export interface SynthOptions extends ReleaseOptions {
   /** The environments to synthesize. @default - all */
@@ -20,6 +21,14 @@ export interface SynthOptions extends ReleaseOptions {
    * @default 300
    */
   readonly timeout?: number;
+  /**
+   * Type-check the project (the platform entry and what it imports) while
+   * building, and write nothing if it has a type error. Incremental and
+   * cached in node_modules/.cache/chartwright/ (see ./typecheck.ts).
+   * `chartwright synth` checks unless given `--no-typecheck`.
+   * @default false
+   */
+  readonly typecheck?: boolean;
 }
 
 export interface SynthResult {
@@ -31,6 +40,8 @@ export interface SynthResult {
   readonly warnings: ReadonlyMap<string, readonly Finding[]>;
   /** Time spent per phase. */
   readonly timings: Timings;
+  /** Why the type check asked for did not run (no TypeScript in the project). @default - it ran, or was not asked for */
+  readonly typecheckSkipped?: string;
 }
 
 /**
@@ -67,13 +78,16 @@ export interface StagedSynthesis {
 export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
   const timings = new Timings();
   const guard = guardUserCode(options.timeout);
+  const check = options.typecheck ? new BackgroundTypecheck(entryFile(options.app)) : undefined;
   let output: StagedOutput | undefined;
   try {
     const { platform, sources } = timings.measure('load', () => loadProject(options));
     const selected = selectEnvironments(platform, options.env);
     checkReleases(platform, selected, options.release);
-    const outDir = path.resolve(options.out ?? 'dist');
-    output = new StagedOutput(options.out ?? 'dist');
+    // without --out, dist/ of the project, wherever in it synth runs
+    const out = options.out ?? path.join(projectRoot(), 'dist');
+    const outDir = path.resolve(out);
+    output = new StagedOutput(out);
     // the output folder is checked (and locked) before any environment is rendered
     output.open(selected);
     const objects = new Map<string, number>();
@@ -92,12 +106,18 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
       timings.measure('write', () => output!.writeEnvironment(rendered));
       objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, rendered.namespaces.length));
     }
+    let typecheckSkipped: string | undefined;
+    if (check) {
+      const result = timings.measure('typecheck', () => check.wait());
+      if (result.errors.length > 0) throw typeErrors(result.errors);
+      typecheckSkipped = result.skipped;
+    }
     const staged = output;
     return {
       commit() {
         guard.check();
         timings.measure('write', () => staged.commit());
-        return { timings, written: new Map(selected.map((env) => [env, path.join(outDir, env)])), objects, warnings };
+        return { timings, written: new Map(selected.map((env) => [env, path.join(outDir, env)])), objects, warnings, ...(typecheckSkipped ? { typecheckSkipped } : {}) };
       },
       close() {
         guard.release();
@@ -107,6 +127,11 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
   } catch (err) {
     guard.release();
     output?.close();
+    // a type error is the likelier cause of a failed build, and the clearer message
+    const result = check?.wait();
+    if (result && result.errors.length > 0) throw typeErrors(result.errors);
     throw err;
+  } finally {
+    check?.stop();
   }
 }

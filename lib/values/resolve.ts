@@ -101,7 +101,7 @@ export function resolveValues(cls: ValuesPackageClass, layers: readonly ValuesLa
 
   let values: unknown = own;
   if (schema) {
-    unknownKeys(schema, own, [], problems);
+    unknownKeys(schema, own, [], problems, Object.keys(deps)); // a misspelled dependency key is suggested its key
     const result = schema.safeParse(own);
     if (result.success) values = result.data;
     else for (const issue of result.error.issues) problems.push(fromIssue(issue as ZodIssue, own));
@@ -151,7 +151,8 @@ function dependencyLayers(cls: ValuesPackageClass, key: string, spec: Dependency
 }
 
 /** Keys the schema does not know, with "did you mean" when a known key is close. */
-function unknownKeys(schema: Schema, value: unknown, path: PathPart[], problems: Problem[]): void {
+/** Keys `value` has that `schema` does not; `others` are keys known besides the schema's at this level (the dependencies' at the top). */
+function unknownKeys(schema: Schema, value: unknown, path: PathPart[], problems: Problem[], others: readonly string[] = []): void {
   const def = defOf(unwrap(schema));
   if (def.type === 'array' && def.element && Array.isArray(value)) {
     value.forEach((item, i) => unknownKeys(def.element!, item, [...path, i], problems));
@@ -167,7 +168,7 @@ function unknownKeys(schema: Schema, value: unknown, path: PathPart[], problems:
     const childSchema = getOwn(shape, key) as Schema | undefined;
     if (childSchema) unknownKeys(childSchema, child, [...path, key], problems);
     else {
-      const known = Object.keys(shape);
+      const known = [...Object.keys(shape), ...others];
       problems.push({
         path: [...path, key],
         message: `unknown key${suggestion(key, known)}; the keys here are: ${known.join(', ')}`,

@@ -113,7 +113,7 @@ function formatKey(path: readonly PathPart[]): string {
 }
 
 /** `a.b\.c[0][1].d` → ['a', 'b.c', 0, 1, 'd'] */
-function parseKey(key: string, expression: string): PathPart[] {
+export function parseKey(key: string, expression: string): PathPart[] {
   const parts: PathPart[] = [];
   for (const segment of splitUnescaped(key, '.', false)) {
     const match = /^((?:[^[\\]|\\.)*)((?:\[\d+\])*)$/.exec(segment);
@@ -126,7 +126,8 @@ function parseKey(key: string, expression: string): PathPart[] {
   return parts;
 }
 
-function setPath(root: Record<string, unknown>, path: readonly PathPart[], value: unknown, expression: string): void {
+/** Sets `value` at `path` in `root`, making the maps and lists on the way. */
+export function setPath(root: Record<string, unknown>, path: readonly PathPart[], value: unknown, expression: string): void {
   let node: Record<string, unknown> | unknown[] = root;
   for (let i = 0; i < path.length; i++) {
     const part = path[i];
@@ -160,7 +161,7 @@ function unescape(s: string): string {
   return s.replace(/\\(.)/g, '$1');
 }
 
-function indexOfUnescaped(s: string, ch: string): number {
+export function indexOfUnescaped(s: string, ch: string): number {
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '\\') i++;
     else if (s[i] === ch) return i;

@@ -1,6 +1,6 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt, checkOneOf, invalid } from '../construct/checks';
+import { checkInt, checkOneOf, invalid, checkPropNames } from '../construct/checks';
 import { cronProblem } from '../kube/cron';
 import { timeZoneProblem } from '../kube/time-zone';
 import { JobSpecProps, jobSpec } from './job-spec';
@@ -30,6 +30,7 @@ export class CronJob extends Workload<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: CronJobProps) {
     super(scope, id, props, { longRunning: false, restartPolicy: props.restartPolicy ?? 'Never' }, 52);
+    checkPropNames(this, CronJob, props, 'CronJobProps');
     const why = typeof props.schedule === 'string' ? cronProblem(props.schedule) : 'is not a string';
     if (why) throw invalid(this, 'schedule', props.schedule, `a cron schedule such as "0 3 * * *" or "@daily" (this one ${why})`);
     const zone = props.timeZone === undefined ? undefined : typeof props.timeZone === 'string' ? timeZoneProblem(props.timeZone) : 'is not a string';

@@ -4,6 +4,7 @@ import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { DaemonSetStrategyProps, daemonSetStrategy } from './daemon-set-strategy';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadOptions, WorkloadProps } from './workload';
+import { checkPropNames } from '../construct/checks';
 
 export interface DaemonSetProps extends WorkloadProps, DaemonSetStrategyProps {
   /** Use the node's network namespace. @default false */
@@ -27,6 +28,7 @@ export class DaemonSet extends Workload<KubeApiObject> {
    */
   constructor(scope: Construct, id: string, props: DaemonSetProps, options: WorkloadOptions = DAEMON_SET_PODS) {
     super(scope, id, props, { ...options, extra: { ...options.extra, hostNetwork: props.hostNetwork } });
+    checkPropNames(this, DaemonSet, props, 'DaemonSetProps');
     this.apiObject = kubeApiObject<k8s.KubeDaemonSetProps>(this, 'Resource', k8s.KubeDaemonSet.GVK, {
       metadata: this.objectMetadata(props),
       spec: {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from '../construct/k8s';
-import { checkInt } from '../construct/checks';
+import { checkInt, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { DeploymentStrategyProps, deploymentStrategy } from './deployment-strategy';
@@ -41,6 +41,7 @@ export class Deployment extends Workload<KubeApiObject> {
    */
   constructor(scope: Construct, id: string, props: DeploymentProps, options: WorkloadOptions = DEPLOYMENT_PODS) {
     super(scope, id, props, options);
+    checkPropNames(this, Deployment, props, 'DeploymentProps');
     checkInt(this, 'replicas', props.replicas, { min: 0 });
     this.replicas = props.autoscaled ? undefined : props.replicas ?? 1;
     this.apiObject = kubeApiObject<k8s.KubeDeploymentProps>(this, 'Resource', k8s.KubeDeployment.GVK, {

@@ -1,6 +1,6 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkOneOf } from '../construct/checks';
+import { checkOneOf, checkPropNames } from '../construct/checks';
 import { JobSpecProps, jobSpec } from './job-spec';
 import { Workload, WorkloadProps } from './workload';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
@@ -16,6 +16,7 @@ export class Job extends Workload<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: JobProps) {
     super(scope, id, props, { longRunning: false, restartPolicy: props.restartPolicy ?? 'Never' });
+    checkPropNames(this, Job, props, 'JobProps');
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Never', 'OnFailure']);
     this.apiObject = kubeApiObject<k8s.KubeJobProps>(this, 'Resource', k8s.KubeJob.GVK, {
       metadata: this.objectMetadata(props),

@@ -1,7 +1,7 @@
 import { Lazy } from 'cdk8s';
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkOneOf } from '../construct/checks';
+import { checkOneOf, checkPropNames } from '../construct/checks';
 import { CHECKSUM_ANNOTATION } from './pod-template';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadProps } from './workload';
@@ -19,6 +19,7 @@ export class Pod extends Workload<KubeApiObject> {
   constructor(scope: Construct, id: string, props: StandalonePodProps) {
     const restartPolicy = props.restartPolicy ?? 'Always';
     super(scope, id, props, { longRunning: restartPolicy === 'Always', preset: tcpPreset, restartPolicy });
+    checkPropNames(this, Pod, props, 'StandalonePodProps');
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Always', 'OnFailure', 'Never']);
     this.apiObject = kubeApiObject<k8s.KubePodProps>(this, 'Resource', k8s.KubePod.GVK, {
       metadata: { ...this.objectMetadata(props), labels: { ...this.pod.template.metadata?.labels, ...props.labels }, annotations: { ...props.podAnnotations, ...this.objectMetadata(props).annotations } },

@@ -1,6 +1,6 @@
 import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
-import { checkInt } from '../construct/checks';
+import { checkInt, checkPropNames } from '../construct/checks';
 import { tcpPreset } from './presets';
 import { Workload, WorkloadProps } from './workload';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
@@ -18,6 +18,7 @@ export class ReplicaSet extends Workload<KubeApiObject> {
 
   constructor(scope: Construct, id: string, props: ReplicaSetProps) {
     super(scope, id, props, { longRunning: true, preset: tcpPreset });
+    checkPropNames(this, ReplicaSet, props, 'ReplicaSetProps');
     checkInt(this, 'replicas', props.replicas, { min: 0 });
     this.replicas = props.replicas ?? 1;
     this.apiObject = kubeApiObject<k8s.KubeReplicaSetProps>(this, 'Resource', k8s.KubeReplicaSet.GVK, {

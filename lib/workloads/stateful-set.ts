@@ -1,7 +1,7 @@
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../construct/k8s';
-import { checkDnsLabel, checkInt, checkOneOf, checkQuantity, problem } from '../construct/checks';
+import { checkDnsLabel, checkInt, checkOneOf, checkQuantity, problem, checkPropNames } from '../construct/checks';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { ScaleTarget } from '../scaling/horizontal-pod-autoscaler';
 import { tcpPreset } from './presets';
@@ -70,6 +70,7 @@ export class StatefulSet extends Workload<KubeApiObject> {
   constructor(scope: Construct, id: string, props: StatefulSetProps, options: StatefulSetOptions = STATEFUL_SET_PODS) {
     const { claimTemplatesField = 'volumeClaimTemplates', ...podOptions } = options;
     super(scope, id, props, podOptions, 52);
+    checkPropNames(this, StatefulSet, props, 'StatefulSetProps');
     this.replicas = props.replicas ?? 1;
     checkInt(this, 'replicas', this.replicas, { min: 0 });
     checkOneOf(this, 'podManagementPolicy', props.podManagementPolicy, ['OrderedReady', 'Parallel']);

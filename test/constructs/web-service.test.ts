@@ -190,6 +190,7 @@ describe('WebService', () => {
     expect(build({ containers: [{ ...WEB, liveness: Probe.tcp({ port: 'metrics' }) }] })).toThrow('containers[0].liveness.port "metrics" is not valid');
     expect(build({ containers: [{ image: 'nginx:1.27.3' }] })).toThrow('shop/web: containers[0] has no ports: a web service needs the port it serves on');
     expect(build({ port: 'admin' })).toThrow('shop/web: port "admin" is not a port of containers[0]; its ports are: 8080 ("http")');
+    expect(build({ port: 'htp' })).toThrow('shop/web: port "htp" is not a port of containers[0] (did you mean "http"?); its ports are: 8080 ("http")');
     expect(build({ containers: [{ ...WEB, ports: [{ name: 'much-too-long-port-name', port: 80 }] }] })).toThrow('containers[0].ports[0].name "much-too-long-port-name" is not valid: expected a port name');
     expect(build({ containers: [{ ...WEB, resources: { memory: { request: '2Gi', limit: '1Gi' } } }] })).toThrow('containers[0].resources.memory: the request 2Gi is more than the limit 1Gi');
     expect(build({ containers: [{ ...WEB, resources: { cpu: { request: 'lots' } } }] })).toThrow('containers[0].resources.cpu.request "lots" is not valid: expected a Kubernetes quantity');

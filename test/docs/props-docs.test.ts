@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { constructDocs, firstSentence, propsDocs } from '../support/props-docs';
+import { constructDocs, firstSentence, propNamesSource, propsDocs } from '../support/props-docs';
 import { REPO } from '../support/project';
 
 describe('docs/reference/constructs.md', () => {
@@ -9,6 +9,10 @@ describe('docs/reference/constructs.md', () => {
 
   test('is what the TSDoc of the props generates (run `npm run docs:props` after changing a prop or its docs)', () => {
     expect(fs.readFileSync(path.join(REPO, 'docs', 'reference', 'constructs.md'), 'utf8')).toBe(text);
+  });
+
+  test('lib/construct/prop-names.ts is what the props interfaces generate (run `npm run docs:props` after changing a prop)', () => {
+    expect(fs.readFileSync(path.join(REPO, 'lib', 'construct', 'prop-names.ts'), 'utf8')).toBe(propNamesSource(docs));
   });
 
   test('has a section per construct with every prop, inherited ones too, and its default', () => {

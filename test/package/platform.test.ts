@@ -195,6 +195,38 @@ describe('Package', () => {
   });
 });
 
+describe('a key the platform spec does not have is an error, with the closest key', () => {
+  const message = (props: unknown) => {
+    try {
+      new Platform(props as never);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return 'no error';
+  };
+
+  test('extend for extends in an environment (ignored before: the environment started from nothing)', () => {
+    expect(message({ environments: { dev: { releases: { web: { package: Web } } }, prod: { extend: 'dev' } } })).toBe(
+      'environment "prod": unknown key "extend" (did you mean "extends"?)',
+    );
+  });
+
+  test('in a release, and in the platform itself', () => {
+    expect(message({ environments: { dev: { releases: { web: { package: Web, valuesdir: 'web' } } } } })).toBe(
+      'environment "dev": release "web": unknown key "valuesdir" (did you mean "valuesDir"?)',
+    );
+    expect(message({ environments: { dev: { releases: { web: { package: Web } } } }, enviroments: {} })).toBe(
+      'new Platform(): unknown key "enviroments" (did you mean "environments"?)',
+    );
+  });
+
+  test('without a close key, the message lists the keys', () => {
+    expect(message({ environments: { dev: { releases: { web: { package: Web } }, cluster: 'eu-1' } } })).toBe(
+      'environment "dev": unknown key "cluster"; the keys are: extends, abstract, namespace, releases, profile, external, createNamespaces, podSecurity, gitops',
+    );
+  });
+});
+
 describe('runsAfter, notes and gitops settings', () => {
   const platform = (env: Record<string, unknown>) => () => new Platform({ environments: { prod: { releases: { web: { package: Web } }, ...env } as any } });
 

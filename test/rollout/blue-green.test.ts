@@ -130,16 +130,16 @@ describe('blue/green preview Ingress', () => {
 
   test('preview settings that cannot work are errors naming the values paths', () => {
     expect(() => blueGreen({ previewHost: PREVIEW, preview: false })).toThrow(
-      'shop/web/Default: rollout.blueGreen.previewHost "preview-shop.example.com" needs the preview Service: set rollout.blueGreen.preview: true, or remove rollout.blueGreen.previewHost',
+      'shop/web: rollout.blueGreen.previewHost "preview-shop.example.com" needs the preview Service: set rollout.blueGreen.preview: true, or remove rollout.blueGreen.previewHost',
     );
     expect(() => blueGreen({ previewHost: PREVIEW }, { ingress: false })).toThrow(
-      'shop/web/Default: rollout.blueGreen.previewHost "preview-shop.example.com" needs the web service\'s ingress: the preview Ingress takes its class, path, annotations and TLS from it, and there is none',
+      'shop/web: rollout.blueGreen.previewHost "preview-shop.example.com" needs the web service\'s ingress: the preview Ingress takes its class, path, annotations and TLS from it, and there is none',
     );
     expect(() => blueGreen({ previewHost: 'shop.example.com' })).toThrow(
-      'shop/web/Default: rollout.blueGreen.previewHost "shop.example.com" is also a host of the main Ingress, so the two Ingresses would fight over it: give the preview a host of its own, such as "preview-shop.example.com"',
+      'shop/web: rollout.blueGreen.previewHost "shop.example.com" is also a host of the main Ingress, so the two Ingresses would fight over it: give the preview a host of its own, such as "preview-shop.example.com"',
     );
     expect(() => blueGreen({ previewTlsSecret: 'shop-preview-tls' })).toThrow(
-      'shop/web/Default: rollout.blueGreen.previewTlsSecret is the certificate of the preview Ingress: set rollout.blueGreen.previewHost too, or remove it',
+      'shop/web: rollout.blueGreen.previewTlsSecret is the certificate of the preview Ingress: set rollout.blueGreen.previewHost too, or remove it',
     );
     expect(() => blueGreen({ previewHost: 'Preview_Shop' })).toThrow('rollout.blueGreen.previewHost: expected a lower-case host name such as "preview.example.com"');
   });

@@ -25,7 +25,7 @@ describe('canary by replica ratio', () => {
 
   test('a weight the pods cannot meet exactly records the real share', () => {
     expect(shopWarnings({ rollout: { strategy: 'canary', canary: { version: '1.1.0', weight: 10 } } })).toEqual([
-      'shop/web/Default: weight 10% by pod count: 1 of 4 pods run the canary, so it gets about 25% of requests',
+      'shop/web: weight 10% by pod count: 1 of 4 pods run the canary, so it gets about 25% of requests',
     ]);
     expect(shopWarnings({ rollout: { strategy: 'canary', canary: { version: '1.1.0', weight: 50 } } })).toEqual([]);
   });

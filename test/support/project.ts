@@ -29,9 +29,9 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs the chartwright command in `cwd`. */
-export function runCli(cwd: string, args: readonly string[]): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+/** Runs the chartwright command in `cwd`, with the environment `env` (this process's by default). */
+export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

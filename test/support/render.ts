@@ -41,15 +41,22 @@ export const WEB = { image: 'nginx:1.27.3', ports: [{ name: 'http', port: 8080 }
 /** What `render` puts before the message of an error its package throws. */
 const RELEASE_PREFIX = 'environment "dev", release "shop" (package test): ';
 
+/** The line of the test's code that built the construct, which render adds to a construct's error (tested in test/errors.test.ts). */
+const LOCATION_SUFFIX = /\n {2}at [^\n]+$/;
+
 /**
  * The message of the UserError `fn` throws, without the release prefix
- * `render` adds; fails when it throws nothing, or anything but a UserError.
+ * `render` adds and the location line after it; fails when it throws
+ * nothing, or anything but a UserError.
  */
 export function userError(fn: () => unknown): string {
   try {
     fn();
   } catch (err) {
-    if (err instanceof UserError) return err.message.startsWith(RELEASE_PREFIX) ? err.message.slice(RELEASE_PREFIX.length) : err.message;
+    if (err instanceof UserError) {
+      const message = err.message.replace(LOCATION_SUFFIX, '');
+      return message.startsWith(RELEASE_PREFIX) ? message.slice(RELEASE_PREFIX.length) : message;
+    }
     throw err;
   }
   throw new Error('expected a UserError, but nothing was thrown');
