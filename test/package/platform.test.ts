@@ -222,7 +222,7 @@ describe('a key the platform spec does not have is an error, with the closest ke
 
   test('without a close key, the message lists the keys', () => {
     expect(message({ environments: { dev: { releases: { web: { package: Web } }, cluster: 'eu-1' } } })).toBe(
-      'environment "dev": unknown key "cluster"; the keys are: extends, abstract, namespace, releases, profile, external, createNamespaces, podSecurity, gitops',
+      'environment "dev": unknown key "cluster"; the keys are: extends, abstract, namespace, releases, profile, external, createNamespaces, podSecurity, gitops, kubeVersion',
     );
   });
 });

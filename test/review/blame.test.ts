@@ -29,7 +29,7 @@ export class Shop extends Package<typeof values> {
   constructor(scope: Construct, id: string, props: PackageProps<typeof values> = {}) {
     super(scope, id, props);
     const v = this.values;
-    new ApiObject(this, 'config', { apiVersion: 'v1', kind: 'ConfigMap', data: { a: v.a, b: v.b, c: v.c, d: v.d, e: v.e, f: v.f, both: v.a + '-' + v.f, token: v.token } });
+    new ApiObject(this, 'config', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { annotations: { 'chartwright.dev/ignore-secret-literal': 'a sensitive value in a ConfigMap on purpose: diff must hide it' } }, data: { a: v.a, b: v.b, c: v.c, d: v.d, e: v.e, f: v.f, both: v.a + '-' + v.f, token: v.token } });
     new ApiObject(this, 'credentials', { apiVersion: 'v1', kind: 'Secret', stringData: { password: v.password } });
     if (v.extra) new ApiObject(this, 'extra', { apiVersion: 'v1', kind: 'ConfigMap', data: {} });
   }
