@@ -50,12 +50,12 @@ export type ValuesInput<S> = DeepPartial<S extends z.ZodType ? z.input<S> : S> &
  */
 export type DependencyPackages<D> = string extends keyof D
   ? Readonly<Record<string, Package<any>>>
-  : { readonly [K in keyof D as D[K] extends { readonly condition: string } ? never : K]: InstanceOfDependency<D[K]> } & {
-      readonly [K in keyof D as D[K] extends { readonly condition: string } ? K : never]?: InstanceOfDependency<D[K]>;
+  : { readonly [K in keyof D as D[K] extends { readonly condition: string } ? never : K]: DependencyInstance<D[K]> } & {
+      readonly [K in keyof D as D[K] extends { readonly condition: string } ? K : never]?: DependencyInstance<D[K]>;
     };
 
-/** The instance type of one dependency's package class. */
-type InstanceOfDependency<T> = T extends { readonly package: abstract new (...args: any[]) => infer P } ? P : Package<any>;
+/** The instance type of one dependency's package class (`Package<any>` when the class does not say). */
+export type DependencyInstance<T> = T extends { readonly package: abstract new (...args: any[]) => infer P } ? P : Package<any>;
 
 /** Options every package takes. */
 export interface PackageProps<S = Record<string, unknown>> {
