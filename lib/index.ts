@@ -16,7 +16,7 @@ export type { UserErrorDetails, UserErrorProblem } from './errors';
 
 // Packages, platforms, environments and releases
 export { Package } from './package/package';
-export type { DeepPartial, PackageClass, PackageDependency, PackageMetadata, PackageProps, ValuesInput, ValuesOf } from './package/package';
+export type { DeepPartial, DependencyInstance, DependencyPackages, PackageClass, PackageDependency, PackageMetadata, PackageProps, ValuesInput, ValuesOf } from './package/package';
 export { Platform, release } from './package/platform';
 export type { DependencyValues, EnvironmentSpec, JsonPatchOperation, PatchTarget, PlatformProps, ReleaseNotesInput, ReleasePatch, ReleaseSpec, ReleaseValues, ResolvedEnvironment, ResolvedRelease } from './package/platform';
 export { GITOPS_TOOLS } from './package/gitops';

@@ -41,6 +41,22 @@ export type ValuesOf<S> = S extends z.ZodType ? z.output<S> : S;
 /** What may be given as a package's values: any part of the schema's input. */
 export type ValuesInput<S> = DeepPartial<S extends z.ZodType ? z.input<S> : S> & { global?: Record<string, unknown> };
 
+/**
+ * The dependencies of a package as its code sees them, by key, each typed as
+ * its own package class's instance: `D` is the type of the class's static
+ * `dependencies`. A dependency with a `condition` may be switched off, so it
+ * may be missing; one without is always there. Without `D` (a package that
+ * does not say), every key is a `Package<any>`.
+ */
+export type DependencyPackages<D> = string extends keyof D
+  ? Readonly<Record<string, Package<any>>>
+  : { readonly [K in keyof D as D[K] extends { readonly condition: string } ? never : K]: DependencyInstance<D[K]> } & {
+      readonly [K in keyof D as D[K] extends { readonly condition: string } ? K : never]?: DependencyInstance<D[K]>;
+    };
+
+/** The instance type of one dependency's package class (`Package<any>` when the class does not say). */
+export type DependencyInstance<T> = T extends { readonly package: abstract new (...args: any[]) => infer P } ? P : Package<any>;
+
 /** Options every package takes. */
 export interface PackageProps<S = Record<string, unknown>> {
   /**
@@ -121,7 +137,7 @@ function labelValue(version: string): string {
  * Objects are named `<release>-<path>` after their construct path, without
  * hash suffixes: a `Deployment` with id `server` in release `web` is `web-server`.
  */
-export abstract class Package<S = Record<string, unknown>> extends Chart {
+export abstract class Package<S = Record<string, unknown>, D = Record<string, PackageDependency>> extends Chart {
   /** Whether `x` is a package (works across copies of this library). */
   static isPackage(x: unknown): x is Package {
     return typeof x === 'object' && x !== null && PACKAGE_SYMBOL in x;
@@ -133,8 +149,13 @@ export abstract class Package<S = Record<string, unknown>> extends Chart {
   readonly values: ValuesOf<S>;
   /** Helm's `global`: values every package of the release sees. */
   readonly global: Record<string, unknown>;
-  /** The dependencies that are switched on, by key. */
-  readonly dependencies: Readonly<Record<string, Package<any>>>;
+  /**
+   * The dependencies that are switched on, by key. Give the class's static
+   * `dependencies` type as the second type argument
+   * (`extends Package<typeof values, typeof dependencies>`) and each is typed
+   * as its own package, so reading its values or constructs is checked.
+   */
+  readonly dependencies: DependencyPackages<D>;
   /** The release this package belongs to: the id of the outermost package. */
   readonly releaseName: string;
   /** Where this package's values sit in the release's values: [] for the release, the key path for a dependency. */
@@ -172,7 +193,7 @@ export abstract class Package<S = Record<string, unknown>> extends Chart {
       const Dependency = (dep.spec as PackageDependency).package;
       dependencies[dep.key] = new Dependency(this, dep.key, { valuesLayers: dep.layers });
     }
-    this.dependencies = dependencies;
+    this.dependencies = dependencies as DependencyPackages<D>;
   }
 
   /** Objects are named after their construct path below the release: `<release>-<component>`. */

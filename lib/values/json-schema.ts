@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getOwn, isRecord, setOwn } from '../internal/objects';
 import { ValuesPackageClass } from './resolve';
 
 type JsonSchema = Record<string, any>;
@@ -21,6 +22,8 @@ export function packageJsonSchema(cls: ValuesPackageClass): JsonSchema {
     delete sub.$schema;
     delete sub.properties?.global;
     sub.description ??= `Values of dependency ${dep.package.metadata.name} ${dep.package.metadata.version}.`;
+    // what the parent gives the dependency is the default a user of the parent gets
+    if (dep.values) giveDefaults(sub, dep.values);
     const flag = dep.condition?.startsWith(`${key}.`) ? dep.condition.slice(key.length + 1) : undefined;
     if (flag && !flag.includes('.')) {
       const { [flag]: _own, ...rest } = sub.properties ?? {};
@@ -32,6 +35,37 @@ export function packageJsonSchema(cls: ValuesPackageClass): JsonSchema {
     schema.properties.global = { type: 'object', additionalProperties: true, description: GLOBAL_DESCRIPTION };
   }
   return schema;
+}
+
+/**
+ * Puts the values a parent gives a dependency into the dependency's schema as
+ * defaults: each given leaf becomes the default of its property, and an
+ * object's own default takes the given keys too, so both the table (which
+ * reads enclosing defaults) and editors see what the release gets. `null`
+ * removes a key in a values layer, so it removes the default.
+ */
+function giveDefaults(node: JsonSchema, given: unknown): void {
+  if (isRecord(given) && node.properties) {
+    if (isRecord(node.default)) node.default = mergeGiven(node.default, given);
+    for (const [key, value] of Object.entries(given)) {
+      const child = getOwn(node.properties, key) as JsonSchema | undefined;
+      if (child) giveDefaults(child, value);
+    }
+    return;
+  }
+  if (given === null) delete node.default;
+  else node.default = structuredClone(given);
+}
+
+/** `base` with `given` merged over it as a values layer merges: deeply, `null` removing a key. */
+function mergeGiven(base: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(given)) {
+    if (value === null) delete out[key];
+    else if (isRecord(value) && isRecord(getOwn(out, key))) setOwn(out, key, mergeGiven(out[key] as Record<string, unknown>, value));
+    else setOwn(out, key, structuredClone(value));
+  }
+  return out;
 }
 
 /** Objects with listed properties and no rule for others reject other keys, as values checking does. */

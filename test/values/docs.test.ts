@@ -25,7 +25,7 @@ describe('values documentation', () => {
     expect(rows['annotations'].type).toBe('map of string');
     expect(rows['db.enabled']).toMatchObject({ type: 'boolean', default: 'true' });
     expect(rows['db.resources.limits.cpu']).toMatchObject({ default: '"500m"' });
-    expect(rows['replica.storage']).toMatchObject({ default: '"1Gi"', description: 'Volume size.' });
+    expect(rows['replica.storage']).toMatchObject({ default: '"2Gi"', description: 'Volume size.' }); // the value Shop gives it, not Db's own 1Gi
     expect(rows['global'].type).toBe('map');
   });
 });
