@@ -56,6 +56,6 @@ export const VALUES_FLAGS = [VALUES_FLAG, SET_JSON_FLAG, SET_FLAG, SET_STRING_FL
 /** `--profile NAME` as the pipeline takes it; anything else is a usage error. */
 export function profileFlag(value: string | undefined): ProfileName | undefined {
   if (value === undefined) return undefined;
-  if (!isProfile(value)) throw new UsageError(`--profile ${value}: not a profile; use dev or prod`);
+  if (!isProfile(value)) throw new UsageError(`--profile ${value}: not a profile; use dev, prod or strict`);
   return value;
 }

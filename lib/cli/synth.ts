@@ -37,7 +37,7 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
     {
       name: 'profile',
       value: 'NAME',
-      description: 'the validation profile for every environment: `dev` or `prod` (see [Validation](validation.md#profiles))',
+      description: 'the validation profile for every environment: `dev`, `prod` or `strict` (see [Validation](validation.md#profiles))',
       default: "each environment's `profile`, else `dev`",
     },
     {

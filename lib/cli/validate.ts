@@ -71,7 +71,7 @@ Checks manifest files like kubeconform \`-strict\`, plus API-server, cross-objec
   args: [{ name: 'FILE|DIR', description: 'files, or folders of `*.yaml`/`*.yml`, validated together', required: true, repeatable: true }],
   flags: [
     { name: 'output', short: 'o', value: 'FMT', description: '`text` or `json` (see [Output formats](validation.md#output-formats))', default: '`text`' },
-    { name: 'profile', value: 'NAME', description: '`dev` (best practices warn) or `prod` (they fail)', default: '`dev`' },
+    { name: 'profile', value: 'NAME', description: '`dev` (best practices warn), `prod` (they fail) or `strict` (as `prod`, plus `ephemeral-storage` and `requests-equal-limits`)', default: '`dev`' },
     { name: 'ignore-missing-schemas', description: 'accept custom resources whose CRD is not in the input' },
     { name: 'external', value: 'KIND/[NAMESPACE/]NAME', description: 'an object made elsewhere that references may name; `*` for every name, `Pod/*` for the pods selectors select', repeatable: true },
     { name: 'complete', description: 'the files are a whole release, as synth writes it: a reference to an object outside them is an error, not a warning' },

@@ -1,6 +1,7 @@
 import { UserError, suggestion } from '../errors';
 import { DNS1123_LABEL } from '../kube/names';
 import { kubeMinor, kubeVersions } from '../validate/schema';
+import { ProfileName, isProfile } from '../validate/rules';
 import { POD_SECURITY_LEVELS, PodSecurityLevel, isPodSecurityLevel } from '../kube/pod-security';
 import { GitOpsSettings, checkGitOpsSettings } from './gitops';
 import { PackageClass, ValuesInput } from './package';
@@ -162,10 +163,11 @@ export interface EnvironmentSpec {
   readonly releases?: Record<string, ReleaseSpec | null>;
   /**
    * The validation profile: `dev` reports best-practice findings as
-   * warnings, `prod` as errors (see README, "Validation").
+   * warnings, `prod` as errors, `strict` as errors and applies the rules
+   * only it applies, such as `requests-equal-limits` (see docs/validation.md, "Profiles").
    * @default - the base environment's; 'dev' at the top
    */
-  readonly profile?: 'dev' | 'prod';
+  readonly profile?: ProfileName;
   /**
    * Objects made outside this platform that its objects may refer to
    * (`Secret/db-credentials`, `ConfigMap/namespace/shared`).
@@ -239,7 +241,7 @@ export interface ResolvedEnvironment {
   readonly chain: readonly string[];
   readonly releases: readonly ResolvedRelease[];
   /** The validation profile, inherited from the base if not set. */
-  readonly profile?: 'dev' | 'prod';
+  readonly profile?: ProfileName;
   /** Objects made outside the platform, inherited from the base if not set. */
   readonly external?: readonly string[];
   /** The Kubernetes minor to validate against (such as "1.32"), inherited from the base if not set; undefined: the newest bundled. */
@@ -286,8 +288,8 @@ export class Platform {
           if (patch.target) checkKeys(`environment "${name}": release "${release}": patches[${i}].target`, patch.target, TARGET_KEYS);
         });
       }
-      if (spec.profile !== undefined && spec.profile !== 'dev' && spec.profile !== 'prod') {
-        throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev' or 'prod'`);
+      if (spec.profile !== undefined && (typeof spec.profile !== 'string' || !isProfile(spec.profile))) {
+        throw new UserError(`environment "${name}": profile "${String(spec.profile)}" is not a validation profile; use 'dev', 'prod' or 'strict'`);
       }
       if (spec.kubeVersion !== undefined && (typeof spec.kubeVersion !== 'string' || kubeMinor(spec.kubeVersion) === undefined)) {
         throw new UserError(`environment "${name}": kubeVersion ${JSON.stringify(spec.kubeVersion)} is not a Kubernetes version validation knows; use one of ${kubeVersions().map((v) => `'${v}'`).join(', ')}`);
@@ -349,7 +351,7 @@ export class Platform {
       }
     >();
     let envNamespace: string | undefined;
-    let profile: 'dev' | 'prod' | undefined;
+    let profile: ProfileName | undefined;
     let external: readonly string[] | undefined;
     let kubeVersion: string | undefined;
     let createNamespaces = true;

@@ -39,12 +39,14 @@ function constructFindings(env: RenderedEnvironment, profile: ProfileName): Find
       if (typeof reason === 'string' && reason.trim() !== '') waived.push(release.paths[i]);
     });
   }
+  const severity = severityOf('construct-warning', profile);
+  if (severity === 'off') return [];
   const madeBy = (construct: string, object: string) => object === construct || object.startsWith(`${construct}/`);
   return env.warnings
     .filter((w) => !waived.some((object) => madeBy(w.path, object)))
     .map((w) => ({
       rule: 'construct-warning',
-      severity: severityOf('construct-warning', profile),
+      severity,
       source: { release: w.path.split('/')[0], construct: w.path },
       path: '',
       message: w.message,

@@ -32,7 +32,7 @@ export { kubeMinor, kubeVersions, newestKubeVersion } from './schema';
 export const IGNORE_PREFIX = 'chartwright.dev/ignore-';
 
 export interface ValidateOptions {
-  /** How best-practice findings count. @default 'dev' */
+  /** How best-practice findings count: `dev` (warnings), `prod` (errors), `strict` (errors, plus the rules only it applies). @default 'dev' */
   readonly profile?: ProfileName;
   /** Accept custom resources whose CRD is not in the input (kubeconform's -ignore-missing-schemas). @default false */
   readonly ignoreMissingSchemas?: boolean;
@@ -74,6 +74,8 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
     let object: string | undefined | null = null; // described when first reported
     const annotations = isRecord(obj) ? annotationsOf(obj) : {};
     const report: Report = (rule, path, message, fix, enforced) => {
+      const level = enforced ? 'error' : severity(rule);
+      if (level === 'off') return; // a rule the profile does not apply (STRICT_ONLY)
       if (!enforced && isIgnorable(rule)) {
         const reason = annotations[IGNORE_PREFIX + rule];
         if (typeof reason === 'string' && reason.trim() !== '') return;
@@ -86,7 +88,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
       }
       const line = input.locate?.(path);
       const source = line === undefined ? input.source : { ...input.source, line };
-      findings.push({ rule, severity: enforced ? 'error' : severity(rule), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
+      findings.push({ rule, severity: level, object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
     };
 
     if (!isRecord(obj)) {

@@ -94,6 +94,15 @@ describe('Platform environments', () => {
     );
   });
 
+  test('an environment\'s validation profile is dev, prod or strict, inherited from its base', () => {
+    const platform = new Platform({ environments: { base: { abstract: true, profile: 'strict' }, prod: { extends: 'base' }, dev: { extends: 'base', profile: 'dev' } } });
+    expect(platform.environment('prod').profile).toBe('strict');
+    expect(platform.environment('dev').profile).toBe('dev');
+    expect(() => new Platform({ environments: { dev: { profile: 'strcit' as 'strict' } } })).toThrow(
+      `environment "dev": profile "strcit" is not a validation profile; use 'dev', 'prod' or 'strict'`,
+    );
+  });
+
   test('kubeVersion: the Kubernetes version synth validates against, inherited, as a minor', () => {
     const versions = new Platform({
       environments: {

@@ -88,6 +88,9 @@ const CASES: Array<[string, string, number] | [string, string, number, string[]]
   ['pdb-blocks-eviction', 'spec.maxUnavailable', 10],
   ['network-policy', 'spec.template.metadata.labels', 15],
   ['ignore-annotation', 'metadata.annotations["chartwright.dev/ignore-host-namespaces"]', 8, ['host-namespaces']],
+  // rules only the strict profile applies
+  ['ephemeral-storage', 'spec.template.spec.containers[0].resources', 30, [], { profile: 'strict' }],
+  ['requests-equal-limits', 'spec.template.spec.containers[0].resources', 30, [], { profile: 'strict' }],
 ];
 
 describe('rules, case by case', () => {
@@ -113,6 +116,16 @@ describe('rules, case by case', () => {
     const result = runCli(REPO, ['validate', '--profile', 'prod', path.join(FIXTURES, 'valid', file)]);
     expect(result.stdout).toMatch(/: 0 errors, 0 warnings$/m);
     expect(result.code).toBe(0);
+  });
+
+  test('valid/guaranteed.yaml passes the strict profile too; the prod-clean app.yaml does not', () => {
+    const strict = (file: string) => runCli(REPO, ['validate', '--profile', 'strict', path.join(FIXTURES, 'valid', file)]);
+    const good = strict('guaranteed.yaml');
+    expect(good.stdout).toMatch(/: 0 errors, 0 warnings$/m);
+    expect(good.code).toBe(0);
+    const app = strict('app.yaml');
+    expect(app.stdout).toMatch(/^error \[(ephemeral-storage|requests-equal-limits)\]/m);
+    expect(app.code).toBe(1);
   });
 });
 
@@ -293,10 +306,11 @@ describe('opt-outs, externals and profiles', () => {
     ]);
   });
 
-  test('dev reports best practices as warnings, prod as errors; schema findings are errors in both', () => {
+  test('dev reports best practices as warnings, prod as errors, strict as errors plus its own rules; schema findings are errors in all', () => {
     const bp = run(invalid('image-tag'), { profile: 'dev' });
     expect(bp.map((f) => f.severity)).toEqual(['warning']);
     expect(run(invalid('image-tag'), { profile: 'prod' }).map((f) => f.severity)).toEqual(['error']);
+    expect(run(invalid('image-tag'), { profile: 'strict' }).map((f) => `${f.rule} ${f.severity}`)).toEqual(['ephemeral-storage error', 'requests-equal-limits error', 'image-tag error']);
     expect(run(invalid('schema-type'), { profile: 'dev' }).map((f) => f.severity)).toEqual(['error']);
   });
 
@@ -332,8 +346,9 @@ describe('chartwright validate', () => {
     expect(report.valid).toBe(false);
     // validated together, the files are one output: pod-spread.yaml's PodDisruptionBudget
     // also covers the Deployment of pod-disruption-budget.yaml (same namespace and labels)
-    // deprecated-api fires only below the newest Kubernetes version (the default target)
-    const expected = YAML_RULES.filter((id) => id !== 'pod-disruption-budget' && id !== 'deprecated-api');
+    // deprecated-api fires only below the newest Kubernetes version (the default target);
+    // ephemeral-storage and requests-equal-limits only under the strict profile
+    const expected = YAML_RULES.filter((id) => !['pod-disruption-budget', 'deprecated-api', 'ephemeral-storage', 'requests-equal-limits'].includes(id));
     expect(new Set(report.findings.map((f: any) => f.rule))).toEqual(new Set(expected));
     const f = report.findings.find((x: any) => x.rule === 'schema-unknown-field');
     expect(f).toEqual({

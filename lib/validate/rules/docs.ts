@@ -27,7 +27,8 @@ function indexPage(): string {
     '# Validation rules',
     '',
     'Every rule `chartwright synth` and `chartwright validate` apply. Input, schema, API-server, duplicate-object and reference',
-    'findings are errors; best-practice findings are warnings under the `dev` profile (the default) and errors under `prod`.',
+    'findings are errors; best-practice findings are warnings under the `dev` profile (the default) and errors under `prod`;',
+    'the `strict` profile is `prod` plus the rules only it applies (severity `off` under the others).',
     `An object opts out of a best-practice or reference rule with the annotation \`${IGNORE_PREFIX}<id>: "<reason>"\`.`,
     '',
     'The best-practice rules linked below have a file of their own (`lib/validate/rules/<id>.ts`) and a page here.',
@@ -100,7 +101,9 @@ function rulePage(rule: PolicyRule): string {
 function findingsText(rule: PolicyRule, yaml: string): string[] {
   const file = `${rule.id}.yaml`;
   const parsed = parseManifests(file, `${yaml}\n`);
-  return validateObjects(parsed.objects).filter((f) => f.rule === rule.id).map(formatFinding);
+  // as the default profile reports it, or for a rule only `strict` applies, as `strict` does
+  const profile = rule.severity.dev === 'off' ? 'strict' : undefined;
+  return validateObjects(parsed.objects, { profile }).filter((f) => f.rule === rule.id).map(formatFinding);
 }
 
 function capitalize(s: string): string {

@@ -78,9 +78,10 @@ export function isIgnorable(id: string): boolean {
   return info !== undefined && (info.category === 'best-practice' || info.category === 'reference') && id !== 'ignore-annotation';
 }
 
-export const PROFILES: Readonly<Record<ProfileName, { readonly bestPractice: Severity; readonly description: string }>> = {
+export const PROFILES: Readonly<Record<ProfileName, { readonly bestPractice: Severity | 'off'; readonly description: string }>> = {
   dev: { bestPractice: BEST_PRACTICE.dev, description: 'best-practice findings are warnings (the default)' },
   prod: { bestPractice: BEST_PRACTICE.prod, description: 'best-practice findings are errors' },
+  strict: { bestPractice: BEST_PRACTICE.strict, description: 'as `prod`, plus the rules only `strict` applies (`ephemeral-storage`, `requests-equal-limits`)' },
 };
 
 export const DEFAULT_PROFILE: ProfileName = 'dev';
@@ -89,8 +90,8 @@ export function isProfile(name: string): name is ProfileName {
   return Object.prototype.hasOwnProperty.call(PROFILES, name);
 }
 
-/** The severity of a rule's findings under a profile. */
-export function severityOf(id: string, profile: ProfileName): Severity {
+/** The severity of a rule's findings under a profile; `off` when the profile does not apply the rule. */
+export function severityOf(id: string, profile: ProfileName): Severity | 'off' {
   return ruleInfo(id).severity[profile];
 }
 
@@ -107,11 +108,17 @@ export function rulesTable(link?: (rule: RuleInfo) => string | undefined): strin
   return ['| id | category | severity | what it checks | fix |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-/** `error`, or `warning (error in \`prod\`)` for a rule whose severity depends on the profile. */
+/**
+ * `error`; `warning (error in \`prod\`)` for a rule whose severity depends
+ * on the profile (`strict` counts as `prod` there); `off (error in `strict`)`
+ * for a rule only `strict` applies.
+ */
 export function severityText(r: RuleInfo): string {
+  const { dev, prod, strict } = r.severity;
   // validate warns of references outside files that may be part of a release (ValidateOptions.complete)
-  if (r.category === 'reference') return `${r.severity.dev} (a warning from \`validate\` without \`--complete\`)`;
-  return r.severity.dev === r.severity.prod ? r.severity.dev : `${r.severity.dev} (${r.severity.prod} in \`prod\`)`;
+  if (r.category === 'reference') return `${dev} (a warning from \`validate\` without \`--complete\`)`;
+  if (strict !== prod) return `${dev} (${strict} in \`strict\`)`;
+  return dev === prod ? dev : `${dev} (${prod} in \`prod\`)`;
 }
 
 function tableCell(s: string): string {

@@ -9,6 +9,7 @@ import { containerProbes } from './container-probes';
 import { containerResources } from './container-resources';
 import { cronjobDeadline } from './cronjob-deadline';
 import { dangerousCapabilities } from './dangerous-capabilities';
+import { ephemeralStorage } from './ephemeral-storage';
 import { hostNamespaces } from './host-namespaces';
 import { hostPath } from './host-path';
 import { hpaReplicas } from './hpa-replicas';
@@ -30,6 +31,7 @@ import { rbacEscalation } from './rbac-escalation';
 import { rbacSecrets } from './rbac-secrets';
 import { rbacWildcard } from './rbac-wildcard';
 import { readOnlyRootFilesystem } from './read-only-root-filesystem';
+import { requestsEqualLimits } from './requests-equal-limits';
 import { PolicyRule } from './rule';
 import { runAsNonRoot } from './run-as-non-root';
 import { seccompProfile } from './seccomp-profile';
@@ -38,6 +40,8 @@ import { serviceAccountToken } from './service-account-token';
 
 export const POLICY_RULES: readonly PolicyRule[] = [
   containerResources,
+  ephemeralStorage,
+  requestsEqualLimits,
   containerProbes,
   probePort,
   identicalProbes,

@@ -18,17 +18,27 @@ import type { Checked, ContainerAt, Json, PodTemplate } from '../objects';
  */
 export type Category = 'input' | 'schema' | 'api' | 'duplicate' | 'reference' | 'best-practice';
 
-/** A severity profile: how best-practice findings count. */
-export type ProfileName = 'dev' | 'prod';
+/**
+ * A severity profile: how best-practice findings count. `strict` is `prod`
+ * plus the rules too noisy to apply by default (STRICT_ONLY).
+ */
+export type ProfileName = 'dev' | 'prod' | 'strict';
 
-/** The severity of a rule's findings under each profile. */
-export type Severities = Readonly<Record<ProfileName, Severity>>;
+/** The severity of a rule's findings under each profile; `off`: the profile does not apply the rule. */
+export type Severities = Readonly<Record<ProfileName, Severity | 'off'>>;
 
-/** Best-practice findings warn while developing and fail a `prod` validation. */
-export const BEST_PRACTICE: Severities = Object.freeze({ dev: 'warning', prod: 'error' });
+/** Best-practice findings warn while developing and fail a `prod` (or `strict`) validation. */
+export const BEST_PRACTICE: Severities = Object.freeze({ dev: 'warning', prod: 'error', strict: 'error' });
+
+/**
+ * Rules that ask more than most workloads need (Guaranteed QoS, an
+ * ephemeral-storage budget per container): only the `strict` profile applies
+ * them, as errors. kube-score keeps its matching checks optional for the same reason.
+ */
+export const STRICT_ONLY: Severities = Object.freeze({ dev: 'off', prod: 'off', strict: 'error' });
 
 /** What the API server rejects, or what cannot be read, is an error under every profile. */
-export const ALWAYS_ERROR: Severities = Object.freeze({ dev: 'error', prod: 'error' });
+export const ALWAYS_ERROR: Severities = Object.freeze({ dev: 'error', prod: 'error', strict: 'error' });
 
 export interface RuleInfo {
   readonly id: string;
