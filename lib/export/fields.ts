@@ -56,7 +56,8 @@ export class TemplatedField {
   /** The template expression (without braces) that renders the field as JSON. */
   expression(): string {
     if (this.whole !== undefined) return `${this.whole} | toJson`;
-    if (this.segments.length === 1 && 'expr' in this.segments[0] && typeof this.base === 'string') return `${this.segments[0].expr} | toString | toJson`;
+    // a whole string field keeps the type the value has, as synth does (an int-or-string such as maxSurge)
+    if (this.segments.length === 1 && 'expr' in this.segments[0] && typeof this.base === 'string') return `${this.segments[0].expr} | toJson`;
     const format = this.segments.map(() => '%v').join('');
     const args = this.segments.map((s) => ('literal' in s ? goString(s.literal) : s.expr));
     const text = `printf ${goString(format)} ${args.join(' ')}`;

@@ -10,6 +10,7 @@ import { releaseLayers } from '../package/sources';
 import { ResolvedRelease } from '../package/platform';
 import { ValuesLayer } from '../values/layers';
 import { packageJsonSchema, valuesDocRows, valuesDocs } from '../values/json-schema';
+import { resolveTree } from '../values/resolve';
 import { isRecord } from '../internal/objects';
 import { sortByInstallOrder } from '../kube/install-order';
 import { Build, ValueLeaf, buildRelease, layerAt, probeValues, valueLeaves } from './probe';
@@ -74,12 +75,13 @@ export function exportHelmChart(options: ExportHelmOptions): ExportHelmResult {
     chart.follow(probe, release.namespace, PROBE_NAMESPACE, '$.Release.Namespace', 'the namespace', warnings);
   }
 
-  const values = resolvedValues(base.values);
+  const schema = packageJsonSchema(release.package);
+  const values = resolvedValues(resolveTree(release.package, layers));
   const { leaves, skipped } = valueLeaves(values);
   for (const list of skipped) warnings.push(`${list}: a list; it stays as environment "${env.name}" sets it`);
   const parameterized: string[] = [];
   leaves.forEach((leaf, i) => {
-    if (probeLeaf(chart, release, layers, leaf, i, warnings)) parameterized.push(leaf.path.join('.'));
+    if (probeLeaf(chart, release, layers, leaf, probeValues(leaf.value, i, enumAt(schema, leaf.path)), warnings)) parameterized.push(leaf.path.join('.'));
   });
 
   const out = path.resolve(options.out ?? 'charts');
@@ -88,18 +90,25 @@ export function exportHelmChart(options: ExportHelmOptions): ExportHelmResult {
   return { chart: dir, parameterized, warnings };
 }
 
+/** The values a JSON Schema allows at a path when it lists them (`enum`). */
+function enumAt(schema: Record<string, any>, valuesPath: readonly string[]): readonly unknown[] | undefined {
+  let node: Record<string, any> | undefined = schema;
+  for (const key of valuesPath) node = node?.properties?.[key];
+  return Array.isArray(node?.enum) ? node.enum : undefined;
+}
+
 /** The values a package built with: a deep copy, JSON only. */
 function resolvedValues(values: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(values ?? {}));
 }
 
 /** Builds the release with one value changed and records what followed it; true when every change could be expressed. */
-function probeLeaf(chart: ChartModel, release: ResolvedRelease, layers: readonly ValuesLayer[], leaf: ValueLeaf, index: number, warnings: string[]): boolean {
+function probeLeaf(chart: ChartModel, release: ResolvedRelease, layers: readonly ValuesLayer[], leaf: ValueLeaf, candidates: ReadonlyArray<string | number | boolean>, warnings: string[]): boolean {
   const name = leaf.path.join('.');
   let probe: Build | undefined;
   let probeValue: string | number | boolean | undefined;
   let lastError = '';
-  for (const candidate of probeValues(leaf.value, index)) {
+  for (const candidate of candidates) {
     try {
       probe = buildRelease(release, release.name, [...layers, layerAt(leaf.path, candidate)]).objects;
       probeValue = candidate;

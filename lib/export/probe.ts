@@ -48,12 +48,17 @@ export function valueLeaves(values: unknown, path: readonly string[] = [], out: 
  * A value that differs from `value` in a way that is easy to find in the
  * output: a string no package writes by itself (lower-case letters and
  * digits, so it passes DNS-name and image-tag patterns), the next number
- * (or the one before when a maximum refuses it), the other boolean.
+ * (or the one before when a maximum refuses it), the other boolean, or
+ * for a value of a fixed list (an enum), each other value of the list.
  */
-export function probeValues(value: string | number | boolean, index: number): Array<string | number | boolean> {
+export function probeValues(value: string | number | boolean, index: number, allowed?: readonly unknown[]): Array<string | number | boolean> {
   if (typeof value === 'boolean') return [!value];
+  // a value of a list: another of the list (its text may be found in the output only by luck: checked by the caller)
+  if (allowed) return allowed.filter((v): v is string | number => (typeof v === 'string' || typeof v === 'number') && v !== value);
   if (typeof value === 'number') return [value + 1, value - 1];
-  return [`cwprobe${index}x`];
+  // a string of a format (a percentage, a quantity) refuses the probe word: the same text with its last number one more
+  const bumped = value.replace(/(\d+)(\D*)$/, (_, digits: string, rest: string) => `${Number(digits) + 1}${rest}`);
+  return bumped !== value ? [`cwprobe${index}x`, bumped] : [`cwprobe${index}x`];
 }
 
 /** The values layer that sets one path to one value. */
