@@ -153,8 +153,7 @@ class ChartModel {
       diffTrees(obj, other, [], diffs);
       for (const d of diffs) {
         if (isChecksum(d.path)) continue; // computed in the template
-        const field = this.field(key, d.path, d.a);
-        if (field && this.express(field, d.a, d.b, value, probeValue, expr)) continue;
+        if (this.follows(key, d.path, d.a, d.b, value, probeValue, expr)) continue;
         problems.push(`${describe(obj)} ${d.path.join('.')}`);
       }
     }
@@ -167,14 +166,16 @@ class ChartModel {
     return false;
   }
 
-  private field(key: string, fieldPath: readonly string[], base: unknown): TemplatedField | undefined {
-    if (typeof base !== 'string' && typeof base !== 'number' && typeof base !== 'boolean') return undefined;
+  /** Records that the value reaches a field of an object; false when the change is not one a template can follow. */
+  private follows(key: string, fieldPath: readonly string[], a: unknown, b: unknown, value: unknown, probeValue: unknown, expr: string): boolean {
+    if (typeof a !== 'string' && typeof a !== 'number' && typeof a !== 'boolean') return false;
     let map = this.fields.get(key);
     if (!map) this.fields.set(key, (map = new Map()));
     const id = JSON.stringify(fieldPath);
-    let field = map.get(id);
-    if (!field) map.set(id, (field = new TemplatedField(base)));
-    return field;
+    const field = map.get(id) ?? new TemplatedField(a);
+    if (!this.express(field, a, b, value, probeValue, expr)) return false;
+    map.set(id, field);
+    return true;
   }
 
   private express(field: TemplatedField, a: unknown, b: unknown, value: unknown, probeValue: unknown, expr: string): boolean {
