@@ -4,7 +4,8 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { exportHelmChart } from '../../lib/export';
-import { REPO } from '../support/project';
+import { MAIN, SHOP } from '../export/fixture';
+import { REPO, makeProject, runCli } from '../support/project';
 import { HELM, describeCluster, keyOf, kubectl, kubectlOk, readObjects, scratch, synthApps } from './kube';
 
 /**
@@ -158,5 +159,33 @@ describeCluster('export helm', () => {
     helmOk(['install', 'shop', tgz, '--namespace', ns, '--create-namespace']);
     expect(kubectlOk(['get', 'service', 'shop-server', '-n', ns, '-o', 'name']).trim()).toBe('service/shop-server');
     helmOk(['uninstall', 'shop', '--namespace', ns]);
+  });
+
+  test('an object a boolean turns off is wrapped in an if, hooks and tests render as Helm hooks, as synth renders them', () => {
+    const project = makeProject({ 'apps/shop.ts': SHOP, 'apps/main.ts': MAIN });
+    const cwd = process.cwd();
+    try {
+      process.chdir(project);
+      const { chart } = exportHelmChart({ release: 'shop', env: 'dev', out: 'charts' });
+      expect(helm(['lint', '--strict', chart]).status).toBe(0);
+      for (const metrics of ['true', 'false']) {
+        const file = path.join(project, `values-${metrics}.yaml`);
+        fs.writeFileSync(file, `metrics: ${metrics}\nport: 9090\n`);
+        const result = runCli(project, ['synth', '--env', 'dev', '--values', file, '--out', `dist-${metrics}`]);
+        expect(result.stderr).toBe('');
+        // hooks and tests are in stage folders of their own (pre/, tests/): every file of the release
+        const envDir = path.join(project, `dist-${metrics}`, 'dev');
+        const files = (fs.readdirSync(envDir, { recursive: true }) as string[]).filter((f) => path.basename(f) === 'shop.k8s.yaml');
+        expect(files.sort()).toEqual(['pre/shop.k8s.yaml', 'shop.k8s.yaml', 'tests/shop.k8s.yaml']);
+        const synthesized = files.flatMap((f) => readObjects(path.join(envDir, f)));
+        const templated = parse(helmOk(['template', 'shop', chart, '--namespace', 'shop-dev', '--values', file]));
+        expect(comparable(templated)).toEqual(comparable(synthesized));
+        expect(templated.some((o) => o.metadata.name === 'shop-metrics')).toBe(metrics === 'true');
+        expect(templated.filter((o) => o.metadata.annotations?.['helm.sh/hook']).map((o) => o.metadata.annotations['helm.sh/hook']).sort()).toEqual(['pre-install,pre-upgrade', 'test']);
+      }
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   });
 });
