@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, isMap, isPair, isScalar, stringify } from 'yaml';
-import { UserError, messageOf } from '../errors';
+import { UserError } from '../errors';
 import { KubeObject, renderEnvironment } from '../synth/render';
 import { toYaml } from '../synth/yaml';
 import { loadProject, selectEnvironments } from '../synth/load';
@@ -107,18 +107,18 @@ function probeLeaf(chart: ChartModel, release: ResolvedRelease, layers: readonly
   const name = leaf.path.join('.');
   let probe: Build | undefined;
   let probeValue: string | number | boolean | undefined;
-  let lastError = '';
   for (const candidate of candidates) {
     try {
       probe = buildRelease(release, release.name, [...layers, layerAt(leaf.path, candidate)]).objects;
       probeValue = candidate;
       break;
-    } catch (err) {
-      lastError = messageOf(err).replace(/\s+/g, ' ').slice(0, 200);
+    } catch {
+      // the schema or a construct refuses this probe: try the next
     }
   }
   if (!probe || probeValue === undefined) {
-    warnings.push(`${name}: another value could not be tried (${lastError}); it stays ${JSON.stringify(leaf.value)}`);
+    // neither the value nor the probe error is quoted whole: a value the schema marks sensitive must not reach a message
+    warnings.push(`${name}: no other value could be tried (the schema refuses ${typeof leaf.value === 'string' ? 'the probe word' : 'the next number'}); it stays as the environment sets it`);
     return false;
   }
   if (typeof leaf.value === 'boolean') chart.gate(probe, leaf.value ? valuesExpr(leaf.path) : `(not ${valuesExpr(leaf.path)})`);

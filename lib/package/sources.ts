@@ -4,7 +4,7 @@ import { ResolvedEnvironment, ResolvedRelease } from './platform';
 import { ValuesLayer, readValuesFile } from '../values/layers';
 import { packageSchemaAt } from '../values/resolve';
 import { scalarKind } from '../values/schema';
-import { parseSet } from '../values/set';
+import { describeSet, parseSet } from '../values/set';
 
 /** Values given on the command line. */
 export interface CommandLineValues {
@@ -59,7 +59,7 @@ export function releaseLayers(env: ResolvedEnvironment, release: ResolvedRelease
   if (cli && (cli.files.length > 0 || cli.sets.length > 0) && appliesTo(cli, env, release)) {
     layers.push(...cli.files);
     const kindAt = (p: readonly (string | number)[]) => scalarKind(packageSchemaAt(release.package, p));
-    for (const set of cli.sets) layers.push({ source: `--set ${set}`, data: parseSet(set, kindAt) });
+    for (const set of cli.sets) layers.push({ source: `--set ${describeSet(set)}`, data: parseSet(set, kindAt) });
   }
   return layers;
 }

@@ -7,7 +7,7 @@ import { ValuesSources, releaseLayers } from '../package/sources';
 import { renderReleaseWithLayers } from '../synth/render';
 import { ValuesLayer, mergeLayers } from '../values/layers';
 import { packageSchemaAt } from '../values/resolve';
-import { isSensitive } from '../values/schema';
+import { isSensitiveAt } from '../values/sensitive';
 
 /** A value one layer sets and no later layer overrides: what a field may be blamed on. */
 interface Setting {
@@ -63,7 +63,7 @@ export function blameChanges(report: DiffReport, platform: Platform, sources: Va
     const layers = releaseLayers(env, resolved, sources);
     const render = (ls: readonly ValuesLayer[]) => indexObjects(renderReleaseWithLayers(platform, environment, release, ls).objects);
     const current = render(layers);
-    const settings = settingsOf(layers, (p) => isSensitive(packageSchemaAt(resolved.package, p))).filter((st) => st.sensitive || !options.sensitiveOnly);
+    const settings = settingsOf(layers, (p) => isSensitiveAt((prefix) => packageSchemaAt(resolved.package, prefix), p)).filter((st) => st.sensitive || !options.sensitiveOnly);
     if (settings.length === 0) continue;
     const fieldBlame = new Map<FieldChange, Setting[]>();
     /** The settings whose removal alone gives the field its old value back. */

@@ -15,6 +15,7 @@ import { gitopsObjects } from './gitops';
 import { isCustomResourceDefinition } from './layout';
 import { GitOpsTool } from '../package/gitops';
 import { Timings } from './timings';
+import { CHECKSUM_KEY_CONTEXT } from '../config/checksum';
 
 /** A Kubernetes object as JSON. */
 export interface KubeObject {
@@ -56,6 +57,12 @@ export interface RenderOptions {
   readonly values?: ValuesSources;
   /** Where to add the time spent building constructs (`build`) and rendering objects (`render`). @default - not measured */
   readonly timings?: Timings;
+  /**
+   * The key of the `checksum/config` annotation's HMAC (keep it out of the
+   * output and out of reach of those who may read Deployments but not Secrets).
+   * @default - the environment variable CHARTWRIGHT_CHECKSUM_KEY; without it, a key derived from the app's Secrets
+   */
+  readonly checksumKey?: string;
 }
 
 /**
@@ -67,6 +74,8 @@ export function renderEnvironment(platform: Platform, environment: string, optio
   const timings = options.timings ?? new Timings();
   const env = platform.environment(environment);
   const app = new App({ outdir: '.' });
+  const checksumKey = options.checksumKey ?? process.env.CHARTWRIGHT_CHECKSUM_KEY;
+  if (checksumKey) app.node.setContext(CHECKSUM_KEY_CONTEXT, checksumKey);
   const charts: Array<{ release: ResolvedRelease; chart: Package }> = timings.measure('build', () => buildReleases(env, app, options));
   return timings.measure('render', () => renderBuilt(env, app, charts));
 }

@@ -142,19 +142,3 @@ export function scalarKind(schema: Schema | undefined): 'string' | 'number' | 'i
       return 'unknown';
   }
 }
-
-/**
- * Whether the schema marks a value sensitive, with zod's metadata
- * `.meta({ sensitive: true })` (on the field or under its wrappers):
- * `chartwright diff` never prints such a value, nor the fields it reaches.
- */
-export function isSensitive(schema: Schema | undefined): boolean {
-  let current = schema;
-  for (let i = 0; current && i < 32; i++) {
-    const meta = (current as { meta?: () => Record<string, unknown> | undefined }).meta?.();
-    if (meta?.sensitive === true) return true;
-    const def = defOf(current);
-    current = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : undefined;
-  }
-  return false;
-}
