@@ -5,6 +5,7 @@
  *     cli/        one file per command: flags, help → calls the library only
  *     review/     what `chartwright diff` compares: outputs read, rendered, or synthesized
  *                 at a git revision, and the values that caused each change
+ *     export/     `chartwright export helm`: a release as a Helm chart, found by probing builds
  *     synth/      the pipeline as one function: load → build → render → validate → stage → commit
  *     package/    Package, Platform, environments, releases, their values sources
  *     values/     schema, layering, --set, JSON Schema (knows nothing of platforms)
@@ -31,6 +32,7 @@ const LIB = path.join(__dirname, '..', 'lib');
 const LAYERS = [
   'cli',
   'review',
+  'export',
   'synth',
   'package',
   'values',

@@ -1,9 +1,10 @@
 import { Command } from './command';
 import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { initCommand } from './init';
 import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 import { valuesCommand } from './values';
 
 /** Every command, in the order help and docs list them. */
-export const COMMANDS: readonly Command[] = [synthCommand, diffCommand, valuesCommand, validateCommand, initCommand];
+export const COMMANDS: readonly Command[] = [synthCommand, diffCommand, valuesCommand, validateCommand, exportCommand, initCommand];

@@ -1,0 +1,2 @@
+export { exportHelmChart } from './helm';
+export type { ExportHelmOptions, ExportHelmResult } from './helm';
