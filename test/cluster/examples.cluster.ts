@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { runCli, REPO } from '../support/project';
 import { EXAMPLES } from '../examples/examples';
@@ -55,6 +56,14 @@ describeCluster.each(cases)('example %s, environment %s, on a real API server', 
         const pods = JSON.parse(kubectlOk(['get', 'pods', '-n', w.metadata.namespace, '-l', selector, '-o', 'json'])).items;
         return pods.length >= want ? pods : undefined;
       });
+    }
+    // the test cluster has no nodes, so no DaemonSet pod is made: its pod
+    // template goes through Pod admission (Pod Security included) as a Pod
+    for (const d of objects.filter((o) => o.kind === 'DaemonSet')) {
+      const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: `${d.metadata.name}-admission`, namespace: d.metadata.namespace, labels: d.spec.template.metadata?.labels }, spec: d.spec.template.spec };
+      const file = path.join(root, `${d.metadata.name}-pod.json`);
+      fs.writeFileSync(file, JSON.stringify(pod));
+      kubectlOk(['create', '--dry-run=server', '-f', file]);
     }
     const namespaces = [...new Set(objects.filter((o) => o.metadata.namespace).map((o) => o.metadata.namespace as string))];
     for (const ns of namespaces) {

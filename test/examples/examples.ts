@@ -1,7 +1,9 @@
 import { PackageClass } from '../../lib';
 import { Guestbook } from '../../examples/guestbook';
+import { LogAgent } from '../../examples/log-agent';
 
 /** The examples under examples/: each a folder with platform.ts (dev, staging, prod) and READMEs with a values table, by the package they document. */
 export const EXAMPLES: { name: string; readmes: [string, PackageClass<any>][] }[] = [
   { name: 'guestbook', readmes: [['README.md', Guestbook]] },
+  { name: 'log-agent', readmes: [['README.md', LogAgent]] },
 ];
