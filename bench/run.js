@@ -9,7 +9,9 @@
  *
  *   node bench/run.js [--runs 3] [--sizes 250,625,1000,2500]   (services; 4 objects each)
  *
- * The last line is one JSON object with the figures at the largest size.
+ * Then `chartwright diff` of two 10,000-object outputs (bench/diff.js: a
+ * line and its own JSON line with `diff_ms_10k`). The last line is one JSON
+ * object with the synth figures at the largest size.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -69,6 +71,11 @@ if (base) {
 const c = cold(Math.max(runs, 5));
 console.log(`cold start (median of ${c.runs}): node -e "require('cdk8s-plus-28')" ${c.baseline_ms.toFixed(0)} ms, ` +
   `chartwright synth ${c.synth_ms.toFixed(0)} ms (${c.cold_ratio.toFixed(2)}x; ${c.uncached_ratio.toFixed(2)}x without the transpile cache), npx chartwright synth ${c.npx_ms.toFixed(0)} ms (${c.npx_ratio.toFixed(2)}x)`);
+
+// chartwright diff on two 10,000-object outputs, in a fresh process; its own JSON line
+const diff = spawnSync(process.execPath, [path.join(__dirname, 'diff.js'), String(runs)], { encoding: 'utf8' });
+if (diff.status !== 0) throw new Error(`bench/diff.js failed:\n${diff.stderr}`);
+process.stdout.write(diff.stdout);
 
 console.log(JSON.stringify({
   objects: largest.objects,

@@ -35,6 +35,13 @@ export { renderEnvironment } from './synth/render';
 export type { KubeObject, RenderOptions, RenderedEnvironment, RenderedRelease } from './synth/render';
 export { toYaml, toYamlStream } from './synth/yaml';
 
+// Reviewing a change: chartwright diff
+export { compareOutputs } from './review/compare';
+export type { CompareOptions } from './review/compare';
+export { readOutput } from './review/read-output';
+export { diffOutputs, formatText as formatDiffText, formatMarkdown as formatDiffMarkdown, formatJson as formatDiffJson, RISK_LEVELS } from './diff';
+export type { DiffReport, ObjectChange, FieldChange, Risk, RiskLevel, Blame, ReleaseObjects, DiffObject, TextOptions } from './diff';
+
 // Validation (also standalone: chartwright/validate)
 export { validateObjects, readManifests, parseManifests, formatFinding, RULES, PROFILES, IGNORE_PREFIX } from './validate';
 export type { Finding, InputObject, ProfileName, RuleInfo, Category, Severity, Source, ValidateOptions } from './validate';

@@ -3,6 +3,8 @@
  * and from the folders below it (docs: the layers in DESIGN.md).
  *
  *     cli/        one file per command: flags, help → calls the library only
+ *     review/     what `chartwright diff` compares: outputs read, rendered, or synthesized
+ *                 at a git revision, and the values that caused each change
  *     synth/      the pipeline as one function: load → build → render → validate → stage → commit
  *     package/    Package, Platform, environments, releases, their values sources
  *     values/     schema, layering, --set, JSON Schema (knows nothing of platforms)
@@ -13,6 +15,7 @@
  *     construct/  the runtime on cdk8s: the only importer of cdk8s internals and of
  *                 cdk8s-plus-28 (its generated k8s types); names; construct checks
  *     validate/   a standalone library: depends on kube/ and internal/ only
+ *     diff/       comparing two outputs object by object, risks, formats: kube/ and internal/ only
  *     kube/       Kubernetes vocabulary: names, labels, quantities, cron, install order
  *     internal/   helpers (and lib/errors.ts, which every layer throws)
  *
@@ -27,6 +30,7 @@ const LIB = path.join(__dirname, '..', 'lib');
 /** Top first; a folder may import from itself and from the folders after it. */
 const LAYERS = [
   'cli',
+  'review',
   'synth',
   'package',
   'values',
@@ -41,6 +45,7 @@ const LAYERS = [
   'config',
   'construct',
   'validate',
+  'diff',
   'kube',
   'internal',
 ] as const;
@@ -52,7 +57,7 @@ const TOP_FILES: Record<string, string> = {
 };
 
 /** Layers that may import nothing of cdk8s or constructs: they work on plain JSON. */
-const PLAIN_LAYERS = new Set(['validate', 'kube', 'internal']);
+const PLAIN_LAYERS = new Set(['validate', 'diff', 'kube', 'internal']);
 
 /** Modules only lib/construct/ may import: cdk8s internals, and cdk8s-plus-28 (its generated k8s types). */
 function runtimeOnly(spec: string): boolean {
@@ -137,7 +142,7 @@ describe('layers', () => {
     expect(outside).toEqual([]);
   });
 
-  test('validate/, kube/ and internal/ work on plain JSON, without cdk8s or constructs', () => {
+  test('validate/, diff/, kube/ and internal/ work on plain JSON, without cdk8s or constructs', () => {
     const found = imports.filter((i) => cdk8sModule(i.spec) && PLAIN_LAYERS.has(layerOf(i.file))).map(where);
     expect(found).toEqual([]);
   });

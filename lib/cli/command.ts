@@ -75,6 +75,8 @@ export interface Example {
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** `out` is a terminal (colour is welcome). @default false */
+  readonly isTerminal?: boolean;
 }
 
 type FlagValue<S extends FlagSpec> = S extends { readonly value: string } ? (S extends { readonly repeatable: true } ? string[] : string) : boolean;

@@ -9,6 +9,8 @@ import { packageRoot } from './init';
 const processIo: Io = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  // NO_COLOR (no-color.org) turns colour off for every terminal
+  isTerminal: process.stdout.isTTY === true && !process.env.NO_COLOR,
 };
 
 /**

@@ -7,6 +7,7 @@ import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
 import { checkDnsSubdomain, invalid, problem } from '../construct/checks';
 import { ExistingSource, IConfigSource } from './source';
+import { CONFIG_DATA_LIMIT, base64Bytes, configKeyProblem, formatBytes } from '../kube/config-data';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
 
@@ -29,8 +30,8 @@ export interface ConfigMapProps {
   readonly immutable?: boolean;
 }
 
-/** ConfigMap and Secret keys: letters, digits, '-', '_' and '.'. */
-export const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+/** What a ConfigMap or Secret key may be, in words (see configKeyProblem). */
+export const CONFIG_KEY_EXPECTED = "a key of letters, digits, '-', '_' and '.', at most 253 characters, not '.' or '..' nor starting with '..'";
 
 /**
  * A ConfigMap from literals and files. Its keys reach containers through
@@ -64,6 +65,17 @@ export class ConfigMap extends Resource<KubeApiObject> implements IConfigSource 
       binaryData: Lazy.any({ produce: () => (Object.keys(this.binaryData).length ? this.binaryData : undefined) }),
       immutable: props.immutable,
     });
+    // entries may be added after construction: the size is checked when the tree is complete
+    this.node.addValidation({ validate: () => this.sizeProblems() });
+  }
+
+  /** The API server refuses a ConfigMap over 1 MiB (the values, binaryData counted decoded). */
+  private sizeProblems(): string[] {
+    let bytes = 0;
+    for (const value of Object.values(this.data)) bytes += Buffer.byteLength(value, 'utf8');
+    for (const value of Object.values(this.binaryData)) bytes += base64Bytes(value);
+    if (bytes <= CONFIG_DATA_LIMIT) return [];
+    return [`the ConfigMap holds ${formatBytes(bytes)}, and the API server takes at most ${formatBytes(CONFIG_DATA_LIMIT)}: mount large files from a volume or an image instead`];
   }
 
   /** Adds a text entry. */
@@ -96,7 +108,7 @@ export class ConfigMap extends Resource<KubeApiObject> implements IConfigSource 
   }
 
   private checkKey(key: string, field: string): void {
-    if (!CONFIG_KEY.test(key) || key.length > 253) throw invalid(this, `${field} key`, key, "a key of letters, digits, '-', '_' and '.', at most 253 characters");
+    if (configKeyProblem(key)) throw invalid(this, `${field} key`, key, CONFIG_KEY_EXPECTED);
     if (key in this.data || key in this.binaryData) throw problem(this, `${field}: the key "${key}" is given twice`);
   }
 }

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
 import { checkDnsSubdomain, checkOneOf, invalid, problem } from '../construct/checks';
-import { CONFIG_KEY } from './config-map';
+import { CONFIG_KEY_EXPECTED } from './config-map';
+import { configKeyProblem } from '../kube/config-data';
 import { IConfigSource } from './source';
 import { Resource } from '../construct/resource';
 
@@ -62,7 +63,7 @@ export class ExternalSecret extends Resource<ApiObject> implements IConfigSource
     const interval = props.refreshInterval ?? '1h';
     if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(interval)) throw invalid(this, 'refreshInterval', interval, 'a Go duration such as "1h", "15m" or "30s"');
     this.keys = props.data.map((d, i) => {
-      if (!CONFIG_KEY.test(d.secretKey)) throw invalid(this, `data[${i}].secretKey`, d.secretKey, "a key of letters, digits, '-', '_' and '.'");
+      if (typeof d.secretKey !== 'string' || configKeyProblem(d.secretKey)) throw invalid(this, `data[${i}].secretKey`, d.secretKey, CONFIG_KEY_EXPECTED);
       if (!d.remoteKey) throw problem(this, `data[${i}].remoteKey is required: the entry's path or name in the secret manager`);
       return d.secretKey;
     });

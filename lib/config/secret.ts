@@ -5,9 +5,11 @@ import { Construct } from 'constructs';
 import { contentHash } from '../internal/hash';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
-import { checkDnsSubdomain, invalid, problem, show } from '../construct/checks';
+import { checkDnsSubdomain, invalid, invalidSecret, problem, show } from '../construct/checks';
+import { showSecret } from '../internal/describe';
 import { UserError } from '../errors';
-import { CONFIG_KEY } from './config-map';
+import { CONFIG_KEY_EXPECTED } from './config-map';
+import { CONFIG_DATA_LIMIT, base64Bytes, configKeyProblem, formatBytes } from '../kube/config-data';
 import { ExistingSource, IConfigSource } from './source';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
 import { Resource } from '../construct/resource';
@@ -76,7 +78,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
   ): Secret {
     // checked before the Secret exists: `auth` below would otherwise encode "user:undefined"
     const bad = (field: string, value: unknown, allowed: string) =>
-      new UserError(`${scope.node.path}/${id}: ${field} ${show(value)} is not valid: expected ${allowed}`, {
+      new UserError(`${scope.node.path}/${id}: ${field} ${field === 'password' ? showSecret(value) : show(value)} is not valid: expected ${allowed}`, {
         path: `${scope.node.path}/${id}`,
         field,
         given: field === 'password' ? undefined : value,
@@ -111,7 +113,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
     this.type = props.type ?? 'Opaque';
     for (const [key, value] of Object.entries(props.stringData ?? {})) {
       this.checkKey(key, 'stringData');
-      if (typeof value !== 'string') throw invalid(this, `stringData["${key}"]`, value, 'a string');
+      if (typeof value !== 'string') throw invalidSecret(this, `stringData["${key}"]`, value, 'a string');
       this.data[key] = Buffer.from(value, 'utf8').toString('base64');
     }
     for (const [key, file] of Object.entries(props.files ?? {})) {
@@ -125,6 +127,8 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
     const missing = (REQUIRED_KEYS[this.type] ?? []).filter((k) => !(k in this.data));
     if (missing.length > 0) throw problem(this, `a ${this.type} Secret needs the keys ${missing.map((k) => `"${k}"`).join(', ')}`);
     if (Object.keys(this.data).length > 0 && !props.allowLiteralData) Warnings.of(this).add(LITERAL_SECRET_WARNING);
+    const bytes = Object.values(this.data).reduce((n, value) => n + base64Bytes(value), 0);
+    if (bytes > CONFIG_DATA_LIMIT) throw problem(this, `the Secret holds ${formatBytes(bytes)}, and the API server takes at most ${formatBytes(CONFIG_DATA_LIMIT)}`);
     this.apiObject = kubeApiObject<k8s.KubeSecretProps>(this, 'Resource', k8s.KubeSecret.GVK, {
       metadata: { name: this.name },
       type: this.type,
@@ -142,7 +146,7 @@ export class Secret extends Resource<KubeApiObject> implements IConfigSource {
   }
 
   private checkKey(key: string, field: string): void {
-    if (!CONFIG_KEY.test(key) || key.length > 253) throw invalid(this, `${field} key`, key, "a key of letters, digits, '-', '_' and '.', at most 253 characters");
+    if (configKeyProblem(key)) throw invalid(this, `${field} key`, key, CONFIG_KEY_EXPECTED);
     if (key in this.data) throw problem(this, `${field}: the key "${key}" is given twice`);
   }
 }

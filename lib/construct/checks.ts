@@ -1,7 +1,7 @@
 import { k8s } from './k8s';
 import { IConstruct } from 'constructs';
 import { UserError, suggestion } from '../errors';
-import { show } from '../internal/describe';
+import { show, showSecret } from '../internal/describe';
 import { keyProblem, labelValueProblem } from '../kube/label-syntax';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN, portNameProblem } from '../kube/names';
 import { INT_OR_PERCENT, PERCENT } from '../kube/int-or-percent';
@@ -22,6 +22,11 @@ export { show } from '../internal/describe';
 /** The error for a field whose value is not allowed. */
 export function invalid(scope: IConstruct, field: string, given: unknown, allowed: string): UserError {
   return new UserError(`${scope.node.path}: ${field} ${show(given)} is not valid: expected ${allowed}`, { path: scope.node.path, field, given, expected: allowed });
+}
+
+/** The error for an invalid value that is a secret's: the message and the fields say its type, never the value. */
+export function invalidSecret(scope: IConstruct, field: string, given: unknown, allowed: string): UserError {
+  return new UserError(`${scope.node.path}: ${field} ${showSecret(given)} is not valid: expected ${allowed}`, { path: scope.node.path, field, expected: allowed });
 }
 
 /** The error for a combination of fields that cannot go together, or a missing one. */

@@ -1,15 +1,24 @@
 /** How a value a user gave reads in an error message: one place for every message of the library. */
 
-/** A given value as it reads after "is not valid:": as JSON (`"web"`, `-1`, `{"a":1}`), else as String() makes it. */
+/**
+ * A given value as it reads after "is not valid:": as JSON (`"web"`, `-1`,
+ * `{"a":1}`), else as String() makes it; cut after SHOW_LIMIT characters,
+ * with the length, so that a 100,000-character value does not make a 100 KB
+ * message.
+ */
 export function show(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    text = String(value);
   }
+  return text.length > SHOW_LIMIT ? `${text.slice(0, SHOW_LIMIT)}… (${text.length.toLocaleString('en-US')} characters)` : text;
 }
+
+/** How much of a given value a message shows. */
+export const SHOW_LIMIT = 200;
 
 /** The words `describeValue` uses: what a mapping is called, and how a string is introduced and cut. */
 export interface ValueWords {
@@ -37,4 +46,15 @@ export function describeValue(value: unknown, words: ValueWords = VALUES_WORDS):
   if (typeof value === 'object') return words.mapping;
   if (typeof value === 'string') return `${words.string} ${JSON.stringify(value.length > words.longest ? value.slice(0, words.cut) + words.ellipsis : value)}`;
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * A secret's value as a message shows it: its type only (`a string (not
+ * shown: a secret's value)`); undefined and null, which hide nothing, as
+ * themselves.
+ */
+export function showSecret(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `a ${typeof value}`;
+  return `${kind} (not shown: a secret's value)`;
 }

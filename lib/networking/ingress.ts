@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ConfigSource } from '../config/source';
 import { resourceName } from '../construct/names';
 import { Warnings } from '../construct/warnings';
-import { checkDnsLabel, checkOneOf, invalid, problem } from '../construct/checks';
+import { checkDnsLabel, checkDnsSubdomain, checkOneOf, checkPort, checkPortName, invalid, problem } from '../construct/checks';
 import { HOSTNAME } from '../kube/names';
 import { Service } from './service';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
@@ -83,7 +83,10 @@ export class Ingress extends Resource<KubeApiObject> {
         if (!hosts.has(h)) Warnings.of(this).add(`tls[${i}].hosts[${j}] "${h}" is not the host of any rule: no traffic will use this certificate`);
       });
       if (typeof t.secret !== 'string' && t.secret.kind !== 'Secret') throw problem(this, `tls[${i}].secret must be a Secret, not a ${t.secret.kind}`);
-      return { hosts: t.hosts, secretName: typeof t.secret === 'string' ? t.secret : t.secret.name };
+      // the API server takes only a Secret's name here: a 300-character one would synthesize, then be refused
+      const secretName = typeof t.secret === 'string' ? t.secret : t.secret.name;
+      checkDnsSubdomain(this, `tls[${i}].secret`, secretName);
+      return { hosts: t.hosts, secretName };
     });
     this.apiObject = kubeApiObject<k8s.KubeIngressProps>(this, 'Resource', k8s.KubeIngress.GVK, {
       metadata: { name: this.name, labels: props.labels, annotations: props.annotations },
@@ -106,8 +109,14 @@ export class Ingress extends Resource<KubeApiObject> {
       port = sp.name ? { name: sp.name } : { number: sp.port };
     } else if (p.port === undefined) {
       throw problem(this, `${field}.port is required for a Service given by name ("${p.service.name}"): set the port name or number`);
+    } else if (typeof p.port === 'number') {
+      checkPort(this, `${field}.port`, p.port);
+      port = { number: p.port };
     } else {
-      port = typeof p.port === 'number' ? { number: p.port } : { name: p.port };
+      // anything but a number or a port name (an object from values, say) would render as `port: {}`
+      if (typeof p.port !== 'string') throw invalid(this, `${field}.port`, p.port, 'a port number (1 to 65535) or a port name');
+      checkPortName(this, `${field}.port`, p.port);
+      port = { name: p.port };
     }
     return { path, pathType: p.pathType ?? 'Prefix', backend: { service: { name: p.service.name, port } } };
   }

@@ -4,7 +4,7 @@ import { ResolvedEnvironment, ResolvedRelease } from './platform';
 import { ValuesLayer, readValuesFile } from '../values/layers';
 import { packageSchemaAt } from '../values/resolve';
 import { scalarKind } from '../values/schema';
-import { parseSet } from '../values/set';
+import { describeSet, parseSet } from '../values/set';
 
 /** Values given on the command line. */
 export interface CommandLineValues {
@@ -26,6 +26,12 @@ export interface ValuesSources {
    * @default - no values files are read
    */
   readonly root?: string;
+  /**
+   * The platform entry file as messages show it (`apps/main.ts`), naming the
+   * layer of an environment's values.
+   * @default - "the platform entry"
+   */
+  readonly entry?: string;
   /** The values the command line gives: `--values` files and `--set` pairs. @default - none */
   readonly commandLine?: CommandLineValues;
 }
@@ -47,13 +53,13 @@ export function releaseLayers(env: ResolvedEnvironment, release: ResolvedRelease
     }
   }
   for (const { environment, data } of release.values) {
-    layers.push({ source: `environment "${environment}" in the platform entry`, data });
+    layers.push({ source: `environment "${environment}" in ${sources.entry ?? 'the platform entry'}`, data });
   }
   const cli = sources.commandLine;
   if (cli && (cli.files.length > 0 || cli.sets.length > 0) && appliesTo(cli, env, release)) {
     layers.push(...cli.files);
     const kindAt = (p: readonly (string | number)[]) => scalarKind(packageSchemaAt(release.package, p));
-    for (const set of cli.sets) layers.push({ source: `--set ${set}`, data: parseSet(set, kindAt) });
+    for (const set of cli.sets) layers.push({ source: `--set ${describeSet(set)}`, data: parseSet(set, kindAt) });
   }
   return layers;
 }

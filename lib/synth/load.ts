@@ -55,6 +55,8 @@ export function loadPlatform(file: string): Platform {
     mod = require(file);
   } catch (err) {
     if (UserError.isUserError(err)) throw UserError.wrap(shown, err);
+    const syntax = typeScriptSyntaxError(err);
+    if (syntax) throw new UserError(`${shown} failed to load: ${syntax}`, { cause: err });
     const location = userCodeLocation(err);
     throw UserError.wrap(`${shown} failed to load`, err, {}, location ? `\n  at ${location}` : '');
   }
@@ -64,6 +66,20 @@ export function loadPlatform(file: string): Platform {
     throw new UserError(`${shown} exports no Platform: end it with \`export default new Platform({ environments: { ... } })\``);
   }
   return platform;
+}
+
+/**
+ * A syntax error the TypeScript loader (bin/register.js) found, as
+ * `apps/web.ts:4:6: Unexpected token`: the place is in the message, not in
+ * the stack, whose first frame is the loader's own.
+ */
+function typeScriptSyntaxError(err: unknown): string | undefined {
+  if ((err as { code?: unknown })?.code !== 'CHARTWRIGHT_TS_SYNTAX') return undefined;
+  const message = (err as Error).message;
+  const match = /^(.*?): (?:Error transforming .*?: )?(.*?)(?: \((\d+):(\d+)\))?$/s.exec(message);
+  if (!match) return message;
+  const file = path.relative(process.cwd(), match[1]) || match[1];
+  return `${file}${match[3] ? `:${match[3]}:${match[4]}` : ''}: syntax error: ${match[2]}`;
 }
 
 /** Options shared by the commands that render releases. */
@@ -87,6 +103,7 @@ export function loadProject(options: ReleaseOptions): { platform: Platform; sour
     platform,
     sources: {
       root: path.dirname(entry),
+      entry: path.relative(process.cwd(), entry) || entry,
       commandLine: { files, sets: options.set ?? [], releases: options.release },
     },
   };

@@ -6,6 +6,7 @@ import { ConstructWarning, warningsOf } from '../construct/warnings';
 import { Package, PackageMetadata } from '../package/package';
 import { Platform, ResolvedEnvironment, ResolvedRelease } from '../package/platform';
 import { ValuesSources, releaseLayers } from '../package/sources';
+import { ValuesLayer } from '../values/layers';
 import { withFastResolve } from '../construct/fast-resolve';
 import { sortByInstallOrder } from '../kube/install-order';
 import { environmentNamespaces } from './namespaces';
@@ -14,6 +15,7 @@ import { gitopsObjects } from './gitops';
 import { isCustomResourceDefinition } from './layout';
 import { GitOpsTool } from '../package/gitops';
 import { Timings } from './timings';
+import { CHECKSUM_KEY_CONTEXT } from '../config/checksum';
 
 /** A Kubernetes object as JSON. */
 export interface KubeObject {
@@ -55,6 +57,12 @@ export interface RenderOptions {
   readonly values?: ValuesSources;
   /** Where to add the time spent building constructs (`build`) and rendering objects (`render`). @default - not measured */
   readonly timings?: Timings;
+  /**
+   * The key of the `checksum/config` annotation's HMAC (keep it out of the
+   * output and out of reach of those who may read Deployments but not Secrets).
+   * @default - the environment variable CHARTWRIGHT_CHECKSUM_KEY; without it, a key derived from the app's Secrets
+   */
+  readonly checksumKey?: string;
 }
 
 /**
@@ -66,8 +74,26 @@ export function renderEnvironment(platform: Platform, environment: string, optio
   const timings = options.timings ?? new Timings();
   const env = platform.environment(environment);
   const app = new App({ outdir: '.' });
+  const checksumKey = options.checksumKey ?? process.env.CHARTWRIGHT_CHECKSUM_KEY;
+  if (checksumKey) app.node.setContext(CHECKSUM_KEY_CONTEXT, checksumKey);
   const charts: Array<{ release: ResolvedRelease; chart: Package }> = timings.measure('build', () => buildReleases(env, app, options));
   return timings.measure('render', () => renderBuilt(env, app, charts));
+}
+
+/**
+ * Builds one release of an environment from the values layers given, in
+ * place of the release's own (`releaseLayers()`), and renders its objects
+ * in install order. What `chartwright diff` renders to learn which value
+ * reached which field; nothing else is built, and nothing is validated.
+ */
+export function renderReleaseWithLayers(platform: Platform, environment: string, releaseName: string, layers: readonly ValuesLayer[]): RenderedRelease {
+  const env = platform.environment(environment);
+  const release = env.releases.find((r) => r.name === releaseName);
+  if (!release) throw new UserError(`environment "${environment}" has no release "${releaseName}"`);
+  const app = new App({ outdir: '.' });
+  const chart = new release.package(app, release.name, { namespace: release.namespace, valuesLayers: layers });
+  const objects = chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+  return withFastResolve(() => renderRelease(env.name, release, chart, objects));
 }
 
 function buildReleases(env: ResolvedEnvironment, app: App, options: RenderOptions): Array<{ release: ResolvedRelease; chart: Package }> {

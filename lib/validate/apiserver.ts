@@ -14,6 +14,10 @@ import { ValidStrings } from '../internal/valid-strings';
 import { JsonPath } from './findings';
 import { Json, PodTemplate, asArray, isRecord, selectorMatches } from './objects';
 import { Report } from './schema';
+import { configKeyProblem } from '../kube/config-data';
+import { checkConfigContent } from './config-content';
+import { checkCronTimeZone } from './cron-time-zone';
+import { checkIngressRefs } from './ingress-refs';
 
 export { keyProblem, labelValueProblem } from '../kube/label-syntax';
 export { portNameProblem } from '../kube/names';
@@ -185,6 +189,9 @@ export function checkApiServer(obj: Json, pod: PodTemplate | undefined, report: 
   if (spec && kind === 'NetworkPolicy') checkNetworkPolicy(spec, report);
   if (spec && kind === 'HorizontalPodAutoscaler') checkAutoscaler(spec, report);
   if (RBAC_KINDS.has(kind)) checkRbac(kind, obj, report);
+  if (kind === 'ConfigMap' || kind === 'Secret') checkConfigContent(kind, obj, report);
+  if (spec && kind === 'Ingress') checkIngressRefs(spec, report);
+  if (spec && kind === 'CronJob') checkCronTimeZone(spec, report);
   if (spec && kind === 'CronJob' && typeof spec.schedule === 'string') {
     const problem = cronProblem(spec.schedule);
     if (problem) report('cron-syntax', ['spec', 'schedule'], `schedule "${spec.schedule}" ${problem}`);
@@ -325,8 +332,6 @@ function checkServiceShape(spec: Json, report: Report): void {
   }
 }
 
-const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
-
 /** A ConfigMap's or Secret's keys: file names of [-._a-zA-Z0-9], at most 253 characters, not "." or "..", in one of its maps only. */
 function checkDataKeys(kind: string, obj: Json, report: Report): void {
   const fields = kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
@@ -335,7 +340,7 @@ function checkDataKeys(kind: string, obj: Json, report: Report): void {
     const map = obj[field];
     if (!isRecord(map)) continue;
     for (const key in map) {
-      if (key.length > 253 || !CONFIG_KEY.test(key) || key === '.' || key === '..') {
+      if (configKeyProblem(key)) {
         report('name-format', [field, key], `key "${key}" is not a valid ${kind} key (letters, digits, "-", "_" and ".", at most 253)`, `rename it, such as "${key.replace(/[^-._a-zA-Z0-9]+/g, '_').slice(0, 253)}"`);
       }
       // a Secret's stringData is merged into data on write, so a key may be in both

@@ -15,6 +15,7 @@ import { DEFAULT_PROFILE, ProfileName, RULES, isIgnorable, isRule, ruleInfo, sev
 import { Node, Report, allKinds, apiVersionsOf, builtInKind, checkNode, crdNode, isBuiltInGroup, kubernetesVersion } from './schema';
 import { didYouMean } from '../errors';
 import { passes } from './schema-predicate';
+import { redact, secretValueAt } from './redact';
 
 export * from './findings';
 export { RULES, PROFILES, DEFAULT_PROFILE, isProfile, rulesTable } from './rules';
@@ -54,6 +55,11 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
         if (typeof reason === 'string' && reason.trim() !== '') return;
       }
       if (object === null) object = describeObject(obj);
+      const secret = secretValueAt(obj, path);
+      if (secret) {
+        message = redact(message, secret.value);
+        if (fix !== undefined) fix = redact(fix, secret.value);
+      }
       const line = input.locate?.(path);
       const source = line === undefined ? input.source : { ...input.source, line };
       findings.push({ rule, severity: severityOf(rule, profile), object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
@@ -119,9 +125,23 @@ function schemaFor(obj: Json, customKinds: Map<string, Node>, ignoreMissing: boo
     return undefined;
   }
   if (!ignoreMissing) {
+    const served = servedVersions(customKinds, group, obj.kind);
+    if (served.length > 0) {
+      report('schema-missing', ['apiVersion'], `the CustomResourceDefinition of ${obj.kind} in the input does not serve ${obj.apiVersion}; it serves ${served.map((v) => `${group}/${v}`).join(', ')}`, `use apiVersion: ${group}/${served[served.length - 1]}, or serve that version in the CRD`);
+      return undefined;
+    }
     report('schema-missing', ['kind'], `no schema for the custom resource ${obj.apiVersion} ${obj.kind}: its CustomResourceDefinition is not in the input`, 'add the CRD to the files validated, or pass --ignore-missing-schemas');
   }
   return undefined;
+}
+
+/** The versions the input's CRDs serve for a group and kind (a CR of another version is refused, not unknown). */
+function servedVersions(customKinds: Map<string, Node>, group: string, kind: string): string[] {
+  const out: string[] = [];
+  for (const key of customKinds.keys()) {
+    if (key.startsWith(`${group}/`) && key.endsWith(`/${kind}`) && key.length > group.length + kind.length + 2) out.push(key.slice(group.length + 1, key.length - kind.length - 1));
+  }
+  return out;
 }
 
 /** Custom resource schemas from the CRDs in the input: "group/version/Kind" → node. */
@@ -133,7 +153,7 @@ function collectCustomResourceDefinitions(inputs: readonly InputObject[]): Map<s
     const { group, names, versions } = obj.spec;
     if (typeof group !== 'string' || !isRecord(names) || typeof names.kind !== 'string' || !Array.isArray(versions)) continue;
     for (const version of versions) {
-      if (!isRecord(version) || typeof version.name !== 'string') continue;
+      if (!isRecord(version) || typeof version.name !== 'string' || version.served === false) continue;
       const schema = isRecord(version.schema) ? version.schema.openAPIV3Schema : undefined;
       kinds.set(`${group}/${version.name}/${names.kind}`, crdNode(schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }));
     }

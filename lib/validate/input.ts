@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Document, LineCounter, isCollection, isNode, parseAllDocuments } from 'yaml';
 import { Finding, JsonPath } from './findings';
 import { isRecord } from './objects';
+import { YamlTreeError, yamlToPlain } from '../internal/yaml-tree';
 
 /** One object to validate, with where it came from. */
 export interface InputObject {
@@ -25,20 +26,25 @@ export class UnreadableInputError extends Error {
   }
 }
 
-/** The YAML files a list of files and folders stands for: folders give every *.yaml and *.yml below them, sorted. */
+/**
+ * The YAML files a list of files and folders stands for: folders give every
+ * *.yaml and *.yml below them, sorted by character code, the same on every machine (not by locale, which
+ * would change the order, and so which of two duplicates comes first, with LC_ALL).
+ */
 export function expandInputs(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const p of paths) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      throw new UnreadableInputError(`${p}: no such file or folder`);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UnreadableInputError(`${p}: ${code === 'ELOOP' ? 'its path is a loop of symbolic links' : code === 'EACCES' ? 'permission denied' : 'no such file or folder'}`);
     }
     if (stat.isDirectory()) {
       const found: string[] = [];
       const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
           const full = path.join(dir, entry.name);
           if (entry.isDirectory()) {
             if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
@@ -87,9 +93,11 @@ export function parseManifests(file: string, text: string): { objects: InputObje
     if (doc.contents === null) return; // an empty document, as after a trailing ---
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      // aliases limited by what they repeat, not by how often one is used: a List sharing one anchor passes
+      value = yamlToPlain(doc);
     } catch (err) {
-      findings.push({ rule: 'yaml-syntax', severity: 'error', source, path: '', message: (err as Error).message, fix: 'correct the YAML' });
+      if (!(err instanceof YamlTreeError)) throw err;
+      findings.push({ rule: 'yaml-syntax', severity: 'error', source: { ...source, line: lineOf(err.offset) }, path: '', message: err.message, fix: 'correct the YAML' });
       return;
     }
     const locate = (p: JsonPath) => locateIn(doc, p, lineOf);

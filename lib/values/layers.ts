@@ -1,8 +1,9 @@
-import * as fs from 'fs';
-import { LineCounter, Node as YamlNode, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, Node as YamlNode, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { UserError } from '../errors';
 import { PathPart, formatPath } from '../internal/json-path';
 import { getOwn, isRecord, setOwn } from '../internal/objects';
+import { TextFileError, readTextFile } from '../internal/text-file';
+import { YamlTreeError, yamlToPlain } from '../internal/yaml-tree';
 
 /** A place in a values file. */
 export interface Position {
@@ -119,30 +120,48 @@ export function subLayer(layer: ValuesLayer, key: string): ValuesLayer | undefin
 }
 
 /**
- * Reads a values file (YAML; JSON is YAML too). Syntax errors, duplicate
- * keys and a top level that is not a map fail with file, line and column.
- * A missing file is an error unless `optional`, when it gives undefined.
+ * Reads a values file (YAML; JSON is YAML too) of at most 4 MiB, UTF-8 or
+ * UTF-16. Syntax errors, duplicate keys, bad aliases, several documents and
+ * a top level that is not a map fail with file, line and column. A missing
+ * file is an error unless `optional`, when it gives undefined; a FIFO or a
+ * device is refused rather than read.
  */
 export function readValuesFile(file: string, shown = file, optional = false): ValuesLayer | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (err) {
-    if (optional && (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(`values file ${shown} cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    if (optional && (err as TextFileError).code === 'ENOENT') return undefined;
+    throw new UserError(`values file ${shown} cannot be read: ${(err as Error).message}`, { source: shown });
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // duplicate keys are found by yamlToPlain, in linear time
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const list = Array.isArray(docs) ? docs : [docs];
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return `${shown}:${pos.line}:${pos.col}`;
+  };
+  if (list.length === 0) return { source: shown, data: {}, positions: new Map() };
+  const doc = list[0];
+  if (list.length > 1) {
+    throw new UserError(`${at(list[1].range[0])}: a values file holds one document, and this is a second one (after "---"); put the values in one map, or in two files given as --values A --values B`, { source: shown });
+  }
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    const pos = lineCounter.linePos(error.pos[0]);
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UserError(`${shown}:${pos.line}:${pos.col}: ${message}`);
+    throw new UserError(`${at(error.pos[0])}: ${message}`, { source: shown });
   }
-  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  let data: unknown;
+  try {
+    data = yamlToPlain(doc);
+  } catch (err) {
+    if (err instanceof YamlTreeError) throw new UserError(`${at(err.offset)}: ${err.message}`, { source: shown });
+    throw err;
+  }
   if (data === null || data === undefined) return { source: shown, data: {}, positions: new Map() };
   if (!isRecord(data)) {
-    throw new UserError(`${shown}:1:1: a values file must be a map of keys to values, not ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}`);
+    throw new UserError(`${shown}:1:1: a values file must be a map of keys to values, not ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}`, { source: shown });
   }
   const positions = new Map<string, Position>();
   collectPositions(doc.contents as YamlNode | null, [], positions, lineCounter);

@@ -1,8 +1,9 @@
 import { UserError, UserErrorProblem, suggestion } from '../errors';
-import { VALUES_WORDS, describeValue } from '../internal/describe';
+import { VALUES_WORDS, describeValue, showSecret } from '../internal/describe';
 import { getOwn, isRecord } from '../internal/objects';
 import { MergedValues, PathPart, ValuesLayer, describeSource, formatPath, mergeLayers, subLayer } from './layers';
 import { Schema, defOf, defaultsOf, isOpenMap, schemaAt, shapeOf, unwrap } from './schema';
+import { isSensitivePath } from './sensitive';
 
 /** A package another package includes: Helm's subchart. */
 export interface DependencySpec {
@@ -214,18 +215,27 @@ export function describe(value: unknown): string {
   return describeValue(value, VALUES_WORDS);
 }
 
+/** How many problems an invalid-values error lists; it counts the rest. */
+export const MAX_LISTED_PROBLEMS = 20;
+
 function invalid(cls: ValuesPackageClass, problems: readonly Problem[], merged: MergedValues, prefix: readonly PathPart[]): UserError {
-  const described: UserErrorProblem[] = problems.map((p) => ({
-    message: p.message,
-    field: formatPath([...prefix, ...p.path]),
-    given: p.given,
-    expected: p.expected,
-    source: describeSource(merged, p.path, p.atKey),
-  }));
-  const lines = described.map((p) => `  ${p.field || '(top level)'}: ${p.message}${p.source ? ` (from ${p.source})` : ''}`);
+  const described: UserErrorProblem[] = problems.map((p) => {
+    const secret = isSensitivePath(cls.values, p.path);
+    return {
+      message: secret && p.given !== undefined ? p.message.split(describe(p.given)).join(showSecret(p.given)) : p.message,
+      field: formatPath([...prefix, ...p.path]),
+      given: secret ? undefined : p.given,
+      expected: p.expected,
+      source: describeSource(merged, p.path, p.atKey),
+    };
+  });
+  // a file of 80,000 unknown keys must not make an error of 80,000 lines: the first ones say what is wrong
+  const shown = described.slice(0, MAX_LISTED_PROBLEMS);
+  const lines = shown.map((p) => `  ${p.field || '(top level)'}: ${p.message}${p.source ? ` (from ${p.source})` : ''}`);
+  if (described.length > shown.length) lines.push(`  … and ${(described.length - shown.length).toLocaleString('en-US')} more problems of the same values`);
   const what = prefix.length > 0 ? `dependency "${formatPath(prefix)}" (package ${cls.metadata.name} ${cls.metadata.version})` : `package ${cls.metadata.name} ${cls.metadata.version}`;
   const { message: _, ...first } = described[0];
-  return new UserError(`invalid values for ${what}:\n${lines.join('\n')}`, { ...first, problems: described });
+  return new UserError(`invalid values for ${what}:\n${lines.join('\n')}`, { ...first, problems: shown });
 }
 
 /**

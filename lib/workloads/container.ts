@@ -252,6 +252,10 @@ function renderResources(scope: IConstruct, field: string, props: ResourceProps 
     const lim = amount?.limit === null ? undefined : amount?.limit ?? limit;
     checkQuantity(scope, `${field}.${resource}.request`, req);
     checkQuantity(scope, `${field}.${resource}.limit`, lim);
+    // a quantity may be negative, a resource amount may not (the API server refuses it)
+    for (const [which, amount] of [['request', req], ['limit', lim]] as const) {
+      if (amount !== undefined && quantityValue(amount) < 0) throw invalid(scope, `${field}.${resource}.${which}`, amount, 'an amount of 0 or more, such as "128Mi"');
+    }
     if (req !== undefined && lim !== undefined && quantityValue(req) > quantityValue(lim)) {
       throw problem(scope, `${field}.${resource}: the request ${req} is more than the limit ${lim}: raise the limit or lower the request`);
     }

@@ -2,6 +2,7 @@ import { k8s } from '../construct/k8s';
 import { Construct } from 'constructs';
 import { checkInt, checkOneOf, invalid } from '../construct/checks';
 import { cronProblem } from '../kube/cron';
+import { timeZoneProblem } from '../kube/time-zone';
 import { JobSpecProps, jobSpec } from './job-spec';
 import { Workload, WorkloadProps } from './workload';
 import { KubeApiObject, kubeApiObject } from '../construct/kube-api-object';
@@ -31,9 +32,8 @@ export class CronJob extends Workload<KubeApiObject> {
     super(scope, id, props, { longRunning: false, restartPolicy: props.restartPolicy ?? 'Never' }, 52);
     const why = typeof props.schedule === 'string' ? cronProblem(props.schedule) : 'is not a string';
     if (why) throw invalid(this, 'schedule', props.schedule, `a cron schedule such as "0 3 * * *" or "@daily" (this one ${why})`);
-    if (props.timeZone !== undefined && !/^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(props.timeZone)) {
-      throw invalid(this, 'timeZone', props.timeZone, 'an IANA time zone such as "Europe/Paris" or "UTC"');
-    }
+    const zone = props.timeZone === undefined ? undefined : typeof props.timeZone === 'string' ? timeZoneProblem(props.timeZone) : 'is not a string';
+    if (zone) throw invalid(this, 'timeZone', props.timeZone, `an IANA time zone such as "Europe/Paris" or "UTC" (this one ${zone})`);
     checkOneOf(this, 'concurrencyPolicy', props.concurrencyPolicy, ['Allow', 'Forbid', 'Replace']);
     checkOneOf(this, 'restartPolicy', props.restartPolicy, ['Never', 'OnFailure']);
     checkInt(this, 'startingDeadlineSeconds', props.startingDeadlineSeconds, { min: 10 });

@@ -2,7 +2,7 @@ import { Lazy } from 'cdk8s';
 import { k8s } from '../construct/k8s';
 import { IConstruct } from 'constructs';
 import { ConfigSource, IConfigSource, configSource } from '../config/source';
-import { contentHash } from '../internal/hash';
+import { configChecksum } from '../config/checksum';
 import { packageLabels } from '../construct/names';
 import { checkInt, checkLabels, problem } from '../construct/checks';
 import { PodSecurityProps, SECURE_DEFAULTS, podSecurityContext } from '../security/defaults';
@@ -119,12 +119,7 @@ export function renderPodTemplate(scope: IConstruct, props: PodProps, options: P
 
   const automount = props.automountServiceAccountToken ?? props.serviceAccount?.automountToken ?? SECURE_DEFAULTS.automountServiceAccountToken;
   const unique = [...new Map(sources.map((s) => [`${s.kind}/${s.name}`, s])).values()];
-  const checksum = {
-    produce: () => {
-      const hashes = unique.map((s) => [s.kind, s.name, s.contentHash()]).filter(([, , h]) => h !== undefined);
-      return hashes.length ? contentHash(hashes) : undefined;
-    },
-  };
+  const checksum = { produce: () => configChecksum(scope, unique) };
   const annotations = Lazy.any({
     produce: () => {
       const sum = checksum.produce();

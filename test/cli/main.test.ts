@@ -21,7 +21,7 @@ describe('usage errors: exit 2, what is wrong, the closest known word, the usage
   test('an unknown command, with the closest command', () => {
     const result = run('sytnh');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown command "sytnh" (did you mean "synth"?); the commands are: synth, values, validate, init, help');
+    expect(result.stderr).toContain('unknown command "sytnh" (did you mean "synth"?); the commands are: synth, diff, values, validate, init, help');
     expect(run('--env', 'dev').stderr).toContain('unknown command "--env" (the flags come after a command)');
   });
 

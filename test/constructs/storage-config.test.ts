@@ -8,7 +8,7 @@ import { find, render, userError, warnings } from '../support/render';
 
 const QUANTITY = 'a Kubernetes quantity such as "100m", "0.5", "128Mi" or "10Gi"';
 const SUBDOMAIN = "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters";
-const KEY = "a key of letters, digits, '-', '_' and '.', at most 253 characters";
+const KEY = "a key of letters, digits, '-', '_' and '.', at most 253 characters, not '.' or '..' nor starting with '..'";
 
 /** A run-to-completion Pod with one container. */
 const pod = (container: Partial<ContainerProps>, before?: (p: any) => Partial<ContainerProps>) => () =>
@@ -257,7 +257,7 @@ describe('Secret', () => {
     ['key in data and files', secret({ stringData: { 'ca.crt': 'x' }, files: { 'ca.crt': pem } }), 'shop/s: files: the key "ca.crt" is given twice'],
     ['key', secret({ stringData: { 'a b': 'x' } }), `shop/s: stringData key "a b" is not valid: expected ${KEY}`],
     ['file key', secret({ files: { 'ca/crt': pem } }), `shop/s: files key "ca/crt" is not valid: expected ${KEY}`],
-    ['value', secret({ stringData: { port: 5432 as any } }), 'shop/s: stringData["port"] 5432 is not valid: expected a string'],
+    ['value', secret({ stringData: { port: 5432 as any } }), 'shop/s: stringData["port"] a number (not shown: a secret\'s value) is not valid: expected a string'],
     ['name', secret({ name: 'DB' }), `shop/s: name "DB" is not valid: expected ${SUBDOMAIN}`],
     ['tls without keys', secret({ type: 'kubernetes.io/tls' }), 'shop/s: a kubernetes.io/tls Secret needs the keys "tls.crt", "tls.key"'],
     ['docker-registry without its key', secret({ type: 'kubernetes.io/dockerconfigjson', stringData: { config: '{}' } }), 'shop/s: a kubernetes.io/dockerconfigjson Secret needs the keys ".dockerconfigjson"'],
@@ -300,7 +300,7 @@ describe('ConfigMap and ExternalSecret', () => {
     ['ConfigMap name', () => render((p) => new ConfigMap(p, 'cfg', { name: 'Config' })), `shop/cfg: name "Config" is not valid: expected ${SUBDOMAIN}`],
     ['store name', external({ store: { name: '' } }), 'shop/x: store.name is required: name the SecretStore or ClusterSecretStore to read from'],
     ['store kind', external({ store: { name: 'vault', kind: 'ClusterStore' as any } }), 'shop/x: store.kind "ClusterStore" is not valid: expected one of SecretStore, ClusterSecretStore'],
-    ['secret key', external({ data: [{ secretKey: 'a b', remoteKey: 'b' }] }), "shop/x: data[0].secretKey \"a b\" is not valid: expected a key of letters, digits, '-', '_' and '.'"],
+    ['secret key', external({ data: [{ secretKey: 'a b', remoteKey: 'b' }] }), `shop/x: data[0].secretKey "a b" is not valid: expected ${KEY}`],
     ['remote key', external({ data: [{ secretKey: 'a', remoteKey: '' }] }), "shop/x: data[0].remoteKey is required: the entry's path or name in the secret manager"],
     ['refresh interval', external({ refreshInterval: '1 hour' }), 'shop/x: refreshInterval "1 hour" is not valid: expected a Go duration such as "1h", "15m" or "30s"'],
   ])('error: %s', (_, build, message) => {

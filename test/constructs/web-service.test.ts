@@ -1,4 +1,6 @@
-import { ConfigMap, EnvValue, Probe, Secret, Volume, WebService, WebServiceProps } from '../../lib';
+import { Construct } from 'constructs';
+import { ConfigMap, EnvValue, KubeObject, Package, PackageProps, Platform, Probe, Secret, Volume, WebService, WebServiceProps, renderEnvironment } from '../../lib';
+import { contentHash } from '../../lib/internal/hash';
 import { diffRenders } from '../support/diff';
 import { WEB, find, render } from '../support/render';
 
@@ -80,6 +82,34 @@ describe('WebService', () => {
     const asked = render((p) => new WebService(p, 'web', { containers: [WEB], replicas: 1, disruptionBudget: { minAvailable: '50%' } }));
     expect(find(asked, 'PodDisruptionBudget').spec.minAvailable).toBe('50%');
     expect(render((p) => new WebService(p, 'web', { containers: [WEB], disruptionBudget: false })).some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
+  });
+
+  test('the checksum is keyed: a reader of the Deployment cannot test guesses of a Secret against it', () => {
+    const pinApp = (pin: string) => (p: Package) => {
+      const secret = new Secret(p, 'pin', { stringData: { pin }, allowLiteralData: true });
+      new WebService(p, 'web', { containers: [{ ...WEB, env: { PIN: EnvValue.fromSource(secret, 'pin') } }] });
+    };
+    const annotation = (build: (p: Package) => void, checksumKey?: string) => {
+      const platform = new Platform({ environments: { dev: { namespace: 'web', releases: { shop: { package: packageOf(build) } } } } });
+      const objects = renderEnvironment(platform, 'dev', { checksumKey }).releases[0].objects as KubeObject[];
+      return find(objects, 'Deployment').spec.template.metadata.annotations['checksum/config'] as string;
+    };
+    const seen = annotation(pinApp('4821'), 'a key the cluster never sees');
+    // the attack that recovered a PIN: hash every guess the way an unkeyed checksum did
+    const unkeyed = (pin: string) => contentHash([['Secret', 'shop-pin', contentHash({ type: 'Opaque', data: { pin: Buffer.from(pin).toString('base64') } })]]);
+    expect(unkeyed('4821')).not.toBe(seen);
+    expect(annotation(pinApp('4821'))).not.toBe(unkeyed('4821')); // without a key too
+    // deterministic with one key; another key or another PIN changes it
+    expect(annotation(pinApp('4821'), 'a key the cluster never sees')).toBe(seen);
+    expect(annotation(pinApp('4821'), 'another key')).not.toBe(seen);
+    expect(annotation(pinApp('4822'), 'a key the cluster never sees')).not.toBe(seen);
+    // the environment variable is the key when none is given
+    process.env.CHARTWRIGHT_CHECKSUM_KEY = 'a key the cluster never sees';
+    try {
+      expect(annotation(pinApp('4821'))).toBe(seen);
+    } finally {
+      delete process.env.CHARTWRIGHT_CHECKSUM_KEY;
+    }
   });
 
   test('a change of configuration changes the checksum annotation, so pods roll', () => {
@@ -201,3 +231,13 @@ describe('spreading replicas', () => {
     expect(own.topologySpreadConstraints[0].topologyKey).toBe('kubernetes.io/hostname');
   });
 });
+
+function packageOf(build: (p: Package) => void) {
+  return class Test extends Package {
+    static readonly metadata = { name: 'test', version: '1.0.0', appVersion: '2.0.0' };
+    constructor(scope: Construct, id: string, props: PackageProps = {}) {
+      super(scope, id, props);
+      build(this);
+    }
+  };
+}

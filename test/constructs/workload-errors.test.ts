@@ -95,7 +95,7 @@ describe('workload errors', () => {
     ['completionMode', job({ completionMode: 'indexed' as any, completions: 3 }), 'shop/job: completionMode "indexed" is not valid: expected one of NonIndexed, Indexed (did you mean "Indexed"?)'],
     ['schedule not a string', cron({ schedule: 3 as any }), 'shop/cron: schedule 3 is not valid: expected a cron schedule such as "0 3 * * *" or "@daily" (this one is not a string)'],
     ['time zone in the schedule', cron({ schedule: 'CRON_TZ=UTC 0 3 * * *' }), 'shop/cron: schedule "CRON_TZ=UTC 0 3 * * *" is not valid: expected a cron schedule such as "0 3 * * *" or "@daily" (this one sets a time zone in the schedule, which Kubernetes 1.28 rejects; set spec.timeZone instead)'],
-    ['timeZone', cron({ timeZone: 'Europe Paris' }), 'shop/cron: timeZone "Europe Paris" is not valid: expected an IANA time zone such as "Europe/Paris" or "UTC"'],
+    ['timeZone', cron({ timeZone: 'Europe Paris' }), 'shop/cron: timeZone "Europe Paris" is not valid: expected an IANA time zone such as "Europe/Paris" or "UTC" (this one is not a time zone of the IANA database)'],
     ['CronJob restartPolicy', cron({ restartPolicy: 'Always' as any }), 'shop/cron: restartPolicy "Always" is not valid: expected one of Never, OnFailure'],
     ['successfulJobsHistoryLimit', cron({ successfulJobsHistoryLimit: -1 }), 'shop/cron: successfulJobsHistoryLimit -1 is not valid: expected a whole number of 0 or more'],
     ['failedJobsHistoryLimit', cron({ failedJobsHistoryLimit: 0.5 }), 'shop/cron: failedJobsHistoryLimit 0.5 is not valid: expected a whole number of 0 or more'],

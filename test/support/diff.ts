@@ -1,4 +1,5 @@
 import { KubeObject } from '../../lib';
+import { diffOutputs } from '../../lib/diff';
 import { formatPath } from '../../lib/values/layers';
 
 /** What changed between two renders: objects by `Kind/name`, and the paths that changed in each. */
@@ -9,41 +10,21 @@ export interface RenderDiff {
   readonly changed: Record<string, string[]>;
 }
 
-const keyOf = (o: KubeObject) => `${o.kind}/${o.metadata.name}`;
-
 /**
- * The difference between two renders the way a reviewer reads a YAML diff:
- * objects added, removed, and for each changed object the paths of the
- * values that differ (a list that changed length is one path).
+ * The difference between two renders as `chartwright diff` sees it
+ * (lib/diff), in the short form the rollout tests expect: objects added,
+ * removed, and for each changed object the paths of the values that differ
+ * (a list that changed length is one path). The rollout tests' expected
+ * diffs are so also cases of the diff engine.
  */
 export function diffRenders(before: readonly KubeObject[], after: readonly KubeObject[]): RenderDiff {
-  const a = new Map(before.map((o) => [keyOf(o), o]));
-  const b = new Map(after.map((o) => [keyOf(o), o]));
+  const report = diffOutputs([{ environment: 'test', release: 'test', objects: before }], [{ environment: 'test', release: 'test', objects: after }]);
+  const key = (c: { kind: string; name: string }) => `${c.kind}/${c.name}`;
   const changed: Record<string, string[]> = {};
-  for (const [key, o] of a) {
-    const other = b.get(key);
-    if (!other) continue;
-    const paths: string[] = [];
-    compare(o, other, [], paths);
-    if (paths.length) changed[key] = paths;
-  }
+  for (const c of report.changes) if (c.change === 'changed') changed[key(c)] = c.fields.map((f) => formatPath(f.path));
   return {
-    added: [...b.keys()].filter((k) => !a.has(k)),
-    removed: [...a.keys()].filter((k) => !b.has(k)),
+    added: report.changes.filter((c) => c.change === 'added').map(key),
+    removed: report.changes.filter((c) => c.change === 'removed').map(key),
     changed,
   };
-}
-
-function compare(x: unknown, y: unknown, path: Array<string | number>, out: string[]): void {
-  if (Array.isArray(x) && Array.isArray(y) && x.length === y.length) {
-    x.forEach((item, i) => compare(item, y[i], [...path, i], out));
-    return;
-  }
-  const isMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (isMap(x) && isMap(y)) {
-    const keys = [...new Set([...Object.keys(x as object), ...Object.keys(y as object)])].sort();
-    for (const k of keys) compare((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], [...path, k], out);
-    return;
-  }
-  if (JSON.stringify(x) !== JSON.stringify(y)) out.push(formatPath(path));
 }

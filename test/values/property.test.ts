@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { UserError } from '../../lib';
 import { resolveTree } from '../../lib/values/resolve';
-import { parseSet } from '../../lib/values/set';
+import { describeSet, parseSet } from '../../lib/values/set';
 import { Shop, shopValues } from './fixtures';
 
 const KEYS = ['replicas', 'image', 'repository', 'tag', 'mode', 'ports', 'annotations', 'replicaDb', 'db', 'replica', 'enabled', 'storage', 'resources', 'limits', 'cpu', 'global', 'imageRegistry'];
@@ -44,7 +44,7 @@ describe('values checking never crashes (property)', () => {
           parseSet(e);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
-          expect(err.message.startsWith(`--set ${e}: `)).toBe(true);
+          expect(err.message.startsWith(`--set ${describeSet(e)}: `)).toBe(true);
         }
       }),
       { numRuns: 2000 },

@@ -124,7 +124,7 @@ describe('values errors', () => {
     fs.writeFileSync(path.join(dir, 'syntax.yaml'), 'a: 1\nb: [1, 2\n');
     expect(error(() => readValuesFile(path.join(dir, 'syntax.yaml'), 'syntax.yaml'))).toMatch(/^syntax\.yaml:\d+:\d+: /);
     fs.writeFileSync(path.join(dir, 'dup.yaml'), 'a: 1\na: 2\n');
-    expect(error(() => readValuesFile(path.join(dir, 'dup.yaml'), 'dup.yaml'))).toBe('dup.yaml:2:1: Map keys must be unique');
+    expect(error(() => readValuesFile(path.join(dir, 'dup.yaml'), 'dup.yaml'))).toBe('dup.yaml:2:1: the key "a" appears twice in this mapping');
     fs.writeFileSync(path.join(dir, 'list.yaml'), '- a\n');
     expect(error(() => readValuesFile(path.join(dir, 'list.yaml'), 'list.yaml'))).toBe('list.yaml:1:1: a values file must be a map of keys to values, not a list');
     expect(error(() => readValuesFile(path.join(dir, 'none.yaml'), 'none.yaml'))).toBe('values file none.yaml cannot be read: no such file');

@@ -22,6 +22,41 @@ describe('--set syntax', () => {
     expect(parseSet('a=3,b=true,c=false,d=null,e=0777,f=1.5,g=,h=-2')).toEqual({ a: 3, b: true, c: false, d: null, e: '0777', f: '1.5', g: '', h: -2 });
   });
 
+  test("Helm's typedVal exactly: case-insensitive words, base-10 int64 with an optional sign, no leading zero", () => {
+    expect(parseSet('a=TRUE,b=False,c=NULL,d=0,e=+5,f=-05,g=0x10,h=0b11,i= 3,j=1e3,k=1_000,l=00,m=-0')).toEqual({
+      a: true, b: false, c: null, d: 0, e: 5, f: -5, g: '0x10', h: '0b11', i: ' 3', j: '1e3', k: '1_000', l: '00', m: 0,
+    });
+    // a whole number JavaScript cannot hold exactly stays a string instead of changing
+    expect(parseSet('big=9223372036854775807')).toEqual({ big: '9223372036854775807' });
+  });
+
+  test('a number field takes a decimal number only: no hex, binary, octal or spaces', () => {
+    const kindAt = () => 'number' as const;
+    expect(parseSet('a=0x10,b=0b11,c= 3,d=0o7,e=Infinity,f=1.5,g=-2e3,h=010', kindAt)).toEqual({ a: '0x10', b: '0b11', c: ' 3', d: '0o7', e: 'Infinity', f: 1.5, g: -2000, h: '010' });
+  });
+
+  test('an unclosed list is an error, not a literal', () => {
+    expect(() => parseSet('tags={a,b')).toThrow(new UserError('--set tags=…: the list is not closed: end it with "}", such as tags={a,b}'));
+    // the whole expression is named, as in every --set message, also when more assignments follow
+    expect(() => parseSet('tags={a}x,b=1')).toThrow(new UserError('--set tags=…,b=…: the list is not closed: end it with "}", such as tags={a,b}'));
+  });
+
+  test('messages show the paths of a --set, never its values, and cut long ones', () => {
+    const secret = 'S3cr3t!' + 'x'.repeat(100_000);
+    for (const expression of [`dbPassword=${secret},b`, `dbPassword[x]=${secret}`, `a=1,dbPassword=${secret}.z,x`, `dbPassword={${secret}`]) {
+      let message = '';
+      try {
+        parseSet(expression);
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).not.toBe('');
+      expect(message).not.toContain('S3cr3t');
+      expect(message.length).toBeLessThan(300);
+    }
+    expect(() => parseSet(`${'k'.repeat(1000)}`)).toThrow(/k{80}… \(1,000 characters\)/);
+  });
+
   test('with a schema, the type at the path decides', () => {
     const kinds: Record<string, any> = { count: 'integer', ratio: 'number', mode: 'string', on: 'boolean', tags: 'array' };
     const kindAt = (p: readonly (string | number)[]) => (p[0] === 'tags' && p.length === 2 ? 'string' : kinds[p.join('.')] ?? 'unknown');
@@ -35,7 +70,7 @@ describe('--set syntax', () => {
     expect(() => parseSet('novalue')).toThrow(new UserError('--set novalue: "novalue" is not of the form path=value, such as image.tag=1.2.3'));
     expect(() => parseSet('=x')).toThrow('is not of the form path=value');
     expect(() => parseSet('a..b=1')).toThrow('"a..b" is not a values path');
-    expect(() => parseSet('a=1,b')).toThrow('"b" is not of the form path=value');
+    expect(() => parseSet('a=1,b')).toThrow(new UserError('--set a=…,…: part 2 is not of the form path=value, such as image.tag=1.2.3 (a comma inside a value is written \\,)'));
     expect(() => parseSet('a[x]=1')).toThrow('is not a values path');
   });
 });
