@@ -1,9 +1,13 @@
 import { PackageClass } from '../../lib';
 import { Guestbook } from '../../examples/guestbook';
 import { LogAgent } from '../../examples/log-agent';
+import { MySql } from '../../examples/mysql';
+import { WordPress } from '../../examples/wordpress';
 
 /** The examples under examples/: each a folder with platform.ts (dev, staging, prod) and READMEs with a values table, by the package they document. */
 export const EXAMPLES: { name: string; readmes: [string, PackageClass<any>][] }[] = [
   { name: 'guestbook', readmes: [['README.md', Guestbook]] },
   { name: 'log-agent', readmes: [['README.md', LogAgent]] },
+  { name: 'mysql', readmes: [['README.md', MySql]] },
+  { name: 'wordpress', readmes: [['README.md', WordPress]] },
 ];
