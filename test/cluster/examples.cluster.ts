@@ -26,6 +26,8 @@ describeCluster.each(cases)('example %s, environment %s, on a real API server', 
   const { dir: root, remove } = scratch();
   const dir = path.join(root, env);
   afterAll(remove);
+  const has = (stage: string) => fs.existsSync(path.join(dir, stage, 'kustomization.yaml'));
+  const objectsOf = () => ['pre', '.', 'post'].filter((s) => s === '.' || has(s)).flatMap((s) => environmentObjects(path.join(dir, s)));
 
   test('synth, server-side dry run and a real apply succeed', async () => {
     const result = runCli(REPO, ['synth', '--app', `examples/${name}/platform.ts`, '--env', env, '--out', root]);
@@ -37,22 +39,28 @@ describeCluster.each(cases)('example %s, environment %s, on a real API server', 
         kubectl(['get', 'serviceaccount', 'default', '-n', ns.metadata.name]).code === 0 ? true : undefined,
       );
     }
-    kubectlOk(['apply', '--server-side', '--dry-run=server', '-k', dir]);
-    kubectlOk(['apply', '--server-side', '-k', dir]);
-    const live = kubectlOk(['get', '-k', dir, '-o', 'name']).trim().split('\n');
-    expect(live).toHaveLength(environmentObjects(dir).length);
+    // the hooks' stages around the release, as docs/deploying.md applies them
+    const stages = [...['pre'].filter(has), '.', ...['post'].filter(has)].map((s) => path.join(dir, s));
+    for (const stage of stages) {
+      kubectlOk(['apply', '--server-side', '--dry-run=server', '-k', stage]);
+      kubectlOk(['apply', '--server-side', '-k', stage]);
+      const live = kubectlOk(['get', '-k', stage, '-o', 'name']).trim().split('\n');
+      expect(live).toHaveLength(environmentObjects(stage).length);
+    }
   });
 
   test('the controllers create the pods of every workload and admission rejects none', async () => {
-    const objects = environmentObjects(dir);
-    const workloads = objects.filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind));
+    const objects = objectsOf();
+    const workloads = objects.filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'].includes(o.kind));
     expect(workloads.length).toBeGreaterThan(0);
     for (const w of workloads.filter((o) => o.kind !== 'DaemonSet')) {
       // a Deployment scaled to 0 (an idle colour, a canary out of traffic) has no pods to wait for
-      const want = Math.min(w.spec.replicas ?? 1, 1);
+      const want = Math.min(w.spec.replicas ?? w.spec.parallelism ?? 1, 1);
       if (want === 0) continue;
       await eventually(`pods of ${w.kind} ${w.metadata.name}`, () => {
-        const selector = Object.entries(w.spec.selector.matchLabels as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',');
+        // a Job's selector is the controller's own, on the label job-name
+        const labels: Record<string, string> = w.kind === 'Job' ? { 'job-name': w.metadata.name } : w.spec.selector.matchLabels;
+        const selector = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
         const pods = JSON.parse(kubectlOk(['get', 'pods', '-n', w.metadata.namespace, '-l', selector, '-o', 'json'])).items;
         return pods.length >= want ? pods : undefined;
       });

@@ -1,7 +1,9 @@
 import { PackageClass } from '../../lib';
+import { Api } from '../../examples/api';
 import { Guestbook } from '../../examples/guestbook';
 import { LogAgent } from '../../examples/log-agent';
 import { MySql } from '../../examples/mysql';
+import { Postgres } from '../../examples/postgres';
 import { WordPress } from '../../examples/wordpress';
 
 /** The examples under examples/: each a folder with platform.ts (dev, staging, prod) and READMEs with a values table, by the package they document. */
@@ -10,4 +12,6 @@ export const EXAMPLES: { name: string; readmes: [string, PackageClass<any>][] }[
   { name: 'log-agent', readmes: [['README.md', LogAgent]] },
   { name: 'mysql', readmes: [['README.md', MySql]] },
   { name: 'wordpress', readmes: [['README.md', WordPress]] },
+  { name: 'postgres', readmes: [['README.md', Postgres]] },
+  { name: 'api', readmes: [['README.md', Api]] },
 ];
