@@ -1,15 +1,15 @@
 import * as path from 'path';
-import { KubeObject, renderEnvironment } from '../../lib';
+import { renderEnvironment } from '../../lib';
 import { loadPlatform } from '../../lib/synth/load';
 import { find } from '../support/render';
 
 const DIR = path.join(__dirname, '..', '..', 'examples', 'api');
 
 /** Release "api" of an environment of examples/api/platform.ts, as `chartwright synth` renders it. */
-function api(env: string, ...sets: string[]): KubeObject[] {
+function api(env: string, ...sets: string[]): any[] {
   const platform = loadPlatform(path.join(DIR, 'platform.ts'));
   const rendered = renderEnvironment(platform, env, { values: { root: DIR, commandLine: { files: [], sets, releases: ['api'] } } });
-  return rendered.releases.find((r) => r.name === 'api')!.objects as KubeObject[];
+  return rendered.releases.find((r) => r.name === 'api')!.objects as any[];
 }
 
 const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) => Object.entries(selector).every(([k, v]) => labels[k] === v);

@@ -29,7 +29,7 @@ describe('wordpress example: MySQL as a dependency', () => {
 
   test('mysql.enabled=false drops MySQL and its backup; WordPress uses the external database', () => {
     const objects = blog('staging', 'mysql.enabled=false', 'database.host=db.internal:3306');
-    expect(objects.filter((o) => o.metadata.name.startsWith('blog-mysql'))).toEqual([]);
+    expect(objects.filter((o) => (o.metadata.name ?? '').startsWith('blog-mysql'))).toEqual([]);
     const wp = find(objects, 'Deployment', 'blog-wordpress').spec.template.spec;
     expect(env(wp.containers[0], 'WORDPRESS_DB_HOST').value).toBe('db.internal:3306');
   });
