@@ -2,6 +2,7 @@ import { PackageClass } from '../../lib';
 import { Api } from '../../examples/api';
 import { Guestbook } from '../../examples/guestbook';
 import { LogAgent } from '../../examples/log-agent';
+import { StatusPage } from '../../examples/mixed';
 import { MySql } from '../../examples/mysql';
 import { Postgres } from '../../examples/postgres';
 import { WordPress } from '../../examples/wordpress';
@@ -14,4 +15,5 @@ export const EXAMPLES: { name: string; readmes: [string, PackageClass<any>][] }[
   { name: 'wordpress', readmes: [['README.md', WordPress]] },
   { name: 'postgres', readmes: [['README.md', Postgres]] },
   { name: 'api', readmes: [['README.md', Api]] },
+  { name: 'mixed', readmes: [['README.md', StatusPage]] },
 ];
