@@ -78,8 +78,8 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
     });
     let result: SynthResult;
     try {
-      // the app's pending promise work runs now: a promise it rejects fails the synth before anything is committed
-      await new Promise((resolve) => setImmediate(resolve));
+      // the app's pending timers, I/O and promises run now: a rejection or exception in them fails the synth before anything is committed
+      await staged.settle();
       result = staged.commit();
     } finally {
       staged.close();
