@@ -11,4 +11,6 @@ const entry = fs.existsSync(source) ? source : path.join(__dirname, '..', 'build
 // a command that waits for something (synth) returns a promise of its exit code
 Promise.resolve(require(entry).main(process.argv.slice(2))).then((code) => {
   process.exitCode = code;
+  // a failed command ends now: timers the app left pending would otherwise keep the process alive
+  if (code !== 0) process.exit();
 });

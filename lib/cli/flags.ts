@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import { ProfileName, isProfile } from '../validate';
+import { DEFAULT_TIMEOUT_SECONDS } from '../synth/user-code';
 
 /*
  * Flags that more than one command takes, written once (as helm's
@@ -58,4 +59,22 @@ export function profileFlag(value: string | undefined): ProfileName | undefined 
   if (value === undefined) return undefined;
   if (!isProfile(value)) throw new UsageError(`--profile ${value}: not a profile; use dev, prod or strict`);
   return value;
+}
+
+/** `--timeout SECONDS`, for the commands that run the app's code (synth, values). */
+export const TIMEOUT_FLAG = {
+  name: 'timeout',
+  value: 'SECONDS',
+  description: "how long the app's code may run; when the time is up the command stops, says where the app was, and writes nothing (`0`: no limit)",
+  default: `${DEFAULT_TIMEOUT_SECONDS}`,
+} as const;
+
+/** `--timeout SECONDS`: a number of seconds, 0 for no limit. */
+export function timeoutFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--timeout ${value}: give a number of seconds, such as --timeout 60, or 0 for no limit`);
+  }
+  return seconds;
 }

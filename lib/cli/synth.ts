@@ -1,10 +1,9 @@
 import * as path from 'path';
 import { formatByRelease } from '../synth/validate';
 import { SynthResult, stageSynthesis } from '../synth/synthesize';
-import { DEFAULT_TIMEOUT_SECONDS } from '../synth/user-code';
 import { UsageError } from '../errors';
 import { defineCommand } from './command';
-import { APP_FLAG, VALUES_FLAGS, profileFlag } from './flags';
+import { APP_FLAG, TIMEOUT_FLAG, VALUES_FLAGS, profileFlag, timeoutFlag } from './flags';
 
 /**
  * `chartwright synth`: the library's synth pipeline (`synthesize`); its flags
@@ -28,7 +27,7 @@ Each environment, once rendered and validated, is written to \`<out>/.chartwrigh
 
 ### The app's code
 
-The app runs in the synth process. If it calls \`process.exit\`, or leaves a promise rejected with no handler, synth fails (exit 1) and writes nothing. If it has not finished after \`--timeout\` seconds (300 by default), synth stops it, prints the file and line where it was, and exits 1 without writing.
+The app runs in the synth process. If it calls \`process.exit\`, or leaves a promise rejected with no handler, synth fails (exit 1) and writes nothing. Timers and I/O the app started and left pending are waited for before the commit: a rejection or exception in them fails the synth the same way (see [When things go wrong](troubleshooting.md#the-apps-code)). If it has not finished after \`--timeout\` seconds (300 by default), synth stops it, prints the file and line where it was, and exits 1 without writing.
 `,
   flags: [
     APP_FLAG,
@@ -45,12 +44,7 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       description: 'do not type-check the project first (see [Performance](performance.md#synths-type-check)); `CHARTWRIGHT_TYPECHECK=0` in the environment does the same',
       default: 'type-check: a type error fails the synth and nothing is written',
     },
-    {
-      name: 'timeout',
-      value: 'SECONDS',
-      description: "how long the app's code may run; when the time is up synth stops, says where the app was, and writes nothing (`0`: no limit)",
-      default: `${DEFAULT_TIMEOUT_SECONDS}`,
-    },
+    TIMEOUT_FLAG,
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
     ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
@@ -78,8 +72,8 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
     });
     let result: SynthResult;
     try {
-      // the app's pending promise work runs now: a promise it rejects fails the synth before anything is committed
-      await new Promise((resolve) => setImmediate(resolve));
+      // the app's pending timers, I/O and promises run now: a rejection or exception in them fails the synth before anything is committed
+      await staged.settle();
       result = staged.commit();
     } finally {
       staged.close();
@@ -96,13 +90,3 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
     return 0;
   },
 });
-
-/** `--timeout SECONDS`: a number of seconds, 0 for no limit. */
-function timeoutFlag(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
-    throw new UsageError(`--timeout ${value}: give a number of seconds, such as --timeout 60, or 0 for no limit`);
-  }
-  return seconds;
-}

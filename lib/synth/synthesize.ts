@@ -63,6 +63,8 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
 
 /** A synth whose environments are staged and not yet put in place. */
 export interface StagedSynthesis {
+  /** Waits for the timers and I/O the app's code left pending (see UserCodeGuard.settle); call it before commit. */
+  settle(): Promise<void>;
   /** Checks that the app's code ended well (see guardUserCode), then puts every environment in place. */
   commit(): SynthResult;
   /** Removes what was staged and not committed, and unlocks the output folder. */
@@ -71,9 +73,10 @@ export interface StagedSynthesis {
 
 /**
  * The synth pipeline up to the commit: the app's code runs guarded (a
- * `process.exit`, a rejected promise or the timeout fail the synth). The
- * command line waits for the app's pending promise work between the two,
- * so a promise rejected after the app returned still stops the commit.
+ * `process.exit`, a rejected promise, an uncaught exception or the timeout
+ * fail the synth). The command line awaits `settle` between the two: the
+ * timers and I/O the app left pending run to their end, so a promise they
+ * reject or an exception they throw still stops the commit.
  */
 export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
   const timings = new Timings();
@@ -114,6 +117,7 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
     }
     const staged = output;
     return {
+      settle: () => guard.settle(),
       commit() {
         guard.check();
         timings.measure('write', () => staged.commit());

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { createHook, executionAsyncId } from 'async_hooks';
 import { Worker } from 'worker_threads';
 import { UserError, messageOf, userCodeLocation } from '../errors';
 
@@ -66,6 +67,13 @@ export interface UserCodeGuard {
    * watchdog. Call it when user code is done, before anything is committed.
    */
   check(): void;
+  /**
+   * Waits until the timers and I/O requests user code started (and those
+   * they started in turn) have run, so that a promise rejected or an
+   * exception thrown in them is recorded before `check`; at the timeout it
+   * stops waiting and `check` fails. Call it when user code has returned.
+   */
+  settle(): Promise<void>;
   /** Puts `process.exit` back and stops listening; safe to call twice. */
   release(): void;
 }
@@ -102,6 +110,17 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
     );
   };
   process.on('unhandledRejection', onRejection);
+  const onException = (err: unknown) => {
+    const location = userCodeLocation(err);
+    problem ??= new UserError(
+      `the app threw outside its constructor while synthesizing: ${messageOf(err)}${location ? `\n  at ${location}` : ''}\n` +
+        'chartwright writes nothing: synth runs apps synchronously; throw from the constructor, or catch it',
+      { cause: err },
+    );
+  };
+  process.on('uncaughtException', onException);
+  const started = Date.now();
+  const pending = trackPending();
 
   let state: Int32Array | undefined;
   let worker: Worker | undefined;
@@ -118,6 +137,25 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
 
   let released = false;
   return {
+    async settle() {
+      pending.stopTrackingAll();
+      // one turn of the event loop first: a promise rejected with no handler is reported after the microtasks ran
+      await new Promise((resolve) => setImmediate(resolve));
+      const deadline = timeoutSeconds > 0 ? started + timeoutSeconds * 1000 : Infinity;
+      // a poll every few milliseconds: the app's timers run meanwhile, and the poll's own timers are not the app's
+      while (pending.count() > 0 && !problem) {
+        if (Date.now() >= deadline) {
+          // the watchdog stands down (it would pause the idle loop, not the app); check reports the timeout
+          if (state && Atomics.compareExchange(state, 0, 0, 2) !== 0) return;
+          problem = new UserError(
+            `synth did not finish within ${timeoutSeconds} s (--timeout): the app still had timers or I/O pending (${pending.count()}); ` +
+              'synth runs apps synchronously: do that work before, or raise --timeout (0: no limit)',
+          );
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
     check() {
       if (problem) throw problem;
       // the watchdog is disarmed from here; if it fired first, it is stopping the process: nothing may be committed meanwhile
@@ -128,8 +166,66 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
       released = true;
       process.exit = realExit;
       process.off('unhandledRejection', onRejection);
+      process.off('uncaughtException', onException);
+      pending.stop();
       if (state) Atomics.compareExchange(state, 0, 0, 1);
       void worker?.terminate();
     },
+  };
+}
+
+/**
+ * One-shot work that ends by itself: timers (not intervals), immediates and
+ * I/O requests. Handles that may stay open (servers, sockets, intervals)
+ * are not waited for: they would keep synth waiting forever.
+ */
+const ONE_SHOT = new Set([
+  'Timeout',
+  'Immediate',
+  'FSREQCALLBACK',
+  'FSREQPROMISE',
+  'GETADDRINFOREQWRAP',
+  'GETNAMEINFOREQWRAP',
+  'QUERYWRAP',
+  'TCPCONNECTWRAP',
+  'PIPECONNECTWRAP',
+  'WRITEWRAP',
+  'SHUTDOWNWRAP',
+]);
+
+/**
+ * Tracks the async work user code starts, through async_hooks: while user
+ * code runs (synchronously) every resource is the app's; afterwards only
+ * those created from the app's resources (a timer its timer set, the
+ * promise chain after its file read), so chartwright's own waiting is not
+ * counted. `count` is how many one-shot resources are still pending.
+ */
+function trackPending(): { count(): number; stopTrackingAll(): void; stop(): void } {
+  const users = new Set<number>();
+  const open = new Set<number>();
+  let all = true;
+  const hook = createHook({
+    init(id, type, trigger, resource) {
+      if (!all && !users.has(trigger) && !users.has(executionAsyncId())) return;
+      users.add(id);
+      const repeating = type === 'Timeout' && (resource as { _repeat?: unknown })._repeat != null;
+      if (ONE_SHOT.has(type) && !repeating) open.add(id);
+    },
+    // a timer is done once its callback ran; it is destroyed soon after
+    after(id) {
+      open.delete(id);
+    },
+    destroy(id) {
+      open.delete(id);
+      users.delete(id);
+    },
+  });
+  hook.enable();
+  return {
+    count: () => open.size,
+    stopTrackingAll: () => {
+      all = false;
+    },
+    stop: () => hook.disable(),
   };
 }
