@@ -100,7 +100,7 @@ describe('UserError', () => {
     expect(err).toMatchObject({ environment: 'dev', path: 'shop/b', field: 'metadata.name', given: 'same' });
   });
 
-  test('isUserError knows a UserError made by another copy of the library; the CLI prints its message only', () => {
+  test('isUserError knows a UserError made by another copy of the library; the CLI prints its message only', async () => {
     const foreign = Object.assign(new Error('shop/web: replicas -1 is not valid: expected a whole number of 0 or more'), { [Symbol.for('chartwright.UserError')]: true });
     expect(UserError.isUserError(foreign)).toBe(true);
     expect(UserError.isUserError(new Error('x'))).toBe(false);
@@ -108,7 +108,7 @@ describe('UserError', () => {
 
     const lines: string[] = [];
     const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
-    expect(main(['values', '--app', 'no/such/app.ts'], io)).toBe(1);
+    expect(await main(['values', '--app', 'no/such/app.ts'], io)).toBe(1);
     expect(lines).toEqual(['error: platform entry no/such/app.ts not found: create it, pass --app FILE, or set "chartwright": { "app": FILE } in package.json']);
   });
 

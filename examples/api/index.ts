@@ -108,6 +108,9 @@ export class Api extends Package<typeof apiValues> {
       ingress: { hosts: [v.host], tlsSecret: v.tlsSecret },
     });
 
+    // the migration's pods serve nothing: no incoming traffic
+    new NetworkPolicy(this, 'migrate-no-ingress', { selector: this.migration.job, ingress: [] });
+
     new NetworkPolicy(this, 'allow-ingress', {
       selector: this.web,
       ingress: [{ peers: [NetworkPeer.ingressController()], ports: [{ port: 'http' }] }],

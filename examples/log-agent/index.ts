@@ -97,6 +97,7 @@ export class LogAgent extends Package<typeof logAgentValues> {
       annotations: {
         'chartwright.dev/ignore-host-path': "reads the node's container logs and keeps its read positions on the node",
         'chartwright.dev/ignore-run-as-non-root': "the node's log files are root's, mode 0640",
+        'chartwright.dev/ignore-construct-warning': 'its read positions are kept in a folder of the node, written by this agent only',
       },
       // root: the node's log files are root's, mode 0640 (the container's
       // own security context says so too: its default refuses root)

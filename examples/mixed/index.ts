@@ -64,7 +64,7 @@ export class StatusPage extends Package<typeof statusPageValues> {
             memory: { request: cdk8sSize(64), limit: cdk8sSize(128) },
           },
           readiness: kplus.Probe.fromTcpSocket({ port: 6379 }),
-          liveness: kplus.Probe.fromTcpSocket({ port: 6379 }),
+          liveness: kplus.Probe.fromTcpSocket({ port: 6379, failureThreshold: 6 }), // more patient than readiness: a busy Redis leaves rotation before it is restarted
           volumeMounts: [{ path: '/data', volume: kplus.Volume.fromEmptyDir(this, 'cache-data', 'data') }],
         },
       ],

@@ -110,6 +110,9 @@ export class MySql extends Package<typeof mysqlValues> {
       });
     }
 
+    // the dump pods serve nothing: no incoming traffic
+    if (this.backup) new NetworkPolicy(this, 'backup-no-ingress', { selector: this.backup, ingress: [] });
+
     const clients = [NetworkPeer.pods(v.clients ?? { 'app.kubernetes.io/instance': this.releaseName })];
     new NetworkPolicy(this, 'allow-clients', { selector: this.server, ingress: [{ peers: clients, ports: [{ port: 'mysql' }] }] });
   }

@@ -1,3 +1,4 @@
+import { HELM_HOOK } from '../../kube/hooks';
 import { isRecord } from '../objects';
 import { BEST_PRACTICE, PolicyRule } from './rule';
 
@@ -10,7 +11,7 @@ export const jobTtl: PolicyRule = {
   what: 'a Job sets `ttlSecondsAfterFinished`, so that it and its pods are removed once done',
   why:
     'A finished Job and its pods stay in the cluster until someone deletes them: they fill `kubectl get pods`, keep their logs on the node and count against quotas. ' +
-    'With `ttlSecondsAfterFinished` the TTL controller removes them after the time given. A CronJob\'s Jobs are kept by its history limits instead.',
+    'With `ttlSecondsAfterFinished` the TTL controller removes them after the time given. A CronJob\'s Jobs are kept by its history limits instead, and a hook\'s Job (`helm.sh/hook`) by its delete policy.',
   fix: 'set `spec.ttlSecondsAfterFinished`, such as 86400 (a day) to keep the logs for a while',
   example: {
     fails: `apiVersion: batch/v1
@@ -42,6 +43,9 @@ spec:
   checkObject(item) {
     const { obj } = item;
     if (obj.kind !== 'Job' || !isRecord(obj.spec)) return;
+    // a hook's Job is removed by its delete policy, and kept until then on purpose: with a time-to-live the next sync would run it again
+    const annotations = isRecord(obj.metadata) && isRecord(obj.metadata.annotations) ? obj.metadata.annotations : undefined;
+    if (annotations && HELM_HOOK in annotations) return;
     if (typeof obj.spec.ttlSecondsAfterFinished !== 'number') item.report(id, ['spec', 'ttlSecondsAfterFinished'], 'the Job and its pods stay in the cluster after it finishes');
   },
 };
