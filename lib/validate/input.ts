@@ -68,10 +68,25 @@ export function expandInputs(paths: readonly string[]): string[] {
     }
     if (stat.isDirectory()) {
       let found = 0;
+      // folders are followed through symbolic links too (a linked folder of manifests is read, not skipped);
+      // each real folder once, so a link back up the tree is no loop
+      const seen = new Set<string>();
       const walk = (dir: string) => {
+        const real = fs.realpathSync(dir);
+        if (seen.has(real)) return;
+        seen.add(real);
         for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
           const full = path.join(dir, entry.name);
-          if (entry.isDirectory()) {
+          let isDir = entry.isDirectory();
+          if (entry.isSymbolicLink()) {
+            try {
+              isDir = fs.statSync(full).isDirectory();
+            } catch (err) {
+              const code = (err as NodeJS.ErrnoException).code;
+              throw new UnreadableInputError(`${full}: ${code === 'ELOOP' ? 'its path is a loop of symbolic links' : 'a symbolic link to nothing'}`);
+            }
+          }
+          if (isDir) {
             if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
           } else if (/\.ya?ml$/.test(entry.name)) {
             found++;

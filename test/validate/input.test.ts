@@ -27,6 +27,19 @@ test('a file given twice, or a folder and a file inside it, is read once: no dup
   expect(validateFiles([dir]).objects).toBe(1);
 });
 
+test('a folder behind a symbolic link is read, not skipped; a link back up the tree is no loop; a dangling link is named', () => {
+  fs.mkdirSync(path.join(dir, 'real'));
+  fs.mkdirSync(path.join(dir, 'in'));
+  fs.writeFileSync(path.join(dir, 'real', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: [{name: a}]}\n');
+  fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'in', 'linked'));
+  const linked = validateFiles([path.join(dir, 'in')]);
+  expect([linked.objects, linked.findings.some((f) => f.rule === 'image-reference')]).toEqual([1, true]);
+  fs.symlinkSync(dir, path.join(dir, 'real', 'up'));
+  expect(validateFiles([path.join(dir, 'in')]).objects).toBe(1);
+  fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'in', 'gone'));
+  expect(() => validateFiles([path.join(dir, 'in')])).toThrow(new UnreadableInputError(`${path.join(dir, 'in', 'gone')}: a symbolic link to nothing`));
+});
+
 test('kustomization.yaml in a folder is not counted as an object', () => {
   fs.writeFileSync(path.join(dir, 'app.yaml'), CONFIG_MAP);
   fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [app.yaml]\n');
