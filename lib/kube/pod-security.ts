@@ -50,3 +50,12 @@ export function namespacePodSecurity(labels: Readonly<Record<string, unknown>>):
   }
   return policy;
 }
+
+/**
+ * The capabilities the baseline Pod Security Standard lets a container add
+ * (the container runtime's default set), as the PodSecurity admission plugin
+ * lists them: adding any other, or ALL, breaks baseline.
+ */
+export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+]);

@@ -1,16 +1,8 @@
+import { BASELINE_CAPABILITIES } from '../../kube/pod-security';
 import { isRecord } from '../objects';
 import { BEST_PRACTICE, PolicyRule, containerName } from './rule';
 
 const id = 'dangerous-capabilities';
-
-/**
- * The capabilities the baseline Pod Security Standard lets a container add
- * (the container runtime's default set); adding any other, or ALL, is the
- * finding, whatever the container drops.
- */
-const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
-]);
 
 export const dangerousCapabilities: PolicyRule = {
   id,

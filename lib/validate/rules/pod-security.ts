@@ -10,7 +10,7 @@
  * annotation opts out of it (admission would refuse the pod all the same);
  * where it only warns or audits, it counts as best practice.
  */
-import { POD_SECURITY_LEVELS, POD_SECURITY_MODES, PodSecurityLevel } from '../../kube/pod-security';
+import { BASELINE_CAPABILITIES, POD_SECURITY_LEVELS, POD_SECURITY_MODES, PodSecurityLevel } from '../../kube/pod-security';
 import type { JsonPath } from '../findings';
 import { EMPTY, Json, PodTemplate, isRecord } from '../objects';
 import { BEST_PRACTICE, PolicyRule } from './rule';
@@ -50,7 +50,6 @@ const podSc = (pod: Pod): Json => (isRecord(pod.spec.securityContext) ? pod.spec
 const userNamespace = (pod: Pod) => pod.spec.hostUsers === false;
 const windows = (pod: Pod) => isRecord(pod.spec.os) && pod.spec.os.name === 'windows';
 
-const CAPABILITIES_BASELINE = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
 const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 const SAFE_SYSCTLS = new Set([
   'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start',
@@ -108,7 +107,7 @@ function capabilitiesBaseline(pod: Pod) {
   const added = new Set<string>();
   const bad = badContainers(pod, (sc) => {
     const add = isRecord(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : [];
-    const extra = add.filter((c: unknown) => !CAPABILITIES_BASELINE.has(String(c)));
+    const extra = add.filter((c: unknown) => !BASELINE_CAPABILITIES.has(String(c)));
     extra.forEach((c: unknown) => added.add(String(c)));
     return extra.length > 0;
   }, 'capabilities');
