@@ -5,3 +5,6 @@
  * Workloads set it themselves for the sources they were given by name.
  */
 export const EXTERNAL_ANNOTATION = 'chartwright.dev/external';
+
+/** The label every object chartwright writes carries (`app.kubernetes.io/managed-by: chartwright`), so a selector finds them all. */
+export const MANAGED_BY_LABELS: Readonly<Record<string, string>> = { 'app.kubernetes.io/managed-by': 'chartwright' };

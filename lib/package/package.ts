@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
 import { UserError } from '../errors';
+import { MANAGED_BY_LABELS } from '../kube/annotations';
 import { DNS1123_LABEL } from '../kube/names';
 import { PathPart, ValuesLayer } from '../values/layers';
 import { DependencySpec, resolveValues } from '../values/resolve';
@@ -170,7 +171,7 @@ export abstract class Package<S = Record<string, unknown>, D = Record<string, Pa
       'app.kubernetes.io/name': metadata.name,
       'app.kubernetes.io/instance': releaseName,
       ...(metadata.appVersion ? { 'app.kubernetes.io/version': labelValue(metadata.appVersion) } : {}),
-      'app.kubernetes.io/managed-by': 'chartwright',
+      ...MANAGED_BY_LABELS,
       'chartwright.dev/package': labelValue(`${metadata.name}-${metadata.version}`),
       ...parentLabels(parent),
       ...props.labels,

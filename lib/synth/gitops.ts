@@ -2,6 +2,7 @@ import * as path from 'path';
 import { UserError } from '../errors';
 import { GitOpsSettings } from '../package/gitops';
 import { releaseDepths } from '../package/phases';
+import { MANAGED_BY_LABELS } from '../kube/annotations';
 import { hookStageOf } from '../kube/hooks';
 import type { KubeObject, RenderedRelease } from './render';
 
@@ -108,7 +109,7 @@ export function argoCdApplications(environment: string, stages: readonly Stage[]
       name: `${environment}-${stage.name}`,
       namespace: settings.namespace ?? ARGOCD_NAMESPACE,
       annotations: { 'argocd.argoproj.io/sync-wave': String(waves.get(stage.name)) },
-      labels: { 'app.kubernetes.io/managed-by': 'chartwright', 'chartwright.dev/environment': environment },
+      labels: controllerLabels(environment),
       finalizers: ['resources-finalizer.argocd.argoproj.io'],
     },
     spec: {
@@ -137,7 +138,7 @@ const fluxSourceName = (environment: string): string => `chartwright-${environme
 export function fluxObjects(environment: string, stages: readonly Stage[], settings: GitOpsSettings): KubeObject[] {
   const namespace = settings.namespace ?? FLUX_NAMESPACE;
   const interval = settings.interval ?? '5m';
-  const labels = { 'app.kubernetes.io/managed-by': 'chartwright', 'chartwright.dev/environment': environment };
+  const labels = controllerLabels(environment);
   const source: KubeObject = {
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
@@ -167,4 +168,9 @@ export function fluxObjects(environment: string, stages: readonly Stage[], setti
 export function gitopsObjects(environment: string, env: StagesInput, settings: GitOpsSettings): KubeObject[] {
   const stages = environmentStages(env, settings.tool);
   return settings.tool === 'argocd' ? argoCdApplications(environment, stages, settings) : fluxObjects(environment, stages, settings);
+}
+
+/** The labels of the controller's objects synth writes for an environment. */
+function controllerLabels(environment: string): Record<string, string> {
+  return { ...MANAGED_BY_LABELS, 'chartwright.dev/environment': environment };
 }

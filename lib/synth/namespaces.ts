@@ -1,3 +1,4 @@
+import { MANAGED_BY_LABELS } from '../kube/annotations';
 import { NamespacePodSecurity, namespacePodSecurity, podSecurityLabels } from '../kube/pod-security';
 import type { ResolvedEnvironment } from '../package/platform';
 import type { KubeObject, RenderedRelease } from './render';
@@ -19,7 +20,7 @@ export function environmentNamespaces(env: ResolvedEnvironment, releases: readon
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: {
-      labels: { 'app.kubernetes.io/managed-by': 'chartwright', ...podSecurityLabels(env.podSecurity) },
+      labels: { ...MANAGED_BY_LABELS, ...podSecurityLabels(env.podSecurity) },
       name,
     },
   }));
