@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { describeCluster, diffedObjects, environmentObjects, eventually, keyOf, kubectl, kubectlOk, readObjects, scratch, synthApps } from './kube';
+import { describeCluster, diffedObjects, environmentObjects, eventually, keyOf, kubectl, kubectlOk, readObjects, scratch, synthApps, waitEstablished } from './kube';
 
 /**
  * The example apps (apps/main.ts), every environment, applied to a real API
@@ -40,7 +40,7 @@ function changedBetween(before: string, after: string): string[] {
 describeCluster('cluster setup', () => {
   test('the ExternalSecret CRD the prod environment needs is established', () => {
     kubectlOk(['apply', '--server-side', '-f', path.join(FIXTURES, 'external-secrets-crd.yaml')]);
-    kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', 'crd/externalsecrets.external-secrets.io']);
+    waitEstablished(['crd/externalsecrets.external-secrets.io']);
   });
 });
 

@@ -2,7 +2,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALLOW_LIST, SETUP, Case, Result, TABLE, agreementTable, chartwrightVerdict, comparison, readAllowList, readCorpus, updateDocuments } from '../support/corpus';
-import { KUBECTL, describeCluster, eventually, kubectl, kubectlOk, scratch } from './kube';
+import { KUBECTL, describeCluster, eventually, kubectl, kubectlOk, scratch, waitEstablished } from './kube';
 
 /**
  * chartwright's validation measured against a real API server: every case of
@@ -81,7 +81,7 @@ describeCluster('the API-server corpus: chartwright validate and kubectl apply -
   beforeAll(async () => {
     kubectl(['create', 'namespace', NAMESPACE]);
     kubectlOk(['apply', '--server-side', '-f', SETUP]);
-    kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', '-f', SETUP]);
+    waitEstablished(['-f', SETUP]);
     // ServiceAccount admission needs the namespace's default ServiceAccount before any Pod
     await eventually(`the default ServiceAccount of ${NAMESPACE}`, () => (kubectl(['get', 'serviceaccount', 'default', '-n', NAMESPACE]).code === 0 ? true : undefined));
     const plain = cases.filter((c) => !c.update);

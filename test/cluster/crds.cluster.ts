@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeProject, runCli } from '../support/project';
-import { describeCluster, kubectl, kubectlOk } from './kube';
+import { describeCluster, kubectl, kubectlOk, waitEstablished } from './kube';
 
 /** A package with a CustomResourceDefinition and a custom resource of it: the two stages, applied as the docs say. */
 const PACKAGE = `
@@ -41,7 +41,7 @@ describeCluster('CustomResourceDefinitions in a first stage', () => {
       // all in one apply fails: the kind is unknown until its definition is established
       expect(kubectl(['apply', '--server-side', '--dry-run=server', '-f', path.join(env, 'namespaces.yaml'), '-f', path.join(env, 'crds', 'widgets.k8s.yaml'), '-f', path.join(env, 'widgets.k8s.yaml')]).code).not.toBe(0);
       kubectlOk(['apply', '--server-side', '-k', path.join(env, 'crds')]);
-      kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', 'crd', '-l', 'app.kubernetes.io/managed-by=chartwright']);
+      waitEstablished(['crd', '-l', 'app.kubernetes.io/managed-by=chartwright']);
       kubectlOk(['apply', '--server-side', '-k', env]);
       expect(JSON.parse(kubectlOk(['get', 'gadget', 'widgets-gadget', '-n', 'gadgets', '-o', 'json'])).spec).toEqual({ size: 3 });
     } finally {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runCli, REPO } from '../support/project';
 import { EXAMPLES } from '../examples/examples';
-import { describeCluster, environmentObjects, eventually, kubectl, kubectlOk, readObjects, scratch } from './kube';
+import { describeCluster, environmentObjects, eventually, kubectl, kubectlOk, readObjects, scratch, waitEstablished } from './kube';
 
 /**
  * The examples (examples/<name>/platform.ts), each environment, applied to a
@@ -16,7 +16,7 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 describeCluster('cluster setup for the examples', () => {
   test('the ExternalSecret CRD is established', () => {
     kubectlOk(['apply', '--server-side', '-f', path.join(FIXTURES, 'external-secrets-crd.yaml')]);
-    kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', 'crd/externalsecrets.external-secrets.io']);
+    waitEstablished(['crd/externalsecrets.external-secrets.io']);
   });
 });
 

@@ -35,6 +35,26 @@ export function kubectlOk(args: readonly string[], env: Record<string, string> =
   return result.stdout;
 }
 
+/**
+ * Waits until CustomResourceDefinitions are established (`targets`: kubectl
+ * wait's arguments, such as `crd/x.example.com` or `-f DIR`), at most 60 s.
+ * Right after a create, a definition may have no status yet, and kubectl
+ * wait then fails at once (".status.conditions accessor error") instead of
+ * waiting: that answer is retried, any other fails the test.
+ */
+export function waitEstablished(targets: readonly string[]): void {
+  const args = ['wait', '--for=condition=Established', '--timeout=60s', ...targets];
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const result = kubectl(args);
+    if (result.code === 0) return;
+    if (!result.stderr.includes('.status.conditions accessor error') || Date.now() > deadline) {
+      throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}${result.stdout}`);
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+
 /** Polls `check` until it returns a value other than undefined; fails after `timeoutMs` with `what`. */
 export async function eventually<T>(what: string, check: () => T | undefined, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

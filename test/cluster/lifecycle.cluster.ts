@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeProject, runCli } from '../support/project';
-import { describeCluster, eventually, kubectl, kubectlOk, readObjects } from './kube';
+import { describeCluster, eventually, kubectl, kubectlOk, readObjects, waitEstablished } from './kube';
 
 /**
  * The lifecycle around the output, on a real API server: hooks as the
@@ -98,7 +98,7 @@ describeCluster('lifecycle: hooks and GitOps objects', () => {
 
   test('Argo CD Applications and Flux GitRepository and Kustomizations are accepted with their real CustomResourceDefinitions', async () => {
     kubectlOk(['apply', '--server-side', '-f', path.join(__dirname, 'fixtures', 'gitops-crds')]);
-    kubectlOk(['wait', '--for=condition=Established', '--timeout=60s', 'crd/applications.argoproj.io', 'crd/kustomizations.kustomize.toolkit.fluxcd.io', 'crd/gitrepositories.source.toolkit.fluxcd.io']);
+    waitEstablished(['crd/applications.argoproj.io', 'crd/kustomizations.kustomize.toolkit.fluxcd.io', 'crd/gitrepositories.source.toolkit.fluxcd.io']);
     for (const ns of ['argocd', 'flux-system']) {
       if (kubectl(['get', 'namespace', ns]).code !== 0) kubectlOk(['create', 'namespace', ns]);
     }
