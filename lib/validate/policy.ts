@@ -12,6 +12,7 @@
 import { NamespacePodSecurity, namespacePodSecurity } from '../kube/pod-security';
 import { Checked, EMPTY, isRecord, namespaceOf, replicasOf } from './objects';
 import { POLICY_RULES } from './rules/registry';
+import { SelectorIndex } from './selector-index';
 import { ContainerContext, Output, PodContext, PolicyRule, ReplicatedContext } from './rules/rule';
 
 export { imageTag } from '../kube/image';
@@ -61,10 +62,10 @@ export function checkBestPractices(items: readonly Checked[], declared?: Readonl
  * what the environment declares of it.
  */
 function gatherOutput(items: readonly Checked[], declared?: ReadonlyMap<string, NamespacePodSecurity>): Output {
-  const disruptionBudgets: Array<{ namespace: string; selector: unknown; item: Checked }> = [];
+  const disruptionBudgets = new SelectorIndex<{ selector: unknown; item: Checked }>();
   const autoscaled = new Set<string>(); // "ns/Kind/name" scaled by an HPA
   const minReplicas = new Map<string, number>(); // "ns/Kind/name" → the HPA's minReplicas
-  const networkPolicies = new Map<string, unknown[]>(); // namespace → the podSelectors of its NetworkPolicies
+  const networkPolicies = new SelectorIndex<unknown>(); // the podSelectors of the NetworkPolicies
   const tokenless = new Set<string>(); // "ns/name" of a ServiceAccount with automountServiceAccountToken: false
   const podSecurity = new Map(declared);
   for (let n = 0; n < items.length; n++) {
@@ -76,18 +77,13 @@ function gatherOutput(items: readonly Checked[], declared?: ReadonlyMap<string, 
       else podSecurity.delete(items[n].name!);
     }
     if (obj.kind === 'ServiceAccount' && obj.automountServiceAccountToken === false) tokenless.add(`${items[n].namespace}/${items[n].name}`);
-    if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.push({ namespace: namespaceOf(obj), selector: obj.spec.selector, item: items[n] });
+    if (obj.kind === 'PodDisruptionBudget' && isRecord(obj.spec)) disruptionBudgets.add(namespaceOf(obj), obj.spec.selector, { selector: obj.spec.selector, item: items[n] });
     if (obj.kind === 'HorizontalPodAutoscaler' && isRecord(obj.spec) && isRecord(obj.spec.scaleTargetRef)) {
       const key = `${namespaceOf(obj)}/${obj.spec.scaleTargetRef.kind}/${obj.spec.scaleTargetRef.name}`;
       autoscaled.add(key);
       minReplicas.set(key, typeof obj.spec.minReplicas === 'number' ? obj.spec.minReplicas : 1);
     }
-    if (obj.kind === 'NetworkPolicy' && isRecord(obj.spec)) {
-      const namespace = namespaceOf(obj);
-      const selectors = networkPolicies.get(namespace);
-      if (selectors === undefined) networkPolicies.set(namespace, [obj.spec.podSelector ?? {}]);
-      else selectors.push(obj.spec.podSelector ?? {});
-    }
+    if (obj.kind === 'NetworkPolicy' && isRecord(obj.spec)) networkPolicies.add(namespaceOf(obj), obj.spec.podSelector ?? {}, obj.spec.podSelector ?? {});
   }
   return { disruptionBudgets, autoscaled, minReplicas, tokenless, networkPolicies, podSecurity };
 }

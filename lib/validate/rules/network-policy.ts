@@ -68,7 +68,7 @@ spec:
   },
   checkPod({ item, pod, output }) {
     if (output.networkPolicies.size === 0) return;
-    const selectors = output.networkPolicies.get(item.namespace) ?? [];
+    const selectors = output.networkPolicies.candidates(item.namespace, pod.labels);
     for (let i = 0; i < selectors.length; i++) if (selectorMatches(selectors[i], pod.labels)) return;
     item.report(id, pod.labelsPath, `no NetworkPolicy${item.namespace ? ` of namespace "${item.namespace}"` : ''} selects the pods of this ${item.obj.kind}: they accept traffic from anywhere`);
   },

@@ -79,11 +79,11 @@ spec:
     const autoscaled = output.minReplicas.get(key);
     const least = autoscaled ?? replicasOf(obj);
     if (least === undefined) return;
-    const budgets = output.disruptionBudgets;
+    const budgets = output.disruptionBudgets.candidates(item.namespace, pod.labels);
     for (let i = 0; i < budgets.length; i++) {
       const budget = budgets[i];
       const min = isRecord(budget.item.obj.spec) ? budget.item.obj.spec.minAvailable : undefined;
-      if (budget.namespace !== item.namespace || typeof min !== 'number' || min < least || !selectorMatches(budget.selector, pod.labels)) continue;
+      if (typeof min !== 'number' || min < least || !selectorMatches(budget.selector, pod.labels)) continue;
       budget.item.report(id, ['spec', 'minAvailable'], `minAvailable ${min} is at least the ${least} pod${least === 1 ? '' : 's'} of ${obj.kind} "${item.name}"${autoscaled !== undefined ? ' at its autoscaler\'s minReplicas' : ''}: none can be evicted`);
     }
   },

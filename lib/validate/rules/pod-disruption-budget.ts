@@ -57,9 +57,9 @@ spec:
 `,
   },
   checkReplicated({ item, pod, output, replicated }) {
-    const budgets = output.disruptionBudgets;
+    const budgets = output.disruptionBudgets.candidates(item.namespace, pod.labels);
     for (let i = 0; i < budgets.length; i++) {
-      if (budgets[i].namespace === item.namespace && selectorMatches(budgets[i].selector, pod.labels)) return;
+      if (selectorMatches(budgets[i].selector, pod.labels)) return;
     }
     item.report(id, [], `${replicated} has no PodDisruptionBudget: a node drain may stop every pod at once`);
   },

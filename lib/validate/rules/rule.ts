@@ -7,6 +7,7 @@
 import type { Severity } from '../findings';
 import type { NamespacePodSecurity } from '../../kube/pod-security';
 import type { Checked, ContainerAt, Json, PodTemplate } from '../objects';
+import type { SelectorIndex } from '../selector-index';
 
 /**
  * - input: the YAML cannot be read as Kubernetes objects
@@ -52,16 +53,16 @@ export interface RuleInfo {
 
 /** What a policy rule sees of the whole output, gathered once before any rule runs. */
 export interface Output {
-  /** The PodDisruptionBudgets: their namespace, selector and object. */
-  readonly disruptionBudgets: ReadonlyArray<{ readonly namespace: string; readonly selector: unknown; readonly item: Checked }>;
+  /** The PodDisruptionBudgets by namespace and selector: their selector and object. */
+  readonly disruptionBudgets: SelectorIndex<{ readonly selector: unknown; readonly item: Checked }>;
   /** `namespace/Kind/name` of every workload a HorizontalPodAutoscaler scales. */
   readonly autoscaled: ReadonlySet<string>;
   /** The Pod Security modes of each namespace, from its Namespace in the output or as the environment declares it. */
   readonly podSecurity: ReadonlyMap<string, NamespacePodSecurity>;
   /** The minReplicas of the autoscaler of each workload of `autoscaled`. */
   readonly minReplicas: ReadonlyMap<string, number>;
-  /** The podSelectors of the NetworkPolicies, by namespace (`{}` selects every pod). */
-  readonly networkPolicies: ReadonlyMap<string, readonly unknown[]>;
+  /** The podSelectors of the NetworkPolicies, by namespace and selector (`{}` selects every pod). */
+  readonly networkPolicies: SelectorIndex<unknown>;
   /** `namespace/name` of every ServiceAccount that sets `automountServiceAccountToken: false`. */
   readonly tokenless: ReadonlySet<string>;
 }

@@ -22,3 +22,13 @@ test('pdb-blocks-eviction: with an autoscaler, its minReplicas counts', () => {
   expect(pinned(rule, budget)).toEqual([]);
   expect(pinned(rule, budget + hpa).map((f) => f.message)).toEqual(['minAvailable 3 is at least the 3 pods of Deployment "web" at its autoscaler\'s minReplicas: none can be evicted']);
 });
+
+test('pdb-blocks-eviction: every budget that blocks a workload is reported, in input order, whatever selects it', () => {
+  const budget = (name: string, selector: string) => `---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: ${name}}\nspec:\n  minAvailable: 2\n  selector:\n${selector}`;
+  const yaml = rule.example.passes.split('---')[0] +
+    budget('by-expression', '    matchExpressions: [{key: app, operator: In, values: [web]}]\n') +
+    budget('by-label', '    matchLabels: {app: web}\n') +
+    budget('other-app', '    matchLabels: {app: db}\n') +
+    budget('all', '    {}\n');
+  expect(findingsOf(rule, yaml).map((f) => f.object)).toEqual(['PodDisruptionBudget by-expression', 'PodDisruptionBudget by-label', 'PodDisruptionBudget all']);
+});
