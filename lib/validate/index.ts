@@ -6,7 +6,7 @@
  */
 import { checkApiServer } from './apiserver';
 import { checkReferences } from './crossref';
-import { Finding, formatPath } from './findings';
+import { Finding, JsonPath, formatPath } from './findings';
 import { InputObject } from './input';
 import { knownResource } from './known-resources';
 import { ObjectIndex } from '../kube/object-index';
@@ -67,6 +67,7 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
   const customKinds = collectCustomResourceDefinitions(inputs);
   const index: CheckedIndex = new ObjectIndex();
   const checked: Checked[] = [];
+  const unlocated: Unlocated[] = [];
 
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
@@ -86,9 +87,9 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
         message = redact(message, secret.value);
         if (fix !== undefined) fix = redact(fix, secret.value);
       }
-      const line = input.locate?.(path);
-      const source = line === undefined ? input.source : { ...input.source, line };
-      findings.push({ rule, severity: level, object, source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
+      // the line is looked up once all checks are done (withLines)
+      if (input.locate !== undefined) unlocated.push({ at: findings.length, input: i, path: path.slice() }); // a copy: the schema walk reuses its path
+      findings.push({ rule, severity: level, object, source: input.source, path: formatPath(path), message, fix: fix ?? ruleInfo(rule).fix });
     };
 
     if (!isRecord(obj)) {
@@ -112,6 +113,30 @@ export function validateObjects(inputs: readonly InputObject[], options: Validat
   }
   checkReferences(checked, index, options.external);
   checkBestPractices(checked, options.podSecurity && new Map(Object.entries(options.podSecurity)));
+  return withLines(findings, unlocated, inputs);
+}
+
+/** A finding whose line is still to be looked up: its place in the findings, its object's place in the input, and its path. */
+interface Unlocated {
+  readonly at: number;
+  readonly input: number;
+  readonly path: JsonPath;
+}
+
+/**
+ * The findings with the line of each path. The lines are looked up object
+ * by object, all the paths of one object together, so that its document is
+ * read again for its lines once, and that reading is dropped before the next
+ * (input.ts keeps one): an object's findings come from several passes over
+ * the input, and keeping the lines of every object with a finding until the
+ * end would cost more memory than the objects themselves.
+ */
+function withLines(findings: Finding[], unlocated: Unlocated[], inputs: readonly InputObject[]): Finding[] {
+  unlocated.sort((a, b) => a.input - b.input || a.at - b.at);
+  for (const { at, input, path } of unlocated) {
+    const line = inputs[input].locate!(path);
+    if (line !== undefined) findings[at] = { ...findings[at], source: { ...inputs[input].source, line } };
+  }
   return findings;
 }
 

@@ -194,12 +194,11 @@ export function parseManifests(file: string, text: string): { objects: InputObje
     }
     if (read === undefined) continue; // an empty or comment-only document
     const source = { file, document: segment.index };
-    let tracked: { value: unknown; lines: LineMap; line: number } | undefined;
     const locate = (p: JsonPath): number | undefined => {
-      if (!tracked) {
+      if (tracked?.source !== source) {
         const lines: LineMap = new Map();
         const again = readDocument(doc, lines)!;
-        tracked = { value: again.value, lines, line: firstContentLine(doc) };
+        tracked = { source, value: again.value, lines, line: firstContentLine(doc) };
       }
       return segment.line + lineIn(tracked.value, tracked.lines, tracked.line, p);
     };
@@ -207,6 +206,14 @@ export function parseManifests(file: string, text: string): { objects: InputObje
   }
   return { objects, findings };
 }
+
+/**
+ * The last document read again for its lines, by its source. One is kept:
+ * validateObjects looks up the lines of one object's findings together, and
+ * the lines of every document with a finding would take more memory than
+ * its objects.
+ */
+let tracked: { source: object; value: unknown; lines: LineMap; line: number } | undefined;
 
 /** The objects of a document: itself, or the items of a list; kustomize's files left out. */
 function addObjects(value: unknown, source: InputObject['source'], locate: (p: JsonPath) => number | undefined, objects: InputObject[]): void {
