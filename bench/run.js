@@ -99,4 +99,7 @@ console.log(JSON.stringify({
   validate_ms_10k: Math.round(v10k.ms),
   validate_rss_mb_10k: Math.round(v10k.rss_mb),
   validate_ms_100k: Math.round(v100k.ms),
+  validate_cpu_ms_10k: Math.round(v10k.cpu_ms),
+  validate_cpu_ms_100k: Math.round(v100k.cpu_ms),
+  validate_rss_mb_100k: Math.round(v100k.rss_mb),
 }));
