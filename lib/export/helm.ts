@@ -4,6 +4,7 @@ import { Document, isMap, isPair, isScalar, stringify } from 'yaml';
 import { UsageError, UserError } from '../errors';
 import { KubeObject, renderEnvironment } from '../synth/render';
 import { toYaml } from '../synth/yaml';
+import { releaseNotes } from '../synth/notes';
 import { loadPackageClass, loadProject, selectEnvironments } from '../synth/load';
 import { isCustomResourceDefinition } from '../synth/layout';
 import { ValuesSources, releaseLayers } from '../package/sources';
@@ -14,7 +15,7 @@ import { resolveTree } from '../values/resolve';
 import { kubeVersions } from '../validate';
 import { isRecord } from '../internal/objects';
 import { sortByInstallOrder } from '../kube/install-order';
-import { Build, ValueLeaf, buildRelease, layerAt, probeValues, valueLeaves } from './probe';
+import { Build, ValueLeaf, buildRelease, layerAt, patchKeys, probeValues, valueLeaves } from './probe';
 import { TemplatedField, goString } from './fields';
 import { ChartSecrets } from './secrets';
 
@@ -76,15 +77,16 @@ export function exportHelmChart(options: ExportHelmOptions): ExportHelmResult {
   const layers = releaseLayers(env, release, sources);
   // the environment as synth renders it: its errors stop the export, and its notes become NOTES.txt
   const rendered = renderEnvironment(platform, env.name, { values: sources });
-  const base = buildRelease(release, release.name, layers);
+  const patched = patchKeys(release, layers);
+  const base = buildRelease(release, release.name, layers, patched);
   const chart = new ChartModel(base.objects);
   const warnings: string[] = [];
 
   // the release name and namespace
-  const named = chart.follow(buildRelease(release, PROBE_NAME, layers).objects, release.name, PROBE_NAME, '$.Release.Name', 'the release name');
+  const named = chart.follow(buildRelease(release, PROBE_NAME, layers, patched).objects, release.name, PROBE_NAME, '$.Release.Name', 'the release name');
   if (named) warnings.push(named);
   if (release.namespace) {
-    const probe = buildRelease({ ...release, namespace: PROBE_NAMESPACE }, release.name, layers).objects;
+    const probe = buildRelease({ ...release, namespace: PROBE_NAMESPACE }, release.name, layers, patched).objects;
     const spaced = chart.follow(probe, release.namespace, PROBE_NAMESPACE, '$.Release.Namespace', 'the namespace');
     if (spaced) warnings.push(spaced);
   }
@@ -103,7 +105,7 @@ export function exportHelmChart(options: ExportHelmOptions): ExportHelmResult {
   }
   const parameterized: string[] = [];
   leaves.forEach((leaf, i) => {
-    const problem = probeLeaf(chart, release, layers, leaf, probeValues(leaf.value, i, enumAt(schema, leaf.path)), secrets.expr(leaf.path), setter);
+    const problem = probeLeaf(chart, release, layers, patched, leaf, probeValues(leaf.value, i, enumAt(schema, leaf.path)), secrets.expr(leaf.path), setter);
     if (problem === undefined) parameterized.push(leaf.path.join('.'));
     else if (secrets.has(leaf.path)) {
       // the fields it reaches would stay as the environment renders them: with the secret in them
@@ -113,7 +115,7 @@ export function exportHelmChart(options: ExportHelmOptions): ExportHelmResult {
 
   const out = path.resolve(options.out ?? 'charts');
   const dir = path.join(out, release.package.metadata.name);
-  const notes = notesOf(rendered.releases.find((r) => r.name === release.name)?.notes);
+  const notes = chartNotes(release, layers, patched, env.name, rendered.releases.find((r) => r.name === release.name)?.notes);
   writeChart(dir, { chart, release, values, secrets, kubeVersion: helmKubeVersion(env.kubeVersion), notes: notes && secrets.redactText(notes) });
   return { chart: dir, parameterized, warnings };
 }
@@ -192,13 +194,13 @@ function resolvedValues(values: Record<string, unknown>): Record<string, unknown
 }
 
 /** Builds the release with one value changed and records what followed it; the warning when not every change could be expressed. */
-function probeLeaf(chart: ChartModel, release: ResolvedRelease, layers: readonly ValuesLayer[], leaf: ValueLeaf, candidates: ReadonlyArray<string | number | boolean>, expr: string, setter: string): string | undefined {
+function probeLeaf(chart: ChartModel, release: ResolvedRelease, layers: readonly ValuesLayer[], patched: readonly (string | undefined)[], leaf: ValueLeaf, candidates: ReadonlyArray<string | number | boolean>, expr: string, setter: string): string | undefined {
   const name = leaf.path.join('.');
   let probe: Build | undefined;
   let probeValue: string | number | boolean | undefined;
   for (const candidate of candidates) {
     try {
-      probe = buildRelease(release, release.name, [...layers, layerAt(leaf.path, candidate)]).objects;
+      probe = buildRelease(release, release.name, [...layers, layerAt(leaf.path, candidate)], patched).objects;
       probeValue = candidate;
       break;
     } catch {
@@ -309,9 +311,32 @@ function diffTrees(a: unknown, b: unknown, at: string[], out: Array<{ path: stri
   }
 }
 
-/** The release's notes as Helm's NOTES.txt: the text synth writes, with template braces kept literal. */
-function notesOf(notes: string | undefined): string | undefined {
-  return notes ? notes.replace(/\{\{/g, '{{ "{{" }}') : undefined;
+/**
+ * NOTES.txt: the release notes synth writes, made from a build under the
+ * probe name and namespace, with those words turned into Helm's release name
+ * and namespace (object names, Service hosts, `helm test <release>`). Literal
+ * template braces stay literal. Without a release notes function that the
+ * probe build can run, synth's notes as they are.
+ */
+function chartNotes(release: ResolvedRelease, layers: readonly ValuesLayer[], patched: readonly (string | undefined)[], environment: string, synthNotes: string | undefined): string | undefined {
+  if (synthNotes === undefined) return undefined;
+  const namespace = release.namespace ? PROBE_NAMESPACE : undefined;
+  let text: string;
+  try {
+    const probe = buildRelease({ ...release, namespace }, PROBE_NAME, layers, patched);
+    const objects = sortByInstallOrder([...probe.objects.values()], (o) => o.kind);
+    const own = release.notes?.({ name: PROBE_NAME, environment, namespace, values: probe.values, objects });
+    text = releaseNotes({ environment, release: PROBE_NAME, namespace, package: release.package.metadata, values: probe.values, objects, own: typeof own === 'string' ? own : undefined });
+  } catch {
+    // a notes function that fails for another name: synth's notes, names as the environment has them
+    return escapeNotes(synthNotes);
+  }
+  return escapeNotes(text).split(PROBE_NAME).join('{{ .Release.Name }}').split(PROBE_NAMESPACE).join('{{ .Release.Namespace }}');
+}
+
+/** Template braces in the notes' text kept literal. */
+function escapeNotes(notes: string): string {
+  return notes.replace(/\{\{/g, '{{ "{{" }}');
 }
 
 interface ChartFiles {

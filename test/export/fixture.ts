@@ -40,7 +40,11 @@ import { Platform } from '{{lib}}';
 import { Shop } from './shop';
 export default new Platform({ environments: {
   dev: { namespace: 'shop-dev', releases: { shop: { package: Shop, values: { payment: { token: 'tok-dev-s3cret' } } } } },
-  prod: { namespace: 'shop', kubeVersion: '1.30', releases: { shop: { package: Shop, values: { metrics: false } } } },
+  prod: {
+    namespace: 'shop',
+    kubeVersion: '1.30',
+    releases: { shop: { package: Shop, values: { metrics: false }, patches: [{ target: { kind: 'ConfigMap', name: 'shop-settings' }, merge: { data: { patched: 'yes' } } }] } },
+  },
 } });
 `;
 

@@ -164,4 +164,21 @@ export default new Platform({ environments: { dev: { namespace: 'vault', release
       fs.rmSync(project, { recursive: true, force: true });
     }
   });
+
+  test("an environment's patches are in the templates, applied to the same object under any release name", () => {
+    const { chart, warnings } = exportHelmChart({ release: 'shop', env: 'prod', out: 'charts' });
+    const settings = template(chart, 'configmap', 'shop-settings');
+    expect(settings).toContain('patched: "yes"');
+    expect(settings).toContain('name: {{ printf "%v%v" $.Release.Name "-settings" | toJson }}');
+    expect(warnings.filter((w) => w.startsWith('the release name'))).toEqual([]);
+  });
+
+  test('NOTES.txt names the objects with Helm\'s release name and namespace', () => {
+    const { chart } = exportHelmChart({ release: 'shop', env: 'dev', out: 'charts' });
+    const notes = read(chart, 'templates/NOTES.txt');
+    expect(notes).toContain('in namespace `{{ .Release.Namespace }}`');
+    expect(notes).toContain('- ConfigMap `{{ .Release.Namespace }}/{{ .Release.Name }}-settings`');
+    expect(notes).toContain('`helm test {{ .Release.Name }}`');
+    expect(notes).not.toContain('shop-dev');
+  });
 });
