@@ -44,6 +44,16 @@ function comparable(objects: any[]): Record<string, any> {
   return byKey;
 }
 
+/**
+ * The API server's version (v1.37.2): `helm template` checks Chart.yaml's
+ * kubeVersion against the version it is told, else against the default built
+ * into Helm (v1.20.0 in a build without Helm's Makefile flags).
+ */
+let serverVersion: string | undefined;
+const clusterVersion = () => (serverVersion ??= JSON.parse(kubectlOk(['version', '-o', 'json'])).serverVersion.gitVersion as string);
+/** `helm template` for the test cluster's Kubernetes version. */
+const template = (args: string[]) => helmOk(['template', '--kube-version', clusterVersion(), ...args]);
+
 const parse = (text: string) => parseAllDocuments(text).map((d) => d.toJS()).filter((o) => o !== null);
 const checksumOf = (objects: any[]) => objects.find((o) => o.kind === 'Deployment').spec.template.metadata.annotations[CHECKSUM];
 
@@ -86,7 +96,7 @@ describeCluster('export helm', () => {
     const out = path.join(dir, `synth-${env}`);
     synthApps(out, '--env', env);
     const synthesized = readObjects(path.join(out, env, 'hello.k8s.yaml'));
-    const templated = parse(helmOk(['template', 'hello', chart, '--namespace', namespace]));
+    const templated = parse(template(['hello', chart, '--namespace', namespace]));
     expect(synthesized.length).toBeGreaterThan(3);
     expect(comparable(templated)).toEqual(comparable(synthesized));
   });
@@ -106,7 +116,7 @@ describeCluster('export helm', () => {
         fc.pre(synth.code !== 1);
         expect(synth.code).toBe(0);
         const synthesized = readObjects(path.join(out, 'dev', 'hello.k8s.yaml'));
-        const templated = parse(helmOk(['template', 'hello', dev.chart, '--namespace', 'hello-dev', '--values', file]));
+        const templated = parse(template(['hello', dev.chart, '--namespace', 'hello-dev', '--values', file]));
         expect(comparable(templated)).toEqual(comparable(synthesized));
         compared++;
       }),
@@ -116,9 +126,9 @@ describeCluster('export helm', () => {
   });
 
   test('a config value changes the checksum the template computes, so the pods roll', () => {
-    const before = checksumOf(parse(helmOk(['template', 'hello', dev.chart, '--namespace', 'hello-dev'])));
-    const after = checksumOf(parse(helmOk(['template', 'hello', dev.chart, '--namespace', 'hello-dev', '--set', 'greeting=Hi there'])));
-    const unchanged = checksumOf(parse(helmOk(['template', 'hello', dev.chart, '--namespace', 'hello-dev', '--set', 'host=other.example.com'])));
+    const before = checksumOf(parse(template(['hello', dev.chart, '--namespace', 'hello-dev'])));
+    const after = checksumOf(parse(template(['hello', dev.chart, '--namespace', 'hello-dev', '--set', 'greeting=Hi there'])));
+    const unchanged = checksumOf(parse(template(['hello', dev.chart, '--namespace', 'hello-dev', '--set', 'host=other.example.com'])));
     expect(before).toMatch(/^[0-9a-f]{64}$/);
     expect(after).not.toBe(before);
     expect(unchanged).toBe(before);
@@ -153,8 +163,8 @@ describeCluster('export helm', () => {
     const packaged = helmOk(['package', dev.chart, '--destination', dir]);
     const tgz = path.join(dir, 'hello-web-1.2.0.tgz');
     expect(packaged).toContain(tgz);
-    const fromFolder = comparable(parse(helmOk(['template', 'shop', dev.chart, '--namespace', ns])));
-    expect(comparable(parse(helmOk(['template', 'shop', tgz, '--namespace', ns])))).toEqual(fromFolder);
+    const fromFolder = comparable(parse(template(['shop', dev.chart, '--namespace', ns])));
+    expect(comparable(parse(template(['shop', tgz, '--namespace', ns])))).toEqual(fromFolder);
     helmOk(['install', 'shop', tgz, '--namespace', ns, '--create-namespace']);
     expect(kubectlOk(['get', 'service', 'shop-server', '-n', ns, '-o', 'name']).trim()).toBe('service/shop-server');
     helmOk(['uninstall', 'shop', '--namespace', ns]);
@@ -201,7 +211,7 @@ describeCluster('export helm', () => {
         // payment.token is sensitive and set by environment dev: the chart has no value for it, the consumer gives it
         fs.writeFileSync(file, `metrics: ${metrics}\nport: 9090\npayment:\n  token: tok-given\n`);
         const synthesized = synthShop('apps/main.ts', 'dev', [file], `dist-${metrics}`)!;
-        const templated = parse(helmOk(['template', 'shop', shop.chart, '--namespace', 'shop-dev', '--values', file]));
+        const templated = parse(template(['shop', shop.chart, '--namespace', 'shop-dev', '--values', file]));
         expect(comparable(templated)).toEqual(comparable(synthesized));
         expect(templated.some((o) => o.metadata.name === 'shop-metrics')).toBe(metrics === 'true');
         expect(templated.filter((o) => o.metadata.annotations?.['helm.sh/hook']).map((o) => o.metadata.annotations['helm.sh/hook']).sort()).toEqual(['pre-install,pre-upgrade', 'test']);
@@ -209,10 +219,10 @@ describeCluster('export helm', () => {
     });
 
     test('a sensitive value left out of values.yaml: helm template without it fails, naming it and how to give it', () => {
-      const result = helm(['template', 'shop', shop.chart, '--namespace', 'shop-dev']);
+      const result = helm(['template', '--kube-version', clusterVersion(), 'shop', shop.chart, '--namespace', 'shop-dev']);
       expect(result.status).not.toBe(0);
       expect(result.stderr).toContain("payment.token is sensitive and not in the chart's values.yaml: set it with --set payment.token=");
-      const given = parse(helmOk(['template', 'shop', shop.chart, '--namespace', 'shop-dev', '--set', 'payment.token=tok-dev-s3cret']));
+      const given = parse(template(['shop', shop.chart, '--namespace', 'shop-dev', '--set', 'payment.token=tok-dev-s3cret']));
       const secret = given.find((o) => o.kind === 'Secret');
       expect(Buffer.from(secret.data.token, 'base64').toString('utf8')).toBe('tok-dev-s3cret');
     });
@@ -228,13 +238,30 @@ describeCluster('export helm', () => {
           fs.writeFileSync(file, JSON.stringify(values));
           const synthesized = synthShop('apps/main.ts', 'dev', [file], `dist-random-${n}`);
           fc.pre(synthesized !== undefined);
-          const templated = parse(helmOk(['template', 'shop', shop.chart, '--namespace', 'shop-dev', '--values', file]));
+          const templated = parse(template(['shop', shop.chart, '--namespace', 'shop-dev', '--values', file]));
           expect(comparable(templated)).toEqual(comparable(synthesized!));
           compared++;
         }),
         { numRuns: 5, seed: SEED, maxSkipsPerRun: 4 },
       );
       expect(compared).toBe(5);
+    });
+
+    test("Chart.yaml's kubeVersion: Helm refuses an older Kubernetes and takes a provider's build of a newer one", () => {
+      const cwd = process.cwd();
+      let prod: string;
+      try {
+        process.chdir(project);
+        prod = exportHelmChart({ release: 'shop', env: 'prod', out: 'charts-kube' }).chart;
+      } finally {
+        process.chdir(cwd);
+      }
+      const older = helm(['template', 'shop', prod, '--namespace', 'shop', '--kube-version', 'v1.29.9']);
+      expect(older.status).not.toBe(0);
+      expect(older.stderr).toContain('chart requires kubeVersion: >=1.30.0-0 which is incompatible with Kubernetes v1.29.9');
+      for (const version of ['v1.30.0', 'v1.30.2-eks-1234', 'v1.31.0-gke.1', 'v1.37.2']) {
+        expect(helm(['template', 'shop', prod, '--namespace', 'shop', '--kube-version', version]).status).toBe(0);
+      }
     });
 
     test('each environment: helm template with the chart of that environment renders what synth renders', () => {
@@ -255,7 +282,7 @@ describeCluster('export helm', () => {
         expect(lint.stdout + lint.stderr).toContain('0 chart(s) failed');
         const synthesized = synthShop('apps/main.ts', env, [], `dist-env-${env}`)!;
         // dev's token is sensitive: the consumer gives it, here the one dev sets
-        const templated = parse(helmOk(['template', 'shop', chart, '--namespace', namespace, ...(env === 'dev' ? ['--set', 'payment.token=tok-dev-s3cret'] : [])]));
+        const templated = parse(template(['shop', chart, '--namespace', namespace, ...(env === 'dev' ? ['--set', 'payment.token=tok-dev-s3cret'] : [])]));
         expect(comparable(templated)).toEqual(comparable(synthesized));
       }
     });
@@ -267,11 +294,11 @@ describeCluster('export helm', () => {
       const lint = helm(['lint', '--strict', chart]);
       expect(lint.stdout + lint.stderr).toContain('0 chart(s) failed');
       const synthesized = synthShop('apps/defaults.ts', 'test', [], 'dist-defaults')!;
-      const templated = parse(helmOk(['template', 'shop', chart, '--namespace', 'shop-test']));
+      const templated = parse(template(['shop', chart, '--namespace', 'shop-test']));
       expect(comparable(templated)).toEqual(comparable(synthesized));
       // under another release name and namespace, as Helm gives them
       const ns = 'export-helm-package';
-      const other = parse(helmOk(['template', 'store', chart, '--namespace', ns]));
+      const other = parse(template(['store', chart, '--namespace', ns]));
       expect(other.map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toContain(`${ns}/store-settings`);
       helmOk(['install', 'store', chart, '--namespace', ns, '--create-namespace', '--no-hooks']);
       expect(kubectlOk(['get', 'configmap', 'store-settings', '-n', ns, '-o', 'jsonpath={.data.url}'])).toBe('http://store:8080');
