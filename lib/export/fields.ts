@@ -9,7 +9,14 @@ export class TemplatedField {
   private whole?: string;
   private segments: Segment[];
 
-  constructor(readonly base: string | number | boolean) {
+  /**
+   * @param base the field's value as the environment renders it (for a base64 field, the text it encodes)
+   * @param base64 whether the field holds the base64 of the text (a Secret's data): the template encodes it with b64enc
+   */
+  constructor(
+    readonly base: string | number | boolean,
+    readonly base64 = false,
+  ) {
     const text = String(base);
     this.segments = [{ start: 0, end: text.length, literal: text }];
   }
@@ -55,13 +62,20 @@ export class TemplatedField {
 
   /** The template expression (without braces) that renders the field as JSON. */
   expression(): string {
+    if (this.base64) return `${this.text()} | b64enc | toJson`;
     if (this.whole !== undefined) return `${this.whole} | toJson`;
     // a whole string field keeps the type the value has, as synth does (an int-or-string such as maxSurge)
     if (this.segments.length === 1 && 'expr' in this.segments[0] && typeof this.base === 'string') return `${this.segments[0].expr} | toJson`;
+    const text = this.text();
+    return typeof this.base === 'string' ? `${text} | toJson` : `${text} | fromJson | toJson`;
+  }
+
+  /** The expression of the field's text: its literal parts and expressions joined by printf. */
+  private text(): string {
+    if (this.whole !== undefined) return `printf "%v" ${this.whole}`;
     const format = this.segments.map(() => '%v').join('');
     const args = this.segments.map((s) => ('literal' in s ? goString(s.literal) : s.expr));
-    const text = `printf ${goString(format)} ${args.join(' ')}`;
-    return typeof this.base === 'string' ? `${text} | toJson` : `${text} | fromJson | toJson`;
+    return `printf ${goString(format)} ${args.join(' ')}`;
   }
 }
 

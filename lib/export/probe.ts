@@ -1,5 +1,6 @@
 import { ApiObject, App } from 'cdk8s';
 import { KubeObject } from '../synth/render';
+import { applyPatches, matchesTarget } from '../synth/patches';
 import { ResolvedRelease } from '../package/platform';
 import { ValuesLayer } from '../values/layers';
 import { withFastResolve } from '../construct/fast-resolve';
@@ -12,10 +13,13 @@ export type Build = ReadonlyMap<string, KubeObject>;
 /**
  * Builds a release under a name with extra values over its own layers and
  * renders its objects, keyed by construct path without the release's id (so
- * two builds under different release names line up). Nothing is validated:
- * the exporter compares builds, synth validates what it writes.
+ * two builds under different release names line up). The environments'
+ * patches are applied to the objects `patchKeys` names (see patchKeys()), so
+ * a build under another name is patched as synth patches the release.
+ * Nothing is validated: the exporter compares builds, synth validates what
+ * it writes.
  */
-export function buildRelease(release: ResolvedRelease, name: string, layers: readonly ValuesLayer[]): { objects: Build; values: Record<string, unknown> } {
+export function buildRelease(release: ResolvedRelease, name: string, layers: readonly ValuesLayer[], patchKeys: readonly (string | undefined)[] = []): { objects: Build; values: Record<string, unknown> } {
   const app = new App({ outdir: '.' });
   const chart = new release.package(app, name, { namespace: release.namespace, valuesLayers: layers });
   const apiObjects = chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
@@ -23,7 +27,21 @@ export function buildRelease(release: ResolvedRelease, name: string, layers: rea
   withFastResolve(() => {
     for (const obj of apiObjects) objects.set(obj.node.path.slice(name.length), obj.toJson() as KubeObject);
   });
+  release.patches.forEach(({ environment, patch }, i) => {
+    const key = patchKeys[i];
+    const obj = key === undefined ? undefined : objects.get(key);
+    if (!key || !obj) return; // an object a probe turns off
+    const target = { ...patch.target, name: obj.metadata.name ?? '', ...(patch.target.namespace !== undefined ? { namespace: obj.metadata.namespace } : {}) };
+    objects.set(key, applyPatches([obj], [{ environment, patch: { ...patch, target } }])[0]);
+  });
   return { objects, values: chart.values as Record<string, unknown> };
+}
+
+/** The object (by key) each of the release's patches targets, in a build under the release's own name and namespace. */
+export function patchKeys(release: ResolvedRelease, layers: readonly ValuesLayer[]): Array<string | undefined> {
+  if (release.patches.length === 0) return [];
+  const { objects } = buildRelease(release, release.name, layers);
+  return release.patches.map(({ patch }) => [...objects].find(([, obj]) => matchesTarget(obj, patch.target))?.[0]);
 }
 
 /** A scalar of the values and its path. */

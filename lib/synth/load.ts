@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UserError, messageOf, suggestion, userCodeLocation } from '../errors';
 import { fileError, shownPath } from '../internal/files';
+import { Package, PackageClass } from '../package/package';
 import { Platform } from '../package/platform';
 import { ValuesSources, checkValuesFiles } from '../package/sources';
 import { readValuesFile } from '../values/layers';
@@ -61,12 +62,24 @@ function readPackageJson(file: string): any {
  */
 export function loadPlatform(file: string): Platform {
   const shown = path.relative(process.cwd(), file) || file;
-  if (!fs.existsSync(file)) {
-    throw new UserError(`platform entry ${shown} not found: create it, pass --app FILE, or set "chartwright": { "app": FILE } in package.json`);
+  const mod = requireEntry(file, `platform entry ${shown}`, 'create it, pass --app FILE, or set "chartwright": { "app": FILE } in package.json');
+  const candidates = [mod?.default, mod?.platform, mod];
+  const platform = candidates.find((c) => Platform.isPlatform(c));
+  if (!platform) {
+    throw new UserError(`${shown} exports no Platform: end it with \`export default new Platform({ environments: { ... } })\``);
   }
-  let mod: any;
+  return platform;
+}
+
+/**
+ * Requires a file of the project; a missing file, a syntax error or a
+ * failed import is a one-line UserError naming the file (and the place).
+ */
+function requireEntry(file: string, what: string, whenMissing: string): any {
+  const shown = path.relative(process.cwd(), file) || file;
+  if (!fs.existsSync(file)) throw new UserError(`${what} not found: ${whenMissing}`);
   try {
-    mod = require(file);
+    return require(file);
   } catch (err) {
     if (UserError.isUserError(err)) throw UserError.wrap(shown, err);
     const syntax = typeScriptSyntaxError(err);
@@ -76,12 +89,40 @@ export function loadPlatform(file: string): Platform {
     if (missing) throw new UserError(`${shown} failed to load: ${missing}${location ? `\n  at ${location}` : ''}`, { cause: err });
     throw UserError.wrap(`${shown} failed to load`, err, {}, location ? `\n  at ${location}` : '');
   }
-  const candidates = [mod?.default, mod?.platform, mod];
-  const platform = candidates.find((c) => Platform.isPlatform(c));
-  if (!platform) {
-    throw new UserError(`${shown} exports no Platform: end it with \`export default new Platform({ environments: { ... } })\``);
+}
+
+/**
+ * Loads a package module (`src/index.ts` of a project `chartwright init
+ * package` made) and returns the package class it exports: its default
+ * export, or its only exported package class; `FILE#Name` picks the export
+ * `Name` when it exports several.
+ */
+export function loadPackageClass(spec: string): PackageClass {
+  const hash = spec.lastIndexOf('#');
+  const [file, wanted] = hash > 0 ? [spec.slice(0, hash), spec.slice(hash + 1)] : [spec, undefined];
+  const full = path.resolve(file);
+  const mod = requireEntry(full, `package module ${file}`, 'pass the file that exports the package class, such as --package src/index.ts');
+  const exported = Object.entries(mod ?? {}).filter(([, value]) => isPackageClass(value)) as Array<[string, PackageClass]>;
+  if (wanted !== undefined) {
+    const found = exported.find(([name]) => name === wanted);
+    if (!found) throw new UserError(`${file} exports no package class "${wanted}"${suggestion(wanted, exported.map(([n]) => n))}; its package classes are: ${exported.map(([n]) => n).join(', ') || 'none'}`);
+    return found[1];
   }
-  return platform;
+  const chosen = exported.find(([name]) => name === 'default') ?? (exported.length === 1 ? exported[0] : undefined);
+  if (chosen) return chosen[1];
+  if (exported.length === 0) {
+    throw new UserError(`${file} exports no package class: export a class that extends Package (\`export class MyApp extends Package<typeof values> { … }\`)`);
+  }
+  throw new UserError(`${file} exports ${exported.length} package classes (${exported.map(([n]) => n).join(', ')}): name one as ${file}#${exported[0][0]}`);
+}
+
+/** A class that extends Package (of this copy of the library or another), not Package itself. */
+function isPackageClass(x: unknown): x is PackageClass {
+  if (typeof x !== 'function' || x === Package) return false;
+  for (let c: any = Object.getPrototypeOf(x); c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (c === Package || (c.name === 'Package' && typeof c.isPackage === 'function')) return true;
+  }
+  return false;
 }
 
 /**

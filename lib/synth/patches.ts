@@ -42,7 +42,8 @@ export function applyPatches(objects: readonly KubeObject[], patches: readonly {
   return out;
 }
 
-function matchesTarget(obj: KubeObject, target: ReleasePatch['target']): boolean {
+/** Whether an object is the one a patch's target names. */
+export function matchesTarget(obj: KubeObject, target: ReleasePatch['target']): boolean {
   return (
     obj.kind === target.kind &&
     obj.metadata.name === target.name &&
