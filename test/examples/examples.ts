@@ -3,6 +3,7 @@ import { Api } from '../../examples/api';
 import { Guestbook } from '../../examples/guestbook';
 import { LogAgent } from '../../examples/log-agent';
 import { StatusPage } from '../../examples/mixed';
+import { Podinfo } from '../../examples/podinfo';
 import { MySql } from '../../examples/mysql';
 import { Postgres } from '../../examples/postgres';
 import { WordPress } from '../../examples/wordpress';
@@ -16,4 +17,5 @@ export const EXAMPLES: { name: string; readmes: [string, PackageClass<any>][] }[
   { name: 'postgres', readmes: [['README.md', Postgres]] },
   { name: 'api', readmes: [['README.md', Api]] },
   { name: 'mixed', readmes: [['README.md', StatusPage]] },
+  { name: 'podinfo', readmes: [['README.md', Podinfo]] },
 ];
