@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { ConfigMap, EnvValue, Hook, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Volume, WebService } from '../../lib';
-import { Postgres } from '../postgres';
+import { Postgres } from '../postgres/src';
 
 /** The label of the pods the database admits: the API's and the migration's. */
 const DATABASE_CLIENT = { 'example.com/database-client': 'api' };

@@ -1,6 +1,10 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { ConfigMap, EnvValue, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, RolloutWebService, Secret, StatefulService, Volume, rolloutValues } from '../../lib';
+import { ConfigMap, EnvValue, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, RolloutWebService, Secret, Volume, rolloutValues } from '../../lib';
+import { Redis } from '../redis/src';
+
+/** The label of the pods Redis admits: the frontend's. */
+const REDIS_CLIENT = { 'example.com/redis-client': 'guestbook' };
 
 const hostName = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
 
@@ -14,14 +18,6 @@ export const guestbookValues = z.object({
     })
     .default({ replicas: 3, repository: 'gcr.io/google_samples/gb-frontend', tag: 'v5' })
     .describe('The PHP frontend (Apache with mod_php).'),
-  redis: z
-    .object({
-      image: z.string().min(1).default('redis:7.4.1-alpine').describe('Redis image of the leader and the followers, pinned.'),
-      followers: z.number().int().min(0).max(10).default(2).describe('Read replicas of the leader.'),
-      storageSize: z.string().regex(/^[0-9]+(Mi|Gi|Ti)$/).default('1Gi').describe('The volume each Redis pod keeps its data on.'),
-    })
-    .default({ image: 'redis:7.4.1-alpine', followers: 2, storageSize: '1Gi' })
-    .describe('Redis: one leader that takes the writes, followers that serve the reads.'),
   host: hostName.default('guestbook.example.com').describe('Host name the Ingress answers for.'),
   tlsSecret: hostName.default('guestbook-tls').describe('An existing kubernetes.io/tls Secret for the host, made outside the repo (by cert-manager, say).'),
   rollout: rolloutValues,
@@ -55,40 +51,19 @@ export class Guestbook extends Package<typeof guestbookValues> {
     description: 'The Kubernetes guestbook: a PHP frontend behind an Ingress with TLS, a Redis leader and Redis followers.',
   };
   static readonly values = guestbookValues;
+  // Redis is the reusable redis package (examples/redis); the frontend's
+  // pods carry the label it admits. The user's `redis.*` values (image,
+  // followers, storageSize) still apply.
+  static readonly dependencies = { redis: { package: Redis, values: { clients: REDIS_CLIENT } } };
 
-  readonly leader: StatefulService;
-  readonly followers?: StatefulService;
+  readonly redis: Redis;
   readonly frontend: RolloutWebService;
 
   constructor(scope: Construct, id: string, props: PackageProps<typeof guestbookValues> = {}) {
     super(scope, id, props);
     const v = this.values;
 
-    // the redis image runs as its redis user, uid 999; /data is its volume
-    const redis = (command: string) => ({
-      podSecurity: { runAsUser: 999, runAsGroup: 999, fsGroup: 999 },
-      containers: [
-        {
-          name: 'redis',
-          image: v.redis.image,
-          command: ['sh', '-c', command],
-          ports: [{ name: 'redis', port: 6379 }],
-          resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
-          readiness: Probe.exec(['redis-cli', 'ping'], { periodSeconds: 5 }),
-          mounts: [{ volume: Volume.emptyDir('tmp', { sizeLimit: '16Mi' }), path: '/tmp' }],
-        },
-      ],
-      storage: [{ name: 'data', mountPath: '/data', size: v.redis.storageSize }],
-    });
-
-    this.leader = new StatefulService(this, 'redis-leader', { replicas: 1, ...redis('exec redis-server --appendonly yes --dir /data') });
-    const leaderHost = this.leader.service!.name;
-    if (v.redis.followers > 0) {
-      this.followers = new StatefulService(this, 'redis-follower', {
-        replicas: v.redis.followers,
-        ...redis(`exec redis-server --dir /data --replicaof ${leaderHost} 6379`),
-      });
-    }
+    this.redis = this.dependencies.redis as Redis;
 
     const apache = new ConfigMap(this, 'apache', { data: { 'ports.conf': APACHE_PORTS, '000-default.conf': APACHE_SITE } });
     const writable = (name: string, path: string) => ({ volume: Volume.emptyDir(name, { sizeLimit: '16Mi' }), path });
@@ -101,6 +76,7 @@ export class Guestbook extends Package<typeof guestbookValues> {
       healthCheckPath: '/',
       // www-data of the Debian-based php:apache image
       podSecurity: { runAsUser: 33, runAsGroup: 33 },
+      podLabels: REDIS_CLIENT,
       containers: [
         {
           name: 'php-redis',
@@ -109,8 +85,8 @@ export class Guestbook extends Package<typeof guestbookValues> {
           env: {
             // guestbook.php reads the Redis hosts from these with GET_HOSTS_FROM=env
             GET_HOSTS_FROM: EnvValue.fromValue('env'),
-            REDIS_LEADER_SERVICE_HOST: EnvValue.fromValue(leaderHost),
-            REDIS_FOLLOWER_SERVICE_HOST: EnvValue.fromValue(this.followers ? this.followers.service!.name : leaderHost),
+            REDIS_LEADER_SERVICE_HOST: EnvValue.fromValue(this.redis.leaderHost),
+            REDIS_FOLLOWER_SERVICE_HOST: EnvValue.fromValue(this.redis.readHost),
             APACHE_RUN_DIR: EnvValue.fromValue('/var/run/apache2'),
             APACHE_LOCK_DIR: EnvValue.fromValue('/var/lock/apache2'),
             APACHE_LOG_DIR: EnvValue.fromValue('/var/log/apache2'),
@@ -134,17 +110,5 @@ export class Guestbook extends Package<typeof guestbookValues> {
       selector: this.frontend,
       ingress: [{ peers: [NetworkPeer.ingressController()], ports: [{ port: 'http' }] }],
     });
-    // the frontend writes to the leader and reads from the followers; the
-    // followers replicate from the leader; nothing else reaches Redis
-    new NetworkPolicy(this, 'allow-redis-leader', {
-      selector: this.leader,
-      ingress: [{ peers: [NetworkPeer.pods(this.frontend), ...(this.followers ? [NetworkPeer.pods(this.followers)] : [])], ports: [{ port: 'redis' }] }],
-    });
-    if (this.followers) {
-      new NetworkPolicy(this, 'allow-redis-followers', {
-        selector: this.followers,
-        ingress: [{ peers: [NetworkPeer.pods(this.frontend)], ports: [{ port: 'redis' }] }],
-      });
-    }
   }
 }

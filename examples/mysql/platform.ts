@@ -1,5 +1,5 @@
-import { Platform, release } from '../../lib';
-import { MySql } from '.';
+import { Platform, release } from 'chartwright';
+import { MySql } from './src';
 
 /**
  * MySQL on its own in dev, staging and prod, which differ only in values

@@ -1,5 +1,5 @@
-import { Platform, release } from '../../lib';
-import { Postgres } from '.';
+import { Platform, release } from 'chartwright';
+import { Postgres } from './src';
 
 /**
  * Postgres on its own in dev, staging and prod, which differ only in values

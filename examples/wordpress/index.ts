@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { ConfigMap, EnvValue, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, RolloutWebService, Secret, UserError, Volume, rolloutValues } from '../../lib';
-import { MySql } from '../mysql';
+import { MySql } from '../mysql/src';
 
 const dnsName = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
 

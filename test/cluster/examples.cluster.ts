@@ -18,6 +18,12 @@ describeCluster('cluster setup for the examples', () => {
     kubectlOk(['apply', '--server-side', '-f', path.join(FIXTURES, 'external-secrets-crd.yaml')]);
     waitEstablished(['crd/externalsecrets.external-secrets.io']);
   });
+
+  // the podinfo example's ServiceMonitor: its CRD is the one committed in the example
+  test('the ServiceMonitor CRD of the podinfo example is established', () => {
+    kubectlOk(['apply', '--server-side', '-f', path.join(REPO, 'examples', 'podinfo', 'crds', 'servicemonitors.yaml')]);
+    waitEstablished(['crd/servicemonitors.monitoring.coreos.com']);
+  });
 });
 
 const cases = EXAMPLES.flatMap((e) => ENVIRONMENTS.map((env) => [e.name, env] as const));

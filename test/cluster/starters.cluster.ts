@@ -1,8 +1,8 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO } from '../support/project';
 import { describeCluster, eventually, kubectl, kubectlOk, scratch } from './kube';
+import { NPM_FLAGS, chartwright, npm } from './npm';
 
 /**
  * A new user's first hour, as a test: chartwright packed into a tarball,
@@ -10,27 +10,8 @@ import { describeCluster, eventually, kubectl, kubectlOk, scratch } from './kube
  * there, `npm install`, synth, test and pack, then the app's output applied
  * to the cluster, whose Pod Security admission (`restricted`) must let its
  * pods be created. chartwright never comes from the registry, only from the
- * tarball. The third-party packages (cdk8s, zod, typescript…) come from the
- * npm cache (`--prefer-offline`), so the test runs offline once they are
- * cached; a first run fetches what the cache lacks from the registry.
+ * tarball; the third-party packages from the npm cache (see ./npm.ts).
  */
-const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error'];
-
-function run(cwd: string, command: string, args: readonly string[]): string {
-  // npm_config_* of the `npm run test:cluster` that started jest would steer the inner npm
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env, timeout: 300_000 });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}${result.stderr ?? String(result.error ?? '')}`;
-    const hint = /ENOTCACHED|EAI_AGAIN|ENOTFOUND|ETIMEDOUT|ECONNREFUSED/.test(output) ? '\n(a third-party package is neither in the npm cache nor reachable on the registry: run `npm install` once online)' : '';
-    throw new Error(`${command} ${args.join(' ')} in ${cwd} exited ${result.status}:\n${output}${hint}`);
-  }
-  return result.stdout;
-}
-
-const npm = (cwd: string, ...args: string[]) => run(cwd, 'npm', args);
-const chartwright = (cwd: string, ...args: string[]) => run(cwd, process.execPath, [path.join(cwd, 'node_modules', 'chartwright', 'bin', 'chartwright.js'), ...args]);
-
 describeCluster('from the packed tarball to a running project', () => {
   const { dir, remove } = scratch();
   let tarball = '';

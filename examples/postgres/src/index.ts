@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { EnvValue, ExternalSecret, IConfigSource, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Secret, StatefulService, Volume } from '../../lib';
+import { EnvValue, ExternalSecret, IConfigSource, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, Secret, StatefulService, Volume } from 'chartwright';
 
 /** Values of the postgres package. */
 export const postgresValues = z.object({

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { CronJob, EnvValue, NetworkPeer, NetworkPolicy, Package, PackageProps, PersistentVolumeClaim, Probe, Secret, StatefulService, Volume } from '../../lib';
+import { CronJob, EnvValue, NetworkPeer, NetworkPolicy, Package, PackageProps, PersistentVolumeClaim, Probe, Secret, StatefulService, Volume } from 'chartwright';
 
 const size = z.string().regex(/^[0-9]+(Mi|Gi|Ti)$/);
 
