@@ -9,6 +9,12 @@
  *
  *   node bench/run.js [--runs 3] [--sizes 250,625,1000,2500]   (services; 4 objects each)
  *
+ * The ratio at 1,000 objects (250 services; chartwright's output also holds
+ * the environment's Namespace) gets its own JSON line, `ratio_1k`: there
+ * fixed costs weigh most. Then the realistic fleet, the example catalog's
+ * apps at about 10,000 objects (bench/run-catalog.js: a line and a JSON line
+ * with `catalog_ratio`).
+ *
  * Then `chartwright diff` of two 10,000-object outputs (bench/diff.js: a
  * line and its own JSON line with `diff_ms_10k`), and `chartwright validate`
  * on third-party input (bench/validate-files.js): 10,000 objects (medians of
@@ -22,6 +28,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { cold, median } = require('./cold');
+const { catalog } = require('./run-catalog');
 const validateFiles = require('./validate-files');
 
 function option(name, fallback) {
@@ -72,6 +79,15 @@ if (base) {
   const growth = largest.chartwright_ms / base.chartwright_ms;
   console.log(`growth ${base.objects} → ${largest.objects} objects: ${growth.toFixed(2)}x the time for ${(largest.objects / base.objects).toFixed(1)}x the objects`);
 }
+
+// 1,000 objects: 250 services of 4 objects each
+const at1k = rows.find((r) => r.services === 250);
+if (at1k) console.log(JSON.stringify({ ratio_1k: +at1k.ratio.toFixed(3), objects_1k: at1k.objects, chartwright_ms_1k: Math.round(at1k.chartwright_ms), cdk8s_ms_1k: Math.round(at1k.cdk8s_ms) }));
+
+const cat = catalog(runs);
+console.log(`catalog fleet, ${cat.copies} copies of the example apps (${cat.objects} objects): chartwright ${cat.chartwright_ms.toFixed(0)} ms (${cat.chartwright_rss_mb.toFixed(0)} MB)  ` +
+  `cdk8s-plus-28 ${cat.cdk8s_ms.toFixed(0)} ms (${cat.cdk8s_rss_mb.toFixed(0)} MB)  ratio ${cat.ratio.toFixed(3)}  [medians of ${runs}]`);
+console.log(JSON.stringify({ catalog_objects: cat.objects, catalog_chartwright_ms: Math.round(cat.chartwright_ms), catalog_cdk8s_ms: Math.round(cat.cdk8s_ms), catalog_ratio: +cat.ratio.toFixed(3) }));
 
 const c = cold(Math.max(runs, 5));
 console.log(`cold start (median of ${c.runs}): node -e "require('cdk8s-plus-28')" ${c.baseline_ms.toFixed(0)} ms, ` +

@@ -34,7 +34,9 @@ export function readTextFile(file: string, limit = TEXT_FILE_LIMIT): string {
     if (stat.size > limit) throw new TextFileError(tooBig(stat.size, limit), 'ETOOBIG');
     const chunks: Buffer[] = [];
     let total = 0;
-    const chunk = Buffer.alloc(64 * 1024);
+    // the file's size and one byte more (to see its end in one read), or 64 KiB when it reports none (/proc);
+    // not zero-filled: only the bytes read are kept
+    const chunk = Buffer.allocUnsafe(stat.size > 0 && stat.size < 64 * 1024 ? stat.size + 1 : 64 * 1024);
     for (;;) {
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;

@@ -8,8 +8,18 @@
 
 let canonical: Map<string, string> | undefined;
 
+/** The answers given so far, by zone: a DateTimeFormat is made in milliseconds, and a platform names few zones many times. */
+const answers = new Map<string, string | undefined>();
+
 /** Why `tz` is not a time zone the API server takes, or undefined when it is. */
 export function timeZoneProblem(tz: string): string | undefined {
+  if (answers.has(tz)) return answers.get(tz);
+  const problem = findTimeZoneProblem(tz);
+  answers.set(tz, problem);
+  return problem;
+}
+
+function findTimeZoneProblem(tz: string): string | undefined {
   if (tz === '' || tz.trim() !== tz) return 'is empty or has spaces around it';
   if (tz === 'Local') return 'is "Local", which the API server refuses: name the zone';
   try {

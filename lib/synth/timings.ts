@@ -1,14 +1,21 @@
+/**
+ * Milliseconds from a fixed point. process.hrtime rather than the global
+ * `performance`, whose first use loads perf_hooks: some milliseconds of a
+ * synth of a small platform.
+ */
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
 /** Where synth spends its time, by phase, in milliseconds (`chartwright synth --timings`). */
 export class Timings {
   private readonly totals = new Map<string, number>();
 
   /** Runs `fn`, adding its duration to `phase`. */
   measure<T>(phase: string, fn: () => T): T {
-    const start = performance.now();
+    const start = now();
     try {
       return fn();
     } finally {
-      this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - start);
+      this.totals.set(phase, (this.totals.get(phase) ?? 0) + now() - start);
     }
   }
 

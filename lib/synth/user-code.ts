@@ -25,7 +25,6 @@ const WATCHDOG_EXIT = Symbol.for('chartwright.watchdogExit');
  */
 const WATCHDOG = `
 const { workerData } = require('worker_threads');
-const inspector = require('inspector');
 const fs = require('fs');
 const path = require('path');
 const state = new Int32Array(workerData.state);
@@ -43,7 +42,7 @@ setTimeout(() => {
     fs.writeSync(2, head + '; the app could not be stopped where it was' + tail);
     process.kill(process.pid, 'SIGKILL');
   }, 5000);
-  const session = new inspector.Session();
+  const session = new (require('inspector').Session)();
   session.connectToMainThread();
   const urls = new Map();
   session.on('Debugger.scriptParsed', ({ params }) => urls.set(params.scriptId, params.url));
@@ -129,8 +128,9 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
     worker = new Worker(WATCHDOG, {
       eval: true,
       workerData: { state: state.buffer, seconds: timeoutSeconds, cwd: process.cwd(), library: path.resolve(__dirname, '..') + path.sep },
-      stdout: false,
-      stderr: false,
+      // its own streams, unread: it writes to fd 2 itself, and piping them to the process's costs the main thread some milliseconds
+      stdout: true,
+      stderr: true,
     });
     worker.unref();
   }

@@ -186,9 +186,12 @@ export class KubeSchema {
   private readonly kindCache = new Map<string, KindInfo | null>();
   private readonly removals = new Map<string, Removal | null>();
   private groups: Set<string> | undefined;
+  /** The bundled minors newer than this one, oldest first. */
+  private readonly newer: readonly string[];
 
   private constructor(readonly version: string) {
     this.data = schemaData(version);
+    this.newer = kubeVersions().filter((minor) => compareMinors(minor, version) > 0);
   }
 
   /** The built-in kind for an apiVersion and kind, if this minor serves it. */
@@ -240,8 +243,7 @@ export class KubeSchema {
   }
 
   private findRemoval(key: string, kind: string): Removal | undefined {
-    for (const minor of kubeVersions()) {
-      if (compareMinors(minor, this.version) <= 0) continue;
+    for (const minor of this.newer) {
       const later = schemaData(minor);
       if (later.kinds[key] !== undefined) continue;
       const inBoth = apiVersionsIn(later, kind).filter((v) => this.data.kinds[`${v}/${kind}`] !== undefined);
@@ -266,8 +268,7 @@ export class KubeSchema {
   /** The fields newer minors add to a definition, with the first minor that has each. */
   private addedLater(id: string, def: DefBody): Map<string, string> | undefined {
     let since: Map<string, string> | undefined;
-    for (const minor of kubeVersions()) {
-      if (compareMinors(minor, this.version) <= 0) continue;
+    for (const minor of this.newer) {
       const later = schemaData(minor).defs[id];
       if (!later) continue;
       for (const key in later.p) {

@@ -134,6 +134,23 @@ export function readValuesFile(file: string, shown = file, optional = false): Va
     if (optional && (err as TextFileError).code === 'ENOENT') return undefined;
     throw new UserError(`values file ${shown} cannot be read: ${(err as Error).message}`, { source: shown });
   }
+  const last = parsedFiles.get(file);
+  if (last !== undefined && last.text === text && last.shown === shown) return last.layer;
+  const layer = parseValuesText(text, shown);
+  parsedFiles.set(file, { text, shown, layer });
+  return layer;
+}
+
+/**
+ * The layer last parsed of each values file, with the text it was parsed
+ * from: a platform whose releases share values files (copies of one
+ * package) parses each file once, not once per release. The text is read
+ * every time, so an edited file is parsed again. Layers are read, never
+ * changed (merging copies them).
+ */
+const parsedFiles = new Map<string, { readonly text: string; readonly shown: string; readonly layer: ValuesLayer }>();
+
+function parseValuesText(text: string, shown: string): ValuesLayer {
   const lineCounter = new LineCounter();
   // duplicate keys are found by yamlToPlain, in linear time
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
