@@ -19,6 +19,8 @@
  * line and its own JSON line with `diff_ms_10k`), and `chartwright validate`
  * on third-party input (bench/validate-files.js): 10,000 objects (medians of
  * the runs) and 100,000 (one run).
+ * Last, `tsc --noEmit` of the `init app` project against a cdk8s app of the
+ * same size (bench/typecheck.js: `typecheck_ms`, `cdk8s_typecheck_ms`).
  *
  * The last lines are JSON objects: the diff figure, the synth figures at the
  * largest size, then the validate figures.
@@ -119,3 +121,7 @@ console.log(JSON.stringify({
   validate_cpu_ms_100k: Math.round(v100k.cpu_ms),
   validate_rss_mb_100k: Math.round(v100k.rss_mb),
 }));
+
+// tsc --noEmit of the `init app` project against a cdk8s app of the same size (bench/typecheck.js); its own JSON line
+const typecheck = require('./typecheck');
+typecheck.report(typecheck.typecheck(Math.max(runs, 5)));

@@ -26,6 +26,14 @@ const UNEXPORTED: Record<string, string> = {
   Selectable: 'NetworkPeer.pods(): labels, or anything with a `selector` (a local type of network-policy.ts)',
 };
 
+/**
+ * Kubernetes API types (`k8s.Volume`, `k8s.Probe`…) are cdk8s-plus-28's
+ * generated types, of which this file is a copy of the part lib/ uses (so a
+ * project's type check does not read the whole generated file): users name
+ * them as cdk8s-plus-28's `k8s.*`, the same types structurally.
+ */
+const GENERATED_K8S_TYPES = path.join(REPO, 'lib', 'construct', 'k8s-types.ts');
+
 /** The package's entry points: the `exports` map of package.json, read back to its sources. */
 function entryPoints(): Array<{ subpath: string; file: string }> {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -183,7 +191,7 @@ class Reporter {
         if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
         for (const d of symbol?.declarations ?? []) {
           const file = d.getSourceFile().fileName;
-          if (!file.startsWith(path.join(REPO, 'lib') + path.sep) || ts.isTypeParameterDeclaration(d)) continue;
+          if (!file.startsWith(path.join(REPO, 'lib') + path.sep) || file === GENERATED_K8S_TYPES || ts.isTypeParameterDeclaration(d)) continue;
           if (this.exported.has(d) || UNEXPORTED[symbol!.name] !== undefined) continue;
           const key = `${symbol!.name} (${path.relative(REPO, file)})`;
           if (!this.forgotten.has(key)) this.forgotten.set(key, new Set());

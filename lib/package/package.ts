@@ -37,10 +37,10 @@ export type DeepPartial<T> = T extends readonly (infer U)[]
     : T;
 
 /** A package's values as its code sees them: the schema's output type, or the plain type given. */
-export type ValuesOf<S> = S extends z.ZodType ? z.output<S> : S;
+export type ValuesOf<S> = S extends Schema ? z.output<S> : S;
 
 /** What may be given as a package's values: any part of the schema's input. */
-export type ValuesInput<S> = DeepPartial<S extends z.ZodType ? z.input<S> : S> & { global?: Record<string, unknown> };
+export type ValuesInput<S> = DeepPartial<S extends Schema ? z.input<S> : S> & { global?: Record<string, unknown> };
 
 /**
  * The dependencies of a package as its code sees them, by key, each typed as

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { UserError, UserErrorProblem, suggestion } from '../errors';
 import { VALUES_WORDS, describeValue, showSecret } from '../internal/describe';
 import { getOwn, isRecord } from '../internal/objects';
@@ -102,7 +103,7 @@ export function resolveValues(cls: ValuesPackageClass, layers: readonly ValuesLa
   let values: unknown = own;
   if (schema) {
     unknownKeys(schema, own, [], problems, Object.keys(deps)); // a misspelled dependency key is suggested its key
-    const result = schema.safeParse(own);
+    const result = z.safeParse(schema, own);
     if (result.success) values = result.data;
     else for (const issue of result.error.issues) problems.push(fromIssue(issue as ZodIssue, own));
   }

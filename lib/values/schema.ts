@@ -7,7 +7,14 @@ import { getOwn, setOwn } from '../internal/objects';
  * introspection surface.
  */
 
-export type Schema = z.ZodType;
+/*
+ * Any zod 4 schema, typed as zod's core \`$ZodType\` (what zod asks libraries
+ * to accept) rather than the classic \`z.ZodType\`: a user's \`z.object(…)\`
+ * is checked against this in every package class, and against \`z.ZodType\`,
+ * whose generic methods TypeScript compares one by one, that took seconds of
+ * every \`tsc\` run of a project (docs/performance.md, "Type-checking a project").
+ */
+export type Schema = z.core.$ZodType;
 
 interface Def {
   type: string;
