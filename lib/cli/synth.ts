@@ -5,6 +5,16 @@ import { UsageError } from '../errors';
 import { defineCommand } from './command';
 import { APP_FLAG, TIMEOUT_FLAG, VALUES_FLAGS, profileFlag, timeoutFlag } from './flags';
 
+/** `--jobs N`: a whole number of threads, 1 or more. */
+function jobsFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(jobs) || jobs < 1) {
+    throw new UsageError(`--jobs ${value}: give a whole number of threads, 1 or more, such as --jobs 2 (1: one environment after the other)`);
+  }
+  return jobs;
+}
+
 /**
  * `chartwright synth`: the library's synth pipeline (`synthesize`); its flags
  * are the pipeline's options one to one (`--env` → `env`, `--out` → `out`…).
@@ -45,6 +55,13 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       default: 'type-check: a type error fails the synth and nothing is written',
     },
     TIMEOUT_FLAG,
+    {
+      name: 'jobs',
+      value: 'N',
+      description:
+        'how many environments are built, validated and written at once, each on a thread of its own (the main thread and worker threads); `1`: one after the other in the main thread. The output is the same bytes whatever N (see [Performance](performance.md#every-core))',
+      default: 'the number of cores, at most the number of environments',
+    },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
     ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
@@ -69,6 +86,7 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       release: flags.release,
       timeout: timeoutFlag(flags.timeout),
       typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
+      jobs: jobsFlag(flags.jobs),
     });
     let result: SynthResult;
     try {

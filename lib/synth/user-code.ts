@@ -74,8 +74,25 @@ export interface UserCodeGuard {
    * stops waiting and `check` fails. Call it when user code has returned.
    */
   settle(): Promise<void>;
+  /**
+   * Whether the time is up, for a thread that waits for user code running
+   * elsewhere (worker threads, ./parallel.ts): if it is, the watchdog stands
+   * down (this thread is not in user code) and the caller reports it.
+   */
+  expired(): boolean;
   /** Puts `process.exit` back and stops listening; safe to call twice. */
   release(): void;
+}
+
+/** How user code is guarded besides its time. */
+export interface GuardOptions {
+  /**
+   * Whether a watchdog stops the process when the time is up. A worker
+   * thread has none: its inspector cannot pause it from another thread, so
+   * the main thread, waiting for it, reports the timeout (see `expired`).
+   * @default true
+   */
+  readonly watchdog?: boolean;
 }
 
 /**
@@ -84,7 +101,7 @@ export interface UserCodeGuard {
  * handler is recorded and fails the synth; and after `timeoutSeconds`
  * (0: no limit) a watchdog stops the process, saying where the app was.
  */
-export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS): UserCodeGuard {
+export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS, options: GuardOptions = {}): UserCodeGuard {
   if (!(timeoutSeconds >= 0) || !Number.isFinite(timeoutSeconds)) {
     throw new UserError(`the timeout is ${timeoutSeconds}: give a number of seconds, 0 for no limit`);
   }
@@ -124,7 +141,7 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
 
   let state: Int32Array | undefined;
   let worker: Worker | undefined;
-  if (timeoutSeconds > 0) {
+  if (timeoutSeconds > 0 && options.watchdog !== false) {
     state = new Int32Array(new SharedArrayBuffer(4));
     worker = new Worker(WATCHDOG, {
       eval: true,
@@ -155,6 +172,10 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
+    },
+    expired() {
+      if (!(timeoutSeconds > 0) || Date.now() < started + timeoutSeconds * 1000) return false;
+      return !state || Atomics.compareExchange(state, 0, 0, 2) === 0;
     },
     check() {
       if (problem) throw problem;
