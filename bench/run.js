@@ -15,7 +15,9 @@
  * the runs) and 100,000 (one run).
  *
  * The last lines are JSON objects: the diff figure, the synth figures at the
- * largest size, then the validate figures.
+ * largest size, then the validate figures, then those of environments on
+ * every core and of 100,000 objects (bench/parallel.js: `parallel_speedup`,
+ * `ms_10k`, `ms_100k`, `rss_100k_mb`…).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -100,3 +102,8 @@ console.log(JSON.stringify({
   validate_rss_mb_10k: Math.round(v10k.rss_mb),
   validate_ms_100k: Math.round(v100k.ms),
 }));
+
+// environments on every core, and 100,000 objects, in fresh processes; its own JSON line
+const parallel = spawnSync(process.execPath, [path.join(__dirname, 'parallel.js'), String(runs)], { encoding: 'utf8' });
+if (parallel.status !== 0) throw new Error(`bench/parallel.js failed:\n${parallel.stderr}`);
+process.stdout.write(parallel.stdout);

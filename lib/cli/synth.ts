@@ -38,6 +38,10 @@ Each environment, once rendered and validated, is written to \`<out>/.chartwrigh
 ### The app's code
 
 The app runs in the synth process. If it calls \`process.exit\`, or leaves a promise rejected with no handler, synth fails (exit 1) and writes nothing. Timers and I/O the app started and left pending are waited for before the commit: a rejection or exception in them fails the synth the same way (see [When things go wrong](troubleshooting.md#the-apps-code)). If it has not finished after \`--timeout\` seconds (300 by default), synth stops it, prints the file and line where it was, and exits 1 without writing.
+
+### Environments on every core
+
+With several environments, synth builds, validates and writes them on as many threads as \`--jobs\` says (by default one per core, at most one per environment): the main thread and worker threads, each of which loads the platform entry itself, so the app's top-level code runs once per thread; a build should not depend on running once. The files are the same bytes whatever the number of threads. An error is the one \`--jobs 1\` reports: that of the first environment, in order, that fails. The app's code in a worker thread is guarded as in the main thread; when \`--timeout\` stops it there, synth names the environment the worker was on (\`--jobs 1\` says the line). See [Performance](performance.md#every-core).
 `,
   flags: [
     APP_FLAG,
