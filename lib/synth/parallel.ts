@@ -189,6 +189,8 @@ class WorkerPool {
 
   /** Waits for the workers; the environments staged, in order, or the synth's error. */
   finish(): StagedEnvironment[] {
+    // from here this thread only waits: the time is kept here, and a timeout names the environment a worker is on
+    this.options.guard.standDown();
     for (;;) {
       const posted = Atomics.load(this.control, POSTED);
       this.drain();
