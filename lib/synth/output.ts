@@ -130,6 +130,20 @@ export class StagedOutput {
     return { name: env, dir: path.join(staged, env), current: this.envDir(env), owned: this.manifest.environments[env] ?? [] };
   }
 
+  /** The bytes of the files an earlier synth wrote for `env` (0 when none): how large the environment was. */
+  previousBytes(env: string): number {
+    this.open([env]);
+    let bytes = 0;
+    for (const file of this.manifest.environments[env] ?? []) {
+      try {
+        bytes += fs.statSync(path.join(this.envDir(env), file)).size;
+      } catch {
+        // gone since: counts nothing
+      }
+    }
+    return bytes;
+  }
+
   /** Records an environment staged at its target(): committed with the others. */
   addEnvironment(env: string, files: readonly string[]): void {
     this.written.set(env, [...files]);

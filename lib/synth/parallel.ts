@@ -54,6 +54,13 @@ export interface StageEnvironmentsOptions extends StageEnvironmentOptions {
   readonly timeout: number;
   /** The main thread's guard: its `expired()` ends the wait for the workers. */
   readonly guard: UserCodeGuard;
+  /**
+   * Start the worker threads at once, while this thread stages the first
+   * environment: for environments known to be large. Else they start once
+   * this thread has spent LAZY_MS on environments and some are left.
+   * @default false
+   */
+  readonly eager?: boolean;
 }
 
 /** The queue in shared memory: next index, first index not to start, messages posted, cancelled; then each worker's phase. */
@@ -75,7 +82,9 @@ export function stageEnvironments(platform: Platform, targets: readonly Environm
   if (jobs <= 1) return targets.map((target) => stageEnvironment(platform, target, options));
   const control = new Int32Array(new SharedArrayBuffer(4 * (PHASES + jobs - 1)));
   control[STOP] = targets.length;
-  const pool = new WorkerPool(control, targets, options, jobs - 1);
+  const pool = new WorkerPool(control, targets, options);
+  const begun = performance.now();
+  if (options.eager) pool.start(jobs - 1);
   try {
     // this thread takes environments from the same queue while the workers load the project
     for (let i = take(control); i !== undefined; i = take(control)) {
@@ -86,12 +95,22 @@ export function stageEnvironments(platform: Platform, targets: readonly Environm
       }
       pool.drain();
       if (pool.decided() !== undefined) break;
+      const left = Atomics.load(control, NEXT) < Atomics.load(control, STOP);
+      if (left && performance.now() - begun >= LAZY_MS) pool.start(jobs - 1);
     }
     return pool.finish();
   } finally {
     pool.stop();
   }
 }
+
+/**
+ * When worker threads are not started at once (`eager`), the time this
+ * thread spends on environments before it starts them: about what a worker
+ * costs to load chartwright, cdk8s and the app. A platform done sooner pays
+ * nothing for threads it would not have used.
+ */
+const LAZY_MS = 300;
 
 /** The next environment to start, if there is one and none before it failed. */
 function take(control: Int32Array): number | undefined {
@@ -141,20 +160,24 @@ class WorkerPool {
     private readonly control: Int32Array,
     private readonly targets: readonly EnvironmentTarget[],
     private readonly options: StageEnvironmentsOptions,
-    count: number,
   ) {
     this.results = new Array(targets.length).fill(undefined);
+  }
+
+  /** Starts `count` worker threads, once. */
+  start(count: number): void {
+    if (this.workers.length > 0) return;
     for (let w = 0; w < count; w++) {
       const { port1, port2 } = new MessageChannel();
       const workerData = {
         module: __filename,
         register: registerFile(),
-        control,
+        control: this.control,
         phase: PHASES + w,
-        targets,
-        project: options.project,
-        profile: options.profile,
-        timeout: options.timeout,
+        targets: this.targets,
+        project: this.options.project,
+        profile: this.options.profile,
+        timeout: this.options.timeout,
         port: port2,
       };
       const worker = new Worker(BOOTSTRAP, { eval: true, workerData, transferList: [port2], stdout: false, stderr: false });

@@ -8,6 +8,9 @@ import { Finding, ProfileName } from '../validate';
 import { ReleaseOptions, checkReleases, entryFile, loadProject, projectRoot, selectEnvironments } from './load';
 import { BackgroundTypecheck, typeErrors } from './typecheck';
 
+/** Output of this size from the last synth (about 2,000 objects) makes worker threads start at once: they will have work. */
+const EAGER_BYTES = 2 << 20;
+
 export interface SynthOptions extends ReleaseOptions {
   /** The environments to synthesize. @default - all */
   readonly env?: readonly string[];
@@ -33,6 +36,10 @@ export interface SynthOptions extends ReleaseOptions {
    * others are worker threads that each load the project and take the next
    * environment until none is left (see ./parallel.ts). The output is the
    * same bytes whatever the number; 1 stages them one after the other here.
+   * Given, the worker threads start at once; by default they start at once
+   * when the last output shows large environments (2 MiB), else once this
+   * thread has spent 300 ms on environments and some are left, so a small
+   * platform pays nothing for threads it would not use.
    * @default - one per core, at most one per environment
    */
   readonly jobs?: number;
@@ -111,6 +118,8 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
       project: projectOptions(options),
       timeout: options.timeout ?? DEFAULT_TIMEOUT_SECONDS,
       guard,
+      // worker threads start at once when asked for, or when the last output shows large environments
+      eager: options.jobs !== undefined || selected.reduce((n, env) => n + output!.previousBytes(env), 0) >= EAGER_BYTES,
     });
     const objects = new Map<string, number>();
     const warnings = new Map<string, readonly Finding[]>();
