@@ -64,7 +64,7 @@ With several environments, synth builds, validates and writes them on as many th
       value: 'N',
       description:
         'how many environments are built, validated and written at once, each on a thread of its own (the main thread and worker threads); `1`: one after the other in the main thread. The output is the same bytes whatever N (see [Performance](performance.md#every-core))',
-      default: 'the number of cores, at most the number of environments',
+      default: 'the number of cores, at most the number of environments; unless `--jobs` is given, worker threads start only when the last output was large or the first 300 ms were not enough',
     },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
     ...VALUES_FLAGS,
