@@ -64,9 +64,19 @@ export class BenchFleet extends Package<{ services: number }> {
   }
 }
 
-/** A platform with one environment and one release of `n` web services. */
-export function fleetPlatform(n: number): Platform {
-  return new Platform({ environments: { bench: { namespace: 'fleet', releases: { fleet: { package: BenchFleet, values: { services: n } } } } } });
+/**
+ * A platform with one environment and one release of `n` web services; with
+ * `environments` > 1, that many environments (`env-0`, `env-1`…, namespaces
+ * `fleet-0`…), each the same release of `n` services.
+ */
+export function fleetPlatform(n: number, environments = 1): Platform {
+  if (environments <= 1) {
+    return new Platform({ environments: { bench: { namespace: 'fleet', releases: { fleet: { package: BenchFleet, values: { services: n } } } } } });
+  }
+  const envs = Object.fromEntries(
+    Array.from({ length: environments }, (_, i) => [`env-${i}`, { namespace: `fleet-${i}`, releases: { fleet: { package: BenchFleet, values: { services: n } } } }]),
+  );
+  return new Platform({ environments: envs });
 }
 
 /** The same fleet in plain cdk8s: one chart, written by App.synth(). */

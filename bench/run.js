@@ -19,11 +19,13 @@
  * line and its own JSON line with `diff_ms_10k`), and `chartwright validate`
  * on third-party input (bench/validate-files.js): 10,000 objects (medians of
  * the runs) and 100,000 (one run).
- * Last, `tsc --noEmit` of the `init app` project against a cdk8s app of the
+ * Then `tsc --noEmit` of the `init app` project against a cdk8s app of the
  * same size (bench/typecheck.js: `typecheck_ms`, `cdk8s_typecheck_ms`).
  *
  * The last lines are JSON objects: the diff figure, the synth figures at the
- * largest size, then the validate figures.
+ * largest size, then the validate figures, then those of environments on
+ * every core and of 100,000 objects (bench/parallel.js: `parallel_speedup`,
+ * `ms_10k`, `ms_100k`, `rss_100k_mb`…).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -125,3 +127,7 @@ console.log(JSON.stringify({
 // tsc --noEmit of the `init app` project against a cdk8s app of the same size (bench/typecheck.js); its own JSON line
 const typecheck = require('./typecheck');
 typecheck.report(typecheck.typecheck(Math.max(runs, 5)));
+// environments on every core, and 100,000 objects, in fresh processes; its own JSON line
+const parallel = spawnSync(process.execPath, [path.join(__dirname, 'parallel.js'), String(runs)], { encoding: 'utf8' });
+if (parallel.status !== 0) throw new Error(`bench/parallel.js failed:\n${parallel.stderr}`);
+process.stdout.write(parallel.stdout);

@@ -5,6 +5,16 @@ import { UsageError } from '../errors';
 import { defineCommand } from './command';
 import { APP_FLAG, TIMEOUT_FLAG, VALUES_FLAGS, profileFlag, timeoutFlag } from './flags';
 
+/** `--jobs N`: a whole number of threads, 1 or more. */
+function jobsFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(jobs) || jobs < 1) {
+    throw new UsageError(`--jobs ${value}: give a whole number of threads, 1 or more, such as --jobs 2 (1: one environment after the other)`);
+  }
+  return jobs;
+}
+
 /**
  * `chartwright synth`: the library's synth pipeline (`synthesize`); its flags
  * are the pipeline's options one to one (`--env` → `env`, `--out` → `out`…).
@@ -28,6 +38,10 @@ Each environment, once rendered and validated, is written to \`<out>/.chartwrigh
 ### The app's code
 
 The app runs in the synth process. If it calls \`process.exit\`, or leaves a promise rejected with no handler, synth fails (exit 1) and writes nothing. Timers and I/O the app started and left pending are waited for before the commit: a rejection or exception in them fails the synth the same way (see [When things go wrong](troubleshooting.md#the-apps-code)). If it has not finished after \`--timeout\` seconds (300 by default), synth stops it, prints the file and line where it was, and exits 1 without writing.
+
+### Environments on every core
+
+With several environments, synth builds, validates and writes them on as many threads as \`--jobs\` says (by default one per core, at most one per environment): the main thread and worker threads, each of which loads the platform entry itself, so the app's top-level code runs once per thread; a build should not depend on running once. The files are the same bytes whatever the number of threads. An error is the one \`--jobs 1\` reports: that of the first environment, in order, that fails. The app's code in a worker thread is guarded as in the main thread; when \`--timeout\` stops it there, synth names the environment the worker was on (\`--jobs 1\` says the line). See [Performance](performance.md#every-core).
 `,
   flags: [
     APP_FLAG,
@@ -45,6 +59,13 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       default: 'type-check: a type error fails the synth and nothing is written',
     },
     TIMEOUT_FLAG,
+    {
+      name: 'jobs',
+      value: 'N',
+      description:
+        'how many environments are built, validated and written at once, each on a thread of its own (the main thread and worker threads); `1`: one after the other in the main thread. The output is the same bytes whatever N (see [Performance](performance.md#every-core))',
+      default: 'the number of cores, at most the number of environments; unless `--jobs` is given, worker threads start only when the last output was large or the first 300 ms were not enough',
+    },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
     ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
@@ -69,6 +90,7 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       release: flags.release,
       timeout: timeoutFlag(flags.timeout),
       typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
+      jobs: jobsFlag(flags.jobs),
     });
     let result: SynthResult;
     try {

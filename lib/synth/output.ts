@@ -115,24 +115,38 @@ export class StagedOutput {
 
   /** Writes one environment's files (./layout.ts says which) to the staging folder. */
   writeEnvironment(env: RenderedEnvironment): void {
-    this.open([env.name]);
-    const dir = path.join(this.staging(), 'new', env.name);
-    let files: string[];
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-      for (const file of environmentFiles(env)) {
-        const target = path.join(dir, ...file.path.split('/'));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        if ('docs' in file) writeYamlStream(target, file.docs);
-        else fs.writeFileSync(target, file.text);
+    this.addEnvironment(env.name, writeStagedEnvironment(this.target(env.name), env));
+  }
+
+  /**
+   * Where one environment's files are staged, and what they replace: what
+   * writeStagedEnvironment() takes, also in a worker thread (see
+   * ./parallel.ts). The environment's folder is checked first.
+   */
+  target(env: string): EnvironmentTarget {
+    this.open([env]);
+    const staged = path.join(this.staging(), 'new');
+    fs.mkdirSync(staged, { recursive: true });
+    return { name: env, dir: path.join(staged, env), current: this.envDir(env), owned: this.manifest.environments[env] ?? [] };
+  }
+
+  /** The bytes of the files an earlier synth wrote for `env` (0 when none): how large the environment was. */
+  previousBytes(env: string): number {
+    this.open([env]);
+    let bytes = 0;
+    for (const file of this.manifest.environments[env] ?? []) {
+      try {
+        bytes += fs.statSync(path.join(this.envDir(env), file)).size;
+      } catch {
+        // gone since: counts nothing
       }
-      // the manifest lists what is in the folder, however it was written
-      files = listFiles(dir).sort();
-      keepUnchanged(this.envDir(env.name), dir, files, this.manifest.environments[env.name] ?? []);
-    } catch (err) {
-      throw fileError(err, `write environment "${env.name}" to`, dir);
     }
-    this.written.set(env.name, files);
+    return bytes;
+  }
+
+  /** Records an environment staged at its target(): committed with the others. */
+  addEnvironment(env: string, files: readonly string[]): void {
+    this.written.set(env, [...files]);
   }
 
   /** Puts the environments written in place of their folders in `outDir`: all of them, or on failure none. */
@@ -200,6 +214,47 @@ export class StagedOutput {
       fs.mkdirSync(this.stage);
     }
     return this.stage;
+  }
+}
+
+/** Where one environment is staged (StagedOutput.target()): plain data, so a worker thread can write it. */
+export interface EnvironmentTarget {
+  /** The environment's name. */
+  readonly name: string;
+  /** The staging folder its files go to. */
+  readonly dir: string;
+  /** Its folder in the output folder, whose unchanged files are kept. */
+  readonly current: string;
+  /** The files of `current` the manifest lists. */
+  readonly owned: readonly string[];
+}
+
+/**
+ * Writes a rendered environment's files to its staging folder, each YAML
+ * file document by document; files whose bytes did not change become hard
+ * links to the ones they replace. Returns the files written, sorted.
+ * `beforeFile` runs before each file (a worker thread told to stop throws there).
+ */
+export function writeStagedEnvironment(target: EnvironmentTarget, env: RenderedEnvironment, beforeFile?: () => void): string[] {
+  const dir = target.dir;
+  try {
+    beforeFile?.();
+    // not recursive: the staging folder exists (StagedOutput.target() made it) unless the synth was stopped and it was removed
+    fs.rmSync(dir, { recursive: true, force: true }); // staged before in this synth: replaced
+    fs.mkdirSync(dir);
+    for (const file of environmentFiles(env)) {
+      beforeFile?.();
+      const out = path.join(dir, ...file.path.split('/'));
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      if ('docs' in file) writeYamlStream(out, file.docs);
+      else fs.writeFileSync(out, file.text);
+    }
+    // the manifest lists what is in the folder, however it was written
+    const files = listFiles(dir).sort();
+    keepUnchanged(target.current, dir, files, target.owned);
+    return files;
+  } catch (err) {
+    throw fileError(err, `write environment "${env.name}" to`, dir);
   }
 }
 

@@ -1,13 +1,15 @@
 import * as path from 'path';
+import { UserError } from '../errors';
 import { StagedOutput } from './output';
-import { renderEnvironment } from './render';
+import { defaultJobs, stageEnvironments } from './parallel';
 import { Timings } from './timings';
-import { guardUserCode } from './user-code';
+import { DEFAULT_TIMEOUT_SECONDS, guardUserCode } from './user-code';
 import { Finding, ProfileName } from '../validate';
-import { declaredPodSecurity } from './namespaces';
-import { failOnErrors, validateEnvironment } from './validate';
 import { ReleaseOptions, checkReleases, entryFile, loadProject, projectRoot, selectEnvironments } from './load';
 import { BackgroundTypecheck, typeErrors } from './typecheck';
+
+/** Output of this size from the last synth (about 2,000 objects) makes worker threads start at once: they will have work. */
+const EAGER_BYTES = 2 << 20;
 
 export interface SynthOptions extends ReleaseOptions {
   /** The environments to synthesize. @default - all */
@@ -29,6 +31,18 @@ export interface SynthOptions extends ReleaseOptions {
    * @default false
    */
   readonly typecheck?: boolean;
+  /**
+   * How many threads stage environments at once, this one included: the
+   * others are worker threads that each load the project and take the next
+   * environment until none is left (see ./parallel.ts). The output is the
+   * same bytes whatever the number; 1 stages them one after the other here.
+   * Given, the worker threads start at once; by default they start at once
+   * when the last output shows large environments (2 MiB), else once this
+   * thread has spent 300 ms on environments and some are left, so a small
+   * platform pays nothing for threads it would not use.
+   * @default - one per core, at most one per environment
+   */
+  readonly jobs?: number;
 }
 
 export interface SynthResult {
@@ -93,21 +107,26 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
     output = new StagedOutput(out);
     // the output folder is checked (and locked) before any environment is rendered
     output.open(selected);
+    const jobs = options.jobs ?? defaultJobs(selected.length);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`jobs is ${jobs}: give a whole number of threads, 1 or more`);
+    const targets = selected.map((env) => output!.target(env));
+    const staged = stageEnvironments(platform, targets, {
+      values: sources,
+      profile: options.profile,
+      timings,
+      jobs,
+      project: projectOptions(options),
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+      guard,
+      // worker threads start at once when asked for, or when the last output shows large environments
+      eager: options.jobs !== undefined || selected.reduce((n, env) => n + output!.previousBytes(env), 0) >= EAGER_BYTES,
+    });
     const objects = new Map<string, number>();
     const warnings = new Map<string, readonly Finding[]>();
-    for (const env of selected) {
-      const rendered = renderEnvironment(platform, env, { values: sources, timings });
-      // validation: errors fail before anything is put in place; warnings are returned
-      const resolved = platform.environment(env);
-      const profile = options.profile ?? resolved.profile ?? 'dev';
-      const podSecurity = declaredPodSecurity(resolved, rendered.releases);
-      const findings = timings.measure('validate', () =>
-        validateEnvironment(rendered, { profile, external: resolved.external, kubeVersion: resolved.kubeVersion, podSecurity }),
-      );
-      failOnErrors(env, profile, findings);
-      warnings.set(env, findings);
-      timings.measure('write', () => output!.writeEnvironment(rendered));
-      objects.set(env, rendered.releases.reduce((n, r) => n + r.objects.length, rendered.namespaces.length));
+    for (const env of staged) {
+      output.addEnvironment(env.name, env.files);
+      objects.set(env.name, env.objects);
+      warnings.set(env.name, env.warnings);
     }
     let typecheckSkipped: string | undefined;
     if (check) {
@@ -115,17 +134,17 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
       if (result.errors.length > 0) throw typeErrors(result.errors);
       typecheckSkipped = result.skipped;
     }
-    const staged = output;
+    const done = output;
     return {
       settle: () => guard.settle(),
       commit() {
         guard.check();
-        timings.measure('write', () => staged.commit());
+        timings.measure('write', () => done.commit());
         return { timings, written: new Map(selected.map((env) => [env, path.join(outDir, env)])), objects, warnings, ...(typecheckSkipped ? { typecheckSkipped } : {}) };
       },
       close() {
         guard.release();
-        staged.close();
+        done.close();
       },
     };
   } catch (err) {
@@ -138,4 +157,10 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
   } finally {
     check?.stop();
   }
+}
+
+/** The options a worker thread loads the project with: those of loadProject(), nothing else. */
+function projectOptions(options: SynthOptions): ReleaseOptions {
+  const { app, values, set, setJson, setString, setFile, release } = options;
+  return { app, values, set, setJson, setString, setFile, release };
 }

@@ -19,6 +19,11 @@ export class Timings {
     }
   }
 
+  /** Adds time measured elsewhere (a worker thread's phases): with worker threads, a phase's time is the sum over the threads. */
+  add(entries: ReadonlyArray<readonly [string, number]>): void {
+    for (const [phase, ms] of entries) this.totals.set(phase, (this.totals.get(phase) ?? 0) + ms);
+  }
+
   /** The phases in the order they first ran, with their total milliseconds. */
   entries(): Array<[string, number]> {
     return [...this.totals];

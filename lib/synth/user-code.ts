@@ -21,7 +21,8 @@ const WATCHDOG_EXIT = Symbol.for('chartwright.watchdogExit');
  * debugger pauses an endless loop), prints where it was, and ends the
  * process with exit 1. A main thread that does not pause within a few
  * seconds (blocked in a system call) is killed. The shared state decides
- * between the two threads: 0 running, 1 finished in time, 2 timed out.
+ * between the two threads: 0 running, 1 finished in time, 2 timed out, 3
+ * stood down (the main thread keeps the time itself).
  */
 const WATCHDOG = `
 const { workerData } = require('worker_threads');
@@ -73,8 +74,28 @@ export interface UserCodeGuard {
    * stops waiting and `check` fails. Call it when user code has returned.
    */
   settle(): Promise<void>;
+  /**
+   * Stands the watchdog down for good: this thread runs no more user code
+   * synchronously but waits for user code elsewhere (worker threads,
+   * ./parallel.ts), keeping the time with `expired`. Pausing it would show
+   * where chartwright waits, not where the app is.
+   */
+  standDown(): void;
+  /** Whether the time is up (and the watchdog is not already stopping the process): the caller reports it. */
+  expired(): boolean;
   /** Puts `process.exit` back and stops listening; safe to call twice. */
   release(): void;
+}
+
+/** How user code is guarded besides its time. */
+export interface GuardOptions {
+  /**
+   * Whether a watchdog stops the process when the time is up. A worker
+   * thread has none: its inspector cannot pause it from another thread, so
+   * the main thread, waiting for it, reports the timeout (see `expired`).
+   * @default true
+   */
+  readonly watchdog?: boolean;
 }
 
 /**
@@ -83,7 +104,7 @@ export interface UserCodeGuard {
  * handler is recorded and fails the synth; and after `timeoutSeconds`
  * (0: no limit) a watchdog stops the process, saying where the app was.
  */
-export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS): UserCodeGuard {
+export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS, options: GuardOptions = {}): UserCodeGuard {
   if (!(timeoutSeconds >= 0) || !Number.isFinite(timeoutSeconds)) {
     throw new UserError(`the timeout is ${timeoutSeconds}: give a number of seconds, 0 for no limit`);
   }
@@ -123,7 +144,7 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
 
   let state: Int32Array | undefined;
   let worker: Worker | undefined;
-  if (timeoutSeconds > 0) {
+  if (timeoutSeconds > 0 && options.watchdog !== false) {
     state = new Int32Array(new SharedArrayBuffer(4));
     worker = new Worker(WATCHDOG, {
       eval: true,
@@ -146,7 +167,7 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
       while (pending.count() > 0 && !problem) {
         if (Date.now() >= deadline) {
           // the watchdog stands down (it would pause the idle loop, not the app); check reports the timeout
-          if (state && Atomics.compareExchange(state, 0, 0, 2) !== 0) return;
+          if (state && Atomics.compareExchange(state, 0, 0, 2) === 2) return;
           problem = new UserError(
             `synth did not finish within ${timeoutSeconds} s (--timeout): the app still had timers or I/O pending (${pending.count()}); ` +
               'synth runs apps synchronously: do that work before, or raise --timeout (0: no limit)',
@@ -155,6 +176,13 @@ export function guardUserCode(timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS):
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
+    },
+    standDown() {
+      if (state) Atomics.compareExchange(state, 0, 0, 3);
+    },
+    expired() {
+      if (!(timeoutSeconds > 0) || Date.now() < started + timeoutSeconds * 1000) return false;
+      return !state || Atomics.compareExchange(state, 0, 0, 2) !== 2;
     },
     check() {
       if (problem) throw problem;
