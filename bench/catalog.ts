@@ -5,8 +5,8 @@ import { Api } from '../examples/api';
 import { Guestbook } from '../examples/guestbook';
 import { LogAgent } from '../examples/log-agent';
 import { StatusPage } from '../examples/mixed';
-import { MySql } from '../examples/mysql';
-import { Postgres } from '../examples/postgres';
+import { MySql } from '../examples/mysql/src';
+import { Postgres } from '../examples/postgres/src';
 import { WordPress } from '../examples/wordpress';
 import { CATALOG_PLAIN } from './catalog-plain';
 
