@@ -105,7 +105,7 @@ export function exportHelmChart(options: ExportHelmOptions): ExportHelmResult {
   }
   const parameterized: string[] = [];
   leaves.forEach((leaf, i) => {
-    const problem = probeLeaf(chart, release, layers, patched, leaf, probeValues(leaf.value, i, enumAt(schema, leaf.path)), secrets.expr(leaf.path), setter);
+    const problem = probeLeaf(chart, release, layers, patched, leaf, probeValues(leaf.value, i, schemaAtPath(schema, leaf.path)?.enum), valueExpr(schema, secrets, leaf.path), setter);
     if (problem === undefined) parameterized.push(leaf.path.join('.'));
     else if (secrets.has(leaf.path)) {
       // the fields it reaches would stay as the environment renders them: with the secret in them
@@ -181,11 +181,22 @@ export function helmKubeVersion(minor: string | undefined): string {
   return `>=${minor ?? kubeVersions()[0]}.0-0`;
 }
 
-/** The values a JSON Schema allows at a path when it lists them (`enum`). */
-function enumAt(schema: Record<string, any>, valuesPath: readonly string[]): readonly unknown[] | undefined {
+/** The JSON Schema of a values path. */
+function schemaAtPath(schema: Record<string, any>, valuesPath: readonly string[]): Record<string, any> | undefined {
   let node: Record<string, any> | undefined = schema;
   for (const key of valuesPath) node = node?.properties?.[key];
-  return Array.isArray(node?.enum) ? node.enum : undefined;
+  return node;
+}
+
+/**
+ * The template expression of a value. Helm reads values.yaml's numbers as
+ * float64, which a template prints with an exponent from a million on
+ * (1e+06); a value the schema says is an integer goes through `int64`, so
+ * it prints as synth prints it.
+ */
+function valueExpr(schema: Record<string, any>, secrets: ChartSecrets, valuesPath: readonly string[]): string {
+  const expr = secrets.expr(valuesPath);
+  return schemaAtPath(schema, valuesPath)?.type === 'integer' ? `(${expr} | int64)` : expr;
 }
 
 /** The values a package built with: a deep copy, JSON only. */

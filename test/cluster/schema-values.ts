@@ -35,15 +35,18 @@ type JsonSchema = Record<string, any>;
 function scalar(node: JsonSchema): fc.Arbitrary<unknown> {
   if (Array.isArray(node.enum)) return fc.constantFrom(...node.enum);
   if (node.const !== undefined) return fc.constant(node.const);
+  if (Array.isArray(node.anyOf)) return fc.oneof(...node.anyOf.filter((branch: JsonSchema) => branch.type !== 'null').map(scalar));
   const type = Array.isArray(node.type) ? node.type.find((t: string) => t !== 'null') : node.type;
   switch (type) {
     case 'boolean':
       return fc.boolean();
     case 'integer':
     case 'number': {
-      const min = node.minimum ?? (node.exclusiveMinimum !== undefined ? node.exclusiveMinimum + 1 : -100_000);
-      const max = node.maximum ?? (node.exclusiveMaximum !== undefined ? node.exclusiveMaximum - 1 : 100_000);
-      // numbers reach templates as Helm's float64: whole numbers within ±100,000 print as synth prints them (see docs/export-helm.md)
+      // an integer is given to templates as int64; a number stays Helm's float64, whose text has an exponent
+      // from a million on (1e+06: see docs/export-helm.md), so numbers are drawn below that
+      const limit = type === 'integer' ? 1_000_000_000 : 100_000;
+      const min = Math.max(node.minimum ?? (node.exclusiveMinimum !== undefined ? node.exclusiveMinimum + 1 : -limit), -limit);
+      const max = Math.min(node.maximum ?? (node.exclusiveMaximum !== undefined ? node.exclusiveMaximum - 1 : limit), limit);
       return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
     }
     case 'string': {
