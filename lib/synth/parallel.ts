@@ -180,7 +180,8 @@ class WorkerPool {
         timeout: this.options.timeout,
         port: port2,
       };
-      const worker = new Worker(BOOTSTRAP, { eval: true, workerData, transferList: [port2], stdout: false, stderr: false });
+      // the environment as this thread sees it now (a host that gives code its own process.env, as jest does, included)
+      const worker = new Worker(BOOTSTRAP, { eval: true, env: { ...process.env }, workerData, transferList: [port2], stdout: false, stderr: false });
       worker.unref();
       this.workers.push({ worker, port: port1, started: false, done: false });
     }
