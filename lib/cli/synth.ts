@@ -1,8 +1,10 @@
 import * as path from 'path';
 import { formatByRelease } from '../synth/validate';
-import { SynthResult, stageSynthesis } from '../synth/synthesize';
-import { UsageError } from '../errors';
-import { defineCommand } from './command';
+import { SynthOptions, SynthResult, stageSynthesis } from '../synth/synthesize';
+import { typeErrors } from '../synth/typecheck';
+import { watchSynthesis } from '../synth/watch';
+import { UsageError, UserError, messageOf } from '../errors';
+import { Io, defineCommand } from './command';
 import { APP_FLAG, TIMEOUT_FLAG, VALUES_FLAGS, profileFlag, timeoutFlag } from './flags';
 
 /**
@@ -46,6 +48,11 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
     },
     TIMEOUT_FLAG,
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
+    {
+      name: 'watch',
+      description:
+        "keep running: synthesize again when a file of the app or a values file changes, printing the result of each run; the type check reports after each run and does not hold it back (see [Getting started](getting-started.md#the-edit-loop-synth---watch)); Ctrl-C stops",
+    },
     ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
   ],
@@ -53,10 +60,11 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
     { description: 'write every environment to dist/', command: 'chartwright synth' },
     { description: 'write only prod, validated as prod, into manifests/', command: 'chartwright synth --env prod --profile prod --out manifests' },
     { description: 'try a value in dev without editing a file', command: 'chartwright synth --env dev --release web --set replicas=3' },
+    { description: 'write dev again on every change of the app or its values', command: 'chartwright synth --env dev --watch' },
   ],
   async run({ flags }, io) {
     if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a folder name, such as --out dist');
-    const staged = stageSynthesis({
+    const options: SynthOptions = {
       app: flags.app,
       env: flags.env,
       out: flags.out,
@@ -69,7 +77,9 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       release: flags.release,
       timeout: timeoutFlag(flags.timeout),
       typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
-    });
+    };
+    if (flags.watch) return watch(options, io, flags.timings === true);
+    const staged = stageSynthesis(options);
     let result: SynthResult;
     try {
       // the app's pending timers, I/O and promises run now: a rejection or exception in them fails the synth before anything is committed
@@ -79,14 +89,56 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
       staged.close();
     }
     if (result.typecheckSkipped) io.err(`warning: no type check: ${result.typecheckSkipped}`);
-    for (const [env, dir] of result.written) {
-      io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
-      const warnings = result.warnings.get(env) ?? [];
-      if (warnings.length > 0) {
-        io.err(`warning: environment "${env}": ${warnings.length} validation warning${warnings.length === 1 ? '' : 's'}\n${formatByRelease(warnings)}`);
-      }
-    }
-    if (flags.timings) io.err(`timings: ${result.timings}`);
+    printResult(result, io, flags.timings === true);
     return 0;
   },
 });
+
+/** What synth prints for a result: a line per environment written, its warnings on stderr, the timings if asked. */
+function printResult(result: SynthResult, io: Io, timings: boolean): void {
+  for (const [env, dir] of result.written) {
+    io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
+    const warnings = result.warnings.get(env) ?? [];
+    if (warnings.length > 0) {
+      io.err(`warning: environment "${env}": ${warnings.length} validation warning${warnings.length === 1 ? '' : 's'}\n${formatByRelease(warnings)}`);
+    }
+  }
+  if (timings) io.err(`timings: ${result.timings}`);
+}
+
+/**
+ * `synth --watch`: each run prints what synth prints, then a line saying what
+ * started it and how long it took; a failed run prints its error as synth
+ * would and the loop goes on. Ends (exit 0) on SIGINT or SIGTERM.
+ */
+async function watch(options: SynthOptions, io: Io, timings: boolean): Promise<number> {
+  const why = (changed: readonly string[]) => (changed.length === 0 ? 'first synth' : `${changed.join(', ')} changed`);
+  const watcher = watchSynthesis(
+    { ...options, signals: true },
+    {
+      onResult(result, run) {
+        printResult(result, io, timings);
+        io.err(`synth: ${why(run.changed)}: ${run.environments ? `${run.environments.join(', ')} written` : 'written'} in ${run.ms.toFixed(0)} ms`);
+      },
+      onError(err, run) {
+        // as the command line prints it (lib/cli/main.ts), and the previous output stands
+        if (UserError.isUserError(err)) io.err(`error: ${err.message}`);
+        else io.err(`chartwright: internal error: ${messageOf(err)}\n${err instanceof Error ? err.stack : ''}`);
+        io.err(`synth: ${why(run.changed)}: failed, nothing written; the previous output stands`);
+      },
+      onTypecheck(result, ms) {
+        if (result.skipped) io.err(`warning: no type check: ${result.skipped}`);
+        else if (result.errors.length > 0) io.err(`error: ${typeErrors(result.errors, 'watch').message}`);
+        else io.err(`type check: no errors (${(ms / 1000).toFixed(1)} s)`);
+      },
+      onIdle() {
+        io.err('synth: watching for changes (Ctrl-C to stop)');
+      },
+    },
+  );
+  const signal = await watcher.stopped;
+  io.err(`synth: stopped${signal ? ` (${signal})` : ''}`);
+  // the app's own timers and intervals would keep the process alive: watch ends here
+  if (signal) process.exit(0);
+  return 0;
+}
