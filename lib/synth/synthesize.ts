@@ -29,6 +29,12 @@ export interface SynthOptions extends ReleaseOptions {
    * @default false
    */
   readonly typecheck?: boolean;
+  /**
+   * Flush the output to the device before the commit (see StagedOutputOptions.durable);
+   * `synth --watch` does not.
+   * @default true
+   */
+  readonly durable?: boolean;
 }
 
 export interface SynthResult {
@@ -90,7 +96,7 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
     // without --out, dist/ of the project, wherever in it synth runs
     const out = options.out ?? path.join(projectRoot(), 'dist');
     const outDir = path.resolve(out);
-    output = new StagedOutput(out);
+    output = new StagedOutput(out, { durable: options.durable });
     // the output folder is checked (and locked) before any environment is rendered
     output.open(selected);
     const objects = new Map<string, number>();

@@ -162,7 +162,7 @@ export function watchSynthesis(options: WatchOptions, events: WatchEvents): Watc
     let failed = false;
     try {
       handleSignals(false);
-      running = stageSynthesis({ ...options, env: environments ?? options.env, typecheck: false });
+      running = stageSynthesis({ ...options, env: environments ?? options.env, typecheck: false, durable: false });
       handleSignals(true);
       await running.settle();
       if (stopped) return;
