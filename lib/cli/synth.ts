@@ -118,7 +118,7 @@ async function watch(options: SynthOptions, io: Io, timings: boolean): Promise<n
     {
       onResult(result, run) {
         printResult(result, io, timings);
-        io.err(`synth: ${why(run.changed)}: ${run.environments ? `${run.environments.join(', ')} written` : 'written'} in ${run.ms.toFixed(0)} ms`);
+        io.err(`synth: ${why(run.changed)}: ${run.environments ? `${run.environments.join(', ')} written` : 'written'} in ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms)`);
       },
       onError(err, run) {
         // as the command line prints it (lib/cli/main.ts), and the previous output stands

@@ -67,7 +67,7 @@ function watch(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = proces
 }
 
 /** The line a run that committed prints, for the files that started it. */
-const written = (changed: string) => new RegExp(`^synth: ${changed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} changed: (.* )?written in \\d+ ms$`);
+const written = (changed: string) => new RegExp(`^synth: ${changed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} changed: (.* )?written in \\d+ ms \\(CPU \\d+ ms\\)$`);
 const failed = /^synth: .* changed: failed, nothing written; the previous output stands$/;
 const idle = /^synth: watching for changes/;
 
@@ -86,7 +86,7 @@ describe('synth --watch', () => {
   /** Starts the watcher and waits for its first synth to be committed. */
   async function started(args: string[] = [], env?: NodeJS.ProcessEnv): Promise<Watch> {
     watcher = watch(dir, args, env);
-    const first = watcher.next(/^synth: first synth: written in \d+ ms$/);
+    const first = watcher.next(/^synth: first synth: written in \d+ ms \(CPU \d+ ms\)$/);
     const ready = watcher.next(idle);
     await first;
     await ready;
