@@ -30,6 +30,10 @@ Each environment, once rendered and validated, is written to \`<out>/.chartwrigh
 ### The app's code
 
 The app runs in the synth process. If it calls \`process.exit\`, or leaves a promise rejected with no handler, synth fails (exit 1) and writes nothing. Timers and I/O the app started and left pending are waited for before the commit: a rejection or exception in them fails the synth the same way (see [When things go wrong](troubleshooting.md#the-apps-code)). If it has not finished after \`--timeout\` seconds (300 by default), synth stops it, prints the file and line where it was, and exits 1 without writing.
+
+### Watching
+
+\`--watch\` keeps synth running: it writes the output once, then again each time a file of the app (the platform entry and the project files it imports) or a values file changes, and prints for each run the lines above and \`synth: apps/web/index.ts changed: written in 180 ms (CPU 90 ms)\`. The process stays warm (cdk8s, chartwright and the transpiler stay loaded; only the project's own modules are loaded again), so a run after a one-line edit takes a fraction of a second (see [Performance](performance.md#the-edit-loop-synth---watch)). A change of values files alone writes only the environments that read them. Each run is a synth as above, all or nothing: an app that throws, does not compile, exits or times out is reported as synth reports it, nothing of that run is written, the previous output stands, and the watcher goes on. The output folder is locked only while a run writes. The type check does not hold a run back: it runs after each run in a worker thread that keeps the program between checks, and prints \`type check: no errors\` or the type errors (the output was written regardless; synth without \`--watch\` refuses them). Watch does not flush the output to the device: a run cut short by a crash or a kill still leaves every environment entirely old or entirely new, but a power cut may not; run synth without \`--watch\` for the output you commit. Ctrl-C (SIGINT) or SIGTERM stops it with exit 0, the lock released.
 `,
   flags: [
     APP_FLAG,
