@@ -138,6 +138,9 @@ async function watch(options: SynthOptions, io: Io, timings: boolean): Promise<n
       onIdle() {
         io.err('synth: watching for changes (Ctrl-C to stop)');
       },
+      onStrayError(err) {
+        io.err(`error: the app's code failed between runs (from a timer or interval it left running): ${messageOf(err)}; the output stands`);
+      },
     },
   );
   const signal = await watcher.stopped;

@@ -79,6 +79,11 @@ export interface WatchEvents {
   onTypecheck?(result: TypecheckResult, ms: number): void;
   /** The loop watches for changes again (after each run). */
   onIdle?(folders: readonly string[]): void;
+  /**
+   * The app's code threw, or left a promise rejected, between runs (from an
+   * interval it started, say): the watcher goes on, the output stands.
+   */
+  onStrayError?(error: unknown): void;
 }
 
 export interface Watcher {
@@ -112,6 +117,12 @@ export function watchSynthesis(options: WatchOptions, events: WatchEvents): Watc
   let resolveStopped!: (signal: NodeJS.Signals | undefined) => void;
   const stoppedPromise = new Promise<NodeJS.Signals | undefined>((resolve) => (resolveStopped = resolve));
   const onSignal = (signal: NodeJS.Signals) => stop(signal);
+  // between runs nothing guards the app's code (each run has its guard): what it throws then must not end the watcher
+  const onStray = (err: unknown) => {
+    if (!busy) events.onStrayError?.(err);
+  };
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
   /** Signals are handled while the loop waits, and keep their default action while the app's code runs synchronously (see `signals`). */
   const handleSignals = (on: boolean) => {
     if (!options.signals) return;
@@ -148,7 +159,7 @@ export function watchSynthesis(options: WatchOptions, events: WatchEvents): Watc
     const started = firstChange;
     firstChange = 0;
     if (code.length > 0) {
-      for (const file of Object.keys(require.cache)) if (isProjectFile(file)) delete require.cache[file];
+      unload(isProjectFile);
       platform = undefined;
     }
     // only values files changed: the environments that read them, with the platform as loaded
@@ -235,6 +246,8 @@ export function watchSynthesis(options: WatchOptions, events: WatchEvents): Watc
     running = undefined;
     check?.stop();
     loaded.restore();
+    process.off('uncaughtException', onStray);
+    process.off('unhandledRejection', onStray);
     resolveStopped(signal);
   }
 
@@ -250,6 +263,24 @@ const LIBRARY = path.resolve(__dirname, '..') + path.sep;
 function isInside(file: string, dir: string): boolean {
   const relative = path.relative(dir, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * Drops the modules `unloaded` picks from the require cache, and from the
+ * children of the modules that stay (the module of chartwright that
+ * required the platform entry would otherwise keep every earlier version).
+ */
+function unload(unloaded: (file: string) => boolean): void {
+  const dropped = new Set<NodeModule>();
+  for (const [file, module] of Object.entries(require.cache)) {
+    if (!module || !unloaded(file)) continue;
+    dropped.add(module);
+    delete require.cache[file];
+  }
+  if (dropped.size === 0) return;
+  for (const module of Object.values(require.cache)) {
+    if (module && module.children.some((child) => dropped.has(child))) module.children = module.children.filter((child) => !dropped.has(child));
+  }
 }
 
 function tryLoad(entry: string): Platform | undefined {
