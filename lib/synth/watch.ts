@@ -251,6 +251,8 @@ export function watchSynthesis(options: WatchOptions, events: WatchEvents): Watc
     resolveStopped(signal);
   }
 
+  // the entry's folder from the start: an edit during the first run makes a second one
+  watchFolders();
   void run([], undefined, performance.now());
   return { stop: () => stop(), stopped: stoppedPromise };
 }
