@@ -16,16 +16,17 @@
  * with `catalog_ratio`).
  *
  * Then `chartwright diff` of two 10,000-object outputs (bench/diff.js: a
- * line and its own JSON line with `diff_ms_10k`), and `chartwright validate`
+ * line and its own JSON line with `diff_ms_10k`), `synth --watch`'s edit
+ * loop (bench/watch.js: a line and its JSON line with `watch_ms`), and `chartwright validate`
  * on third-party input (bench/validate-files.js): 10,000 objects (medians of
  * the runs) and 100,000 (one run).
  * Then `tsc --noEmit` of the `init app` project against a cdk8s app of the
  * same size (bench/typecheck.js: `typecheck_ms`, `cdk8s_typecheck_ms`).
  *
- * The last lines are JSON objects: the diff figure, the synth figures at the
- * largest size, then the validate figures, then those of environments on
- * every core and of 100,000 objects (bench/parallel.js: `parallel_speedup`,
- * `ms_10k`, `ms_100k`, `rss_100k_mb`…).
+ * The last lines are JSON objects: the diff figure, the watch figures, the
+ * synth figures at the largest size, then the validate figures, then those
+ * of environments on every core and of 100,000 objects (bench/parallel.js:
+ * `parallel_speedup`, `ms_10k`, `ms_100k`, `rss_100k_mb`…).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -101,6 +102,11 @@ console.log(`cold start (median of ${c.runs}): node -e "require('cdk8s-plus-28')
 const diff = spawnSync(process.execPath, [path.join(__dirname, 'diff.js'), String(runs)], { encoding: 'utf8' });
 if (diff.status !== 0) throw new Error(`bench/diff.js failed:\n${diff.stderr}`);
 process.stdout.write(diff.stdout);
+
+// synth --watch: a one-line edit of examples/guestbook to committed output, in a watcher of its own; its own JSON line
+const watch = spawnSync(process.execPath, [path.join(__dirname, 'watch.js'), String(Math.max(runs, 5))], { encoding: 'utf8' });
+if (watch.status !== 0) throw new Error(`bench/watch.js failed:\n${watch.stderr}${watch.stdout}`);
+process.stdout.write(watch.stdout);
 
 console.log(JSON.stringify({
   objects: largest.objects,

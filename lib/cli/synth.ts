@@ -1,8 +1,10 @@
 import * as path from 'path';
 import { formatByRelease } from '../synth/validate';
-import { SynthResult, stageSynthesis } from '../synth/synthesize';
-import { UsageError } from '../errors';
-import { defineCommand } from './command';
+import { SynthOptions, SynthResult, stageSynthesis } from '../synth/synthesize';
+import { typeErrors } from '../synth/typecheck';
+import { watchSynthesis } from '../synth/watch';
+import { UsageError, UserError, messageOf } from '../errors';
+import { Io, defineCommand } from './command';
 import { APP_FLAG, TIMEOUT_FLAG, VALUES_FLAGS, profileFlag, timeoutFlag } from './flags';
 
 /** `--jobs N`: a whole number of threads, 1 or more. */
@@ -41,7 +43,10 @@ The app runs in the synth process. If it calls \`process.exit\`, or leaves a pro
 
 ### Environments on every core
 
-With several environments, synth builds, validates and writes them on as many threads as \`--jobs\` says (by default one per core, at most one per environment): the main thread and worker threads, each of which loads the platform entry itself, so the app's top-level code runs once per thread; a build should not depend on running once. The files are the same bytes whatever the number of threads. An error is the one \`--jobs 1\` reports: that of the first environment, in order, that fails. The app's code in a worker thread is guarded as in the main thread; when \`--timeout\` stops it there, synth names the environment the worker was on (\`--jobs 1\` says the line). See [Performance](performance.md#every-core).
+With several environments, synth builds, validates and writes them on as many threads as \`--jobs\` says (by default one per two cores, at most one per environment: one on a 2-core machine): the main thread and worker threads, each of which loads the platform entry itself, so the app's top-level code runs once per thread; a build should not depend on running once. The files are the same bytes whatever the number of threads. An error is the one \`--jobs 1\` reports: that of the first environment, in order, that fails. The app's code in a worker thread is guarded as in the main thread; when \`--timeout\` stops it there, synth names the environment the worker was on (\`--jobs 1\` says the line). See [Performance](performance.md#every-core).
+### Watching
+
+\`--watch\` keeps synth running: it writes the output once, then again each time a file of the app (the platform entry and the project files it imports) or a values file changes, and prints for each run the lines above and \`synth: apps/web/index.ts changed: written in 180 ms (CPU 90 ms)\`. The process stays warm (cdk8s, chartwright and the transpiler stay loaded; only the project's own modules are loaded again), so a run after a one-line edit takes a fraction of a second (see [Performance](performance.md#the-edit-loop-synth---watch)). A change of values files alone writes only the environments that read them. Each run is a synth as above, all or nothing: an app that throws, does not compile, exits or times out is reported as synth reports it, nothing of that run is written, the previous output stands, and the watcher goes on. The output folder is locked only while a run writes. The type check does not hold a run back: it runs after each run in a worker thread that keeps the program between checks, and prints \`type check: no errors\` or the type errors (the output was written regardless; synth without \`--watch\` refuses them). Watch does not flush the output to the device: a run cut short by a crash or a kill still leaves every environment entirely old or entirely new, but a power cut may not; run synth without \`--watch\` for the output you commit. Ctrl-C (SIGINT) or SIGTERM stops it with exit 0, the lock released.
 `,
   flags: [
     APP_FLAG,
@@ -64,9 +69,14 @@ With several environments, synth builds, validates and writes them on as many th
       value: 'N',
       description:
         'how many environments are built, validated and written at once, each on a thread of its own (the main thread and worker threads); `1`: one after the other in the main thread. The output is the same bytes whatever N (see [Performance](performance.md#every-core))',
-      default: 'the number of cores, at most the number of environments; unless `--jobs` is given, worker threads start only when the last output was large or the first 300 ms were not enough',
+      default: 'one per two cores (a synth thread keeps about 1.6 cores busy), at most the number of environments; unless `--jobs` is given, worker threads start only when the last output was large or the first 300 ms were not enough',
     },
     { name: 'timings', description: 'print on stderr where the time went: load, build, render, validate, yaml, write' },
+    {
+      name: 'watch',
+      description:
+        "keep running: synthesize again when a file of the app or a values file changes, printing the result of each run; the type check reports after each run and does not hold it back (see [Getting started](getting-started.md#the-edit-loop-synth---watch)); Ctrl-C stops",
+    },
     ...VALUES_FLAGS,
     { name: 'release', value: 'NAME', description: 'a release `--values` and `--set` are for', repeatable: true, default: 'the only release' },
   ],
@@ -74,10 +84,11 @@ With several environments, synth builds, validates and writes them on as many th
     { description: 'write every environment to dist/', command: 'chartwright synth' },
     { description: 'write only prod, validated as prod, into manifests/', command: 'chartwright synth --env prod --profile prod --out manifests' },
     { description: 'try a value in dev without editing a file', command: 'chartwright synth --env dev --release web --set replicas=3' },
+    { description: 'write dev again on every change of the app or its values', command: 'chartwright synth --env dev --watch' },
   ],
   async run({ flags }, io) {
     if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a folder name, such as --out dist');
-    const staged = stageSynthesis({
+    const options: SynthOptions = {
       app: flags.app,
       env: flags.env,
       out: flags.out,
@@ -91,7 +102,9 @@ With several environments, synth builds, validates and writes them on as many th
       timeout: timeoutFlag(flags.timeout),
       typecheck: !flags['no-typecheck'] && process.env.CHARTWRIGHT_TYPECHECK !== '0',
       jobs: jobsFlag(flags.jobs),
-    });
+    };
+    if (flags.watch) return watch(options, io, flags.timings === true);
+    const staged = stageSynthesis(options);
     let result: SynthResult;
     try {
       // the app's pending timers, I/O and promises run now: a rejection or exception in them fails the synth before anything is committed
@@ -101,14 +114,59 @@ With several environments, synth builds, validates and writes them on as many th
       staged.close();
     }
     if (result.typecheckSkipped) io.err(`warning: no type check: ${result.typecheckSkipped}`);
-    for (const [env, dir] of result.written) {
-      io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
-      const warnings = result.warnings.get(env) ?? [];
-      if (warnings.length > 0) {
-        io.err(`warning: environment "${env}": ${warnings.length} validation warning${warnings.length === 1 ? '' : 's'}\n${formatByRelease(warnings)}`);
-      }
-    }
-    if (flags.timings) io.err(`timings: ${result.timings}`);
+    printResult(result, io, flags.timings === true);
     return 0;
   },
 });
+
+/** What synth prints for a result: a line per environment written, its warnings on stderr, the timings if asked. */
+function printResult(result: SynthResult, io: Io, timings: boolean): void {
+  for (const [env, dir] of result.written) {
+    io.out(`${path.relative(process.cwd(), dir) || dir}: ${result.objects.get(env)} objects`);
+    const warnings = result.warnings.get(env) ?? [];
+    if (warnings.length > 0) {
+      io.err(`warning: environment "${env}": ${warnings.length} validation warning${warnings.length === 1 ? '' : 's'}\n${formatByRelease(warnings)}`);
+    }
+  }
+  if (timings) io.err(`timings: ${result.timings}`);
+}
+
+/**
+ * `synth --watch`: each run prints what synth prints, then a line saying what
+ * started it and how long it took; a failed run prints its error as synth
+ * would and the loop goes on. Ends (exit 0) on SIGINT or SIGTERM.
+ */
+async function watch(options: SynthOptions, io: Io, timings: boolean): Promise<number> {
+  const why = (changed: readonly string[]) => (changed.length === 0 ? 'first synth' : `${changed.join(', ')} changed`);
+  const watcher = watchSynthesis(
+    { ...options, signals: true },
+    {
+      onResult(result, run) {
+        printResult(result, io, timings);
+        io.err(`synth: ${why(run.changed)}: ${run.environments ? `${run.environments.join(', ')} written` : 'written'} in ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms)`);
+      },
+      onError(err, run) {
+        // as the command line prints it (lib/cli/main.ts), and the previous output stands
+        if (UserError.isUserError(err)) io.err(`error: ${err.message}`);
+        else io.err(`chartwright: internal error: ${messageOf(err)}\n${err instanceof Error ? err.stack : ''}`);
+        io.err(`synth: ${why(run.changed)}: failed, nothing written; the previous output stands`);
+      },
+      onTypecheck(result, ms) {
+        if (result.skipped) io.err(`warning: no type check: ${result.skipped}`);
+        else if (result.errors.length > 0) io.err(`error: ${typeErrors(result.errors, 'watch').message}`);
+        else io.err(`type check: no errors (${(ms / 1000).toFixed(1)} s)`);
+      },
+      onIdle() {
+        io.err('synth: watching for changes (Ctrl-C to stop)');
+      },
+      onStrayError(err) {
+        io.err(`error: the app's code failed between runs (from a timer or interval it left running): ${messageOf(err)}; the output stands`);
+      },
+    },
+  );
+  const signal = await watcher.stopped;
+  io.err(`synth: stopped${signal ? ` (${signal})` : ''}`);
+  // the app's own timers and intervals would keep the process alive: watch ends here
+  if (signal) process.exit(0);
+  return 0;
+}

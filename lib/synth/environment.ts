@@ -14,8 +14,8 @@ export interface StagedEnvironment {
   readonly objects: number;
   /** Validation findings below error level, and what constructs recorded. */
   readonly warnings: readonly Finding[];
-  /** The files written to its staging folder, sorted. */
-  readonly files: readonly string[];
+  /** The files written to its staging folder, sorted; `undefined` when none changed (nothing to swap). */
+  readonly files: readonly string[] | undefined;
 }
 
 /** What staging one environment needs besides the platform. */

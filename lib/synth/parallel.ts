@@ -38,10 +38,16 @@ import { UserCodeGuard, guardUserCode } from './user-code';
  * stays one synchronous function.
  */
 
-/** How many threads stage environments when the caller does not say: one per core, at most one per environment. */
+/**
+ * How many threads stage environments when the caller does not say: one
+ * per two cores, at most one per environment. One synth thread keeps about
+ * 1.6 cores busy (V8 compiles and collects garbage on threads of its own
+ * beside it), so on two cores a second thread only competes with the first
+ * (docs/performance.md "Every core" measured it 0.7× as fast).
+ */
 export function defaultJobs(environments: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores, environments));
+  return Math.max(1, Math.min(Math.floor(cores / 2), environments));
 }
 
 /** What staging environments on several threads needs besides each environment's target. */

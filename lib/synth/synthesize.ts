@@ -40,9 +40,15 @@ export interface SynthOptions extends ReleaseOptions {
    * when the last output shows large environments (2 MiB), else once this
    * thread has spent 300 ms on environments and some are left, so a small
    * platform pays nothing for threads it would not use.
-   * @default - one per core, at most one per environment
+   * @default - one per two cores, at most one per environment
    */
   readonly jobs?: number;
+  /**
+   * Flush the output to the device before the commit (see StagedOutputOptions.durable);
+   * `synth --watch` does not.
+   * @default true
+   */
+  readonly durable?: boolean;
 }
 
 export interface SynthResult {
@@ -104,7 +110,7 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
     // without --out, dist/ of the project, wherever in it synth runs
     const out = options.out ?? path.join(projectRoot(), 'dist');
     const outDir = path.resolve(out);
-    output = new StagedOutput(out);
+    output = new StagedOutput(out, { durable: options.durable });
     // the output folder is checked (and locked) before any environment is rendered
     output.open(selected);
     const jobs = options.jobs ?? defaultJobs(selected.length);

@@ -24,6 +24,9 @@ import { UserError } from '../errors';
 /** At most this many diagnostics are listed; the count says how many more. */
 const SHOWN = 20;
 
+/** Why a project without TypeScript is not type-checked. */
+export const NO_TYPESCRIPT = 'the project has no "typescript" package: install it (npm install --save-dev typescript) to have synth type-check';
+
 /** The result of a type check. */
 export interface TypecheckResult {
   /** The diagnostics, formatted `file:line:col - error TSnnnn: message`, relative to the working directory. */
@@ -38,12 +41,8 @@ export interface TypecheckResult {
  * `typescript` package), else from chartwright's own dependencies.
  */
 export function typecheck(entry: string, cwd = process.cwd()): TypecheckResult {
-  let compiler: string;
-  try {
-    compiler = require.resolve('typescript', { paths: [path.dirname(entry), __dirname] });
-  } catch {
-    return { errors: [], skipped: 'the project has no "typescript" package: install it (npm install --save-dev typescript) to have synth type-check' };
-  }
+  const compiler = projectCompiler(entry);
+  if (!compiler) return { errors: [], skipped: NO_TYPESCRIPT };
   const configFile = findUp(path.dirname(entry), 'tsconfig.json');
   const projectDir = configFile ? path.dirname(configFile) : path.dirname(entry);
   const cacheBase = cacheFile(projectDir, entry, configFile);
@@ -54,24 +53,9 @@ export function typecheck(entry: string, cwd = process.cwd()): TypecheckResult {
   if (cached) return cached;
 
   const ts: typeof TS = require(compiler);
-  const config = configFile ? ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined }) : undefined;
-  const base: TS.CompilerOptions = config?.options ?? {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    strict: true,
-    esModuleInterop: true,
-    skipLibCheck: true,
-  };
-  const options: TS.CompilerOptions = {
-    ...base,
-    noEmit: true,
-    incremental: true,
-    composite: false,
-    declaration: false,
-    tsBuildInfoFile: `${cacheBase}.tsbuildinfo`,
-  };
-  const program = ts.createIncrementalProgram({ rootNames: [entry], options, configFileParsingDiagnostics: config?.errors ?? [] });
+  const { options: base, configErrors } = checkOptions(ts, configFile);
+  const options: TS.CompilerOptions = { ...base, incremental: true, tsBuildInfoFile: `${cacheBase}.tsbuildinfo` };
+  const program = ts.createIncrementalProgram({ rootNames: [entry], options, configFileParsingDiagnostics: configErrors });
   const diagnostics = [
     ...program.getConfigFileParsingDiagnostics(),
     ...program.getOptionsDiagnostics(),
@@ -134,7 +118,31 @@ function writeStamp(file: string, key: string, files: readonly string[], result:
   }
 }
 
-function formatDiagnostic(ts: typeof TS, d: TS.Diagnostic, cwd: string): string {
+/** The TypeScript compiler of the project of `entry` (its `typescript` package, else chartwright's), or undefined when there is none. */
+export function projectCompiler(entry: string): string | undefined {
+  try {
+    return require.resolve('typescript', { paths: [path.dirname(entry), __dirname] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The compiler options of the check: the project's tsconfig.json (or defaults), with nothing emitted. */
+export function checkOptions(ts: typeof TS, configFile: string | undefined): { options: TS.CompilerOptions; configErrors: readonly TS.Diagnostic[] } {
+  const config = configFile ? ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined }) : undefined;
+  const base: TS.CompilerOptions = config?.options ?? {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+  };
+  return { options: { ...base, noEmit: true, composite: false, declaration: false }, configErrors: config?.errors ?? [] };
+}
+
+/** A diagnostic as `file:line:col - error TSnnnn: message`, relative to `cwd`. */
+export function formatDiagnostic(ts: typeof TS, d: TS.Diagnostic, cwd: string): string {
   const message = ts.flattenDiagnosticMessageText(d.messageText, '\n    ');
   if (!d.file || d.start === undefined) return `error TS${d.code}: ${message}`;
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
@@ -142,7 +150,7 @@ function formatDiagnostic(ts: typeof TS, d: TS.Diagnostic, cwd: string): string 
 }
 
 /** The first `name` in `dir` or a folder above it. */
-function findUp(dir: string, name: string): string | undefined {
+export function findUp(dir: string, name: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
     const file = path.join(d, name);
     if (fs.existsSync(file)) return file;
@@ -160,14 +168,21 @@ function cacheFile(projectDir: string, entry: string, configFile: string | undef
   return path.join(dir, key);
 }
 
-/** The error synth fails with when the project has type errors. */
-export function typeErrors(errors: readonly string[]): UserError {
+/**
+ * The error synth fails with when the project has type errors; `synth
+ * --watch`, whose check does not hold the output back, reports them with
+ * `watch`.
+ */
+export function typeErrors(errors: readonly string[], mode: 'synth' | 'watch' = 'synth'): UserError {
   const shown = errors.slice(0, SHOWN).map((e) => `  ${e}`);
   const more = errors.length > SHOWN ? [`  … and ${errors.length - SHOWN} more`] : [];
-  return new UserError(
-    `the project has ${errors.length} type error${errors.length === 1 ? '' : 's'}, so synth wrote nothing (fix them, or pass --no-typecheck to synth anyway):\n${[...shown, ...more].join('\n')}`,
-    { problems: errors.map((message) => ({ message })) },
-  );
+  const consequence =
+    mode === 'watch'
+      ? ' (the output was written from the code as it runs, types aside; fix them: synth without --watch writes nothing with them)'
+      : ', so synth wrote nothing (fix them, or pass --no-typecheck to synth anyway)';
+  return new UserError(`the project has ${errors.length} type error${errors.length === 1 ? '' : 's'}${consequence}:\n${[...shown, ...more].join('\n')}`, {
+    problems: errors.map((message) => ({ message })),
+  });
 }
 
 /**

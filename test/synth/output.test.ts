@@ -192,6 +192,36 @@ describe('StagedOutput writes only where chartwright owns the folder', () => {
     expect(fs.readFileSync(path.join(dir, 'dev', 'changed.k8s.yaml'), 'utf8')).toBe('b: 2\n');
   });
 
+
+  test('an environment whose files all stayed the same keeps its folder; the one that changed is swapped, and the manifest lists both', () => {
+    write(dir, environment('dev', { web: [{ a: 1 }] }), environment('prod', { web: [{ a: 1 }] }));
+    const folder = (env: string) => fs.statSync(path.join(dir, env)).ino;
+    const before = { dev: folder('dev'), prod: folder('prod') };
+    write(dir, environment('dev', { web: [{ a: 2 }] }), environment('prod', { web: [{ a: 1 }] }));
+    expect(folder('prod')).toBe(before.prod);
+    expect(folder('dev')).not.toBe(before.dev);
+    expect(fs.readFileSync(path.join(dir, 'dev', 'web.k8s.yaml'), 'utf8')).toBe('a: 2\n');
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, '.chartwright', 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.environments)).toEqual(['dev', 'prod']);
+    // nothing changed at all: nothing is staged or committed, and no trace is left
+    write(dir, environment('dev', { web: [{ a: 2 }] }), environment('prod', { web: [{ a: 1 }] }));
+    expect(fs.readdirSync(path.join(dir, '.chartwright'))).toEqual(['manifest.json']);
+    expect(folder('prod')).toBe(before.prod);
+  });
+
+  test('without durable flushes the commit is the same: staged, journaled, swapped, unlocked', () => {
+    const steps: string[] = [];
+    const output = new StagedOutput(dir, { durable: false, onStep: (step) => steps.push(step) });
+    try {
+      output.writeEnvironment(environment('dev', { web: [{ a: 1 }] }));
+      output.commit();
+    } finally {
+      output.close();
+    }
+    expect(steps).toEqual(['staged', 'journal', 'swap dev: old out', 'swap dev: new in', 'manifest', 'journal removed', 'done']);
+    expect(readTree(dir)['dev/web.k8s.yaml']).toBe('a: 1\n');
+    expect(fs.readdirSync(path.join(dir, '.chartwright'))).toEqual(['manifest.json']);
+  });
   test('a lock held by a running process refuses a second synth; one left by a dead process is taken over', () => {
     write(dir, dev());
     const lock = path.join(dir, '.chartwright', 'lock');
