@@ -46,7 +46,7 @@ const APACHE_SITE = [
 export class Guestbook extends Package<typeof guestbookValues> {
   static readonly metadata = {
     name: 'guestbook',
-    version: '1.0.0',
+    version: '2.0.0',
     appVersion: 'v5',
     description: 'The Kubernetes guestbook: a PHP frontend behind an Ingress with TLS, a Redis leader and Redis followers.',
   };

@@ -66,7 +66,7 @@ describe('published packages: packed, installed into a fresh app project, used f
     const [packed] = JSON.parse(npm(project, 'pack', '--json', '--pack-destination', dir, '--loglevel', 'error'));
     expect(packed.files.map((f: { path: string }) => f.path).sort()).toEqual(['README.md', 'build/index.d.ts', 'build/index.js', 'package.json']);
     tarballs[name] = path.join(dir, packed.filename);
-  }, 600_000);
+  }, 900_000); // install, tsc, synth, tests and build: about 2 min each alone, 4–5 on a loaded machine
 
   test('a fresh app project installs them and synthesizes its releases with their values overrides', () => {
     expect(Object.keys(tarballs).sort()).toEqual([...PACKAGES].sort());
