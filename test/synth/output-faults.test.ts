@@ -164,7 +164,8 @@ describe('synths into one output folder at once', () => {
     const replicas = ['dev', 'prod'].map((env) => /replicas: (\d)/.exec(fs.readFileSync(path.join(dir, 'dist', env, 'web.k8s.yaml'), 'utf8'))![1]);
     expect(replicas[0]).toBe(replicas[1]);
     expect(fs.readdirSync(path.join(dir, 'dist', '.chartwright'))).toEqual(['manifest.json']);
-  });
+    // three synth processes at once, each loading cdk8s and the app: minutes on a loaded 2-core machine
+  }, 240_000);
 });
 
 /** Whether this machine lets a process mount a tmpfs in a user and mount namespace of its own (`unshare -r -m`). */
