@@ -20,6 +20,7 @@ import { getOwn, setOwn } from '../internal/objects';
  * functions that take a schema are given it as \`zodSchema(schema)\`.
  */
 export interface Schema {
+  /** zod's internals of the schema: its definition (read for defaults and keys), and its input and output types. */
   readonly _zod: { readonly def: { readonly type: string }; readonly input: unknown; readonly output: unknown };
 }
 
