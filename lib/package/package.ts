@@ -59,7 +59,7 @@ export type DependencyPackages<D> = string extends keyof D
 export type DependencyInstance<T> = T extends { readonly package: abstract new (...args: any[]) => infer P } ? P : Package<any>;
 
 /** Options every package takes. */
-export interface PackageProps<S = Record<string, unknown>> {
+export interface PackageProps<out S = Record<string, unknown>> {
   /**
    * Values, merged over the package's defaults and over `valuesLayers`.
    * @default - the package's defaults
@@ -84,8 +84,11 @@ export interface PackageProps<S = Record<string, unknown>> {
   readonly labels?: Record<string, string>;
 }
 
+// The variance annotations (`in out S` here, `out S` on PackageProps and Package) spare every
+// project that releases a package TypeScript's measuring them through Package's whole cdk8s
+// Chart, a third of the init project's check (docs/performance.md, "Type-checking a project").
 /** A package class: what a release names and what a platform team publishes. */
-export interface PackageClass<S = any> {
+export interface PackageClass<in out S = any> {
   new (scope: Construct, id: string, props?: PackageProps<S>): Package<S>;
   /** The package's metadata. */
   readonly metadata: PackageMetadata;
@@ -138,7 +141,7 @@ function labelValue(version: string): string {
  * Objects are named `<release>-<path>` after their construct path, without
  * hash suffixes: a `Deployment` with id `server` in release `web` is `web-server`.
  */
-export abstract class Package<S = Record<string, unknown>, D = Record<string, PackageDependency>> extends Chart {
+export abstract class Package<out S = Record<string, unknown>, D = Record<string, PackageDependency>> extends Chart {
   /** Whether `x` is a package (works across copies of this library). */
   static isPackage(x: unknown): x is Package {
     return typeof x === 'object' && x !== null && PACKAGE_SYMBOL in x;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getOwn, isRecord, setOwn } from '../internal/objects';
 import { ValuesPackageClass } from './resolve';
+import { zodSchema } from './schema';
 
 type JsonSchema = Record<string, any>;
 
@@ -13,7 +14,7 @@ const GLOBAL_DESCRIPTION = "Values every package of the release sees (Helm's glo
  */
 export function packageJsonSchema(cls: ValuesPackageClass): JsonSchema {
   const schema: JsonSchema = cls.values
-    ? (z.toJSONSchema(cls.values, { io: 'input', unrepresentable: 'any' }) as JsonSchema)
+    ? (z.toJSONSchema(zodSchema(cls.values), { io: 'input', unrepresentable: 'any' }) as JsonSchema)
     : { type: 'object', additionalProperties: true };
   closeObjects(schema);
   schema.properties ??= {};

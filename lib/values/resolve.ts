@@ -3,7 +3,7 @@ import { UserError, UserErrorProblem, suggestion } from '../errors';
 import { VALUES_WORDS, describeValue, showSecret } from '../internal/describe';
 import { getOwn, isRecord } from '../internal/objects';
 import { MergedValues, PathPart, ValuesLayer, describeSource, formatPath, mergeLayers, subLayer } from './layers';
-import { Schema, defOf, defaultsOf, isOpenMap, schemaAt, shapeOf, unwrap } from './schema';
+import { Schema, defOf, defaultsOf, isOpenMap, schemaAt, shapeOf, unwrap, zodSchema } from './schema';
 import { isSensitivePath } from './sensitive';
 
 /** A package another package includes: Helm's subchart. */
@@ -103,7 +103,7 @@ export function resolveValues(cls: ValuesPackageClass, layers: readonly ValuesLa
   let values: unknown = own;
   if (schema) {
     unknownKeys(schema, own, [], problems, Object.keys(deps)); // a misspelled dependency key is suggested its key
-    const result = z.safeParse(schema, own);
+    const result = z.safeParse(zodSchema(schema), own);
     if (result.success) values = result.data;
     else for (const issue of result.error.issues) problems.push(fromIssue(issue as ZodIssue, own));
   }

@@ -7,14 +7,27 @@ import { getOwn, setOwn } from '../internal/objects';
  * introspection surface.
  */
 
-/*
- * Any zod 4 schema, typed as zod's core \`$ZodType\` (what zod asks libraries
- * to accept) rather than the classic \`z.ZodType\`: a user's \`z.object(…)\`
- * is checked against this in every package class, and against \`z.ZodType\`,
- * whose generic methods TypeScript compares one by one, that took seconds of
- * every \`tsc\` run of a project (docs/performance.md, "Type-checking a project").
+/**
+ * A zod 4 values schema, as chartwright's types take it: what every zod 4
+ * schema has (\`z.object(…)\`, \`z.string()\`…), its \`_zod\` internals with
+ * their definition and input and output types.
+ *
+ * Not \`z.ZodType\`: a user's \`z.object(…)\` is compared with this type in
+ * every package class, and TypeScript compares it with a zod class member by
+ * member — with \`z.ZodType\` that took four seconds of every \`tsc\` run of a
+ * project, with \`z.core.$ZodType\` a tenth of a second, with this a few
+ * milliseconds (docs/performance.md, "Type-checking a project"). The zod
+ * functions that take a schema are given it as \`zodSchema(schema)\`.
  */
-export type Schema = z.core.$ZodType;
+export interface Schema {
+  /** zod's internals of the schema: its definition (read for defaults and keys), and its input and output types. */
+  readonly _zod: { readonly def: { readonly type: string }; readonly input: unknown; readonly output: unknown };
+}
+
+/** The schema as zod's own functions take it (every Schema is one: it comes from zod). */
+export function zodSchema(schema: Schema): z.core.$ZodType {
+  return schema as unknown as z.core.$ZodType;
+}
 
 interface Def {
   type: string;
