@@ -2,21 +2,32 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import { ConfigMap, NetworkPeer, NetworkPolicy, Package, PackageProps, Probe, RolloutWebService, Secret, Volume, rolloutValues } from '../../lib';
 
+/** A lower-case DNS name: labels of letters, digits and inner '-', joined by '.'. */
+const DNS_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
+
 /** Values of the hello-web package. */
 export const helloWebValues = z.object({
   replicas: z.number().int().min(1).max(50).default(2).describe('Pods to run.'),
   image: z
     .object({
-      repository: z.string().min(1).default('nginxinc/nginx-unprivileged').describe('Image repository.'),
-      tag: z.string().min(1).default('1.27.3-alpine').describe('Image tag; pin a version, never `latest`.'),
+      repository: z
+        .string()
+        .regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/)
+        .default('nginxinc/nginx-unprivileged')
+        .describe('Image repository: lower-case path segments separated by `/`.'),
+      tag: z
+        .string()
+        .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$/)
+        .default('1.27.3-alpine')
+        .describe('Image tag; pin a version, never `latest`. It is also the version label, so at most 63 characters.'),
     })
     .default({ repository: 'nginxinc/nginx-unprivileged', tag: '1.27.3-alpine' })
     .describe('The nginx image.'),
-  host: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/).default('hello.example.com').describe('Host name the Ingress answers for.'),
+  host: z.string().regex(DNS_NAME).default('hello.example.com').describe('Host name the Ingress answers for.'),
   greeting: z.string().min(1).max(200).default('Hello from chartwright').describe('Greeting on the page.'),
   tlsSecret: z
     .string()
-    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+    .regex(DNS_NAME)
     .default('hello-web-tls')
     .describe('An existing kubernetes.io/tls Secret for the host, made outside the repo (by cert-manager, say).'),
   rollout: rolloutValues,

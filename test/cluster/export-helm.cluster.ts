@@ -120,7 +120,7 @@ describeCluster('export helm', () => {
         expect(comparable(templated)).toEqual(comparable(synthesized));
         compared++;
       }),
-      { numRuns: 5, seed: SEED, maxSkipsPerRun: 4 },
+      { numRuns: 5, seed: SEED, maxSkipsPerRun: 10 },
     );
     expect(compared).toBe(5);
   });
@@ -242,7 +242,7 @@ describeCluster('export helm', () => {
           expect(comparable(templated)).toEqual(comparable(synthesized!));
           compared++;
         }),
-        { numRuns: 5, seed: SEED, maxSkipsPerRun: 4 },
+        { numRuns: 5, seed: SEED, maxSkipsPerRun: 10 },
       );
       expect(compared).toBe(5);
     });
