@@ -76,7 +76,7 @@ describeCluster('export helm', () => {
   test('the chart passes helm lint --strict and has its files', () => {
     const chart = dev.chart;
     for (const file of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'README.md', 'templates/NOTES.txt']) expect(fs.existsSync(path.join(chart, file))).toBe(true);
-    expect(fs.readFileSync(path.join(chart, 'values.yaml'), 'utf8')).toContain('# Image tag; pin a version, never `latest`.\n  tag: 1.27.3-alpine');
+    expect(fs.readFileSync(path.join(chart, 'values.yaml'), 'utf8')).toContain('# Image tag; pin a version, never `latest`. It is also the version label, so at most 63 characters.\n  tag: 1.27.3-alpine');
     expect(dev.parameterized).toEqual(expect.arrayContaining(['image.repository', 'image.tag', 'host', 'greeting', 'tlsSecret']));
     const lint = helm(['lint', '--strict', chart]);
     expect(lint.stdout + lint.stderr).toContain('0 chart(s) failed');
