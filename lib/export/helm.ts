@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, isMap, isPair, isScalar, stringify } from 'yaml';
-import { UsageError, UserError } from '../errors';
+import { UsageError, UserError, messageOf } from '../errors';
 import { KubeObject, renderEnvironment } from '../synth/render';
 import { toYaml } from '../synth/yaml';
 import { releaseNotes } from '../synth/notes';
@@ -147,6 +147,15 @@ function packageTarget(options: ExportHelmOptions): ExportTarget {
   }
   const cls = loadPackageClass(options.package!);
   const name = cls.metadata.name;
+  // values.yaml holds the package's defaults: a value without one has nothing to go there
+  try {
+    resolveTree(cls, []);
+  } catch (err) {
+    throw new UserError(
+      `--package ${options.package}: package ${name} has values without a default, and a chart's values.yaml needs one for each: ${messageOf(err).replace(/^invalid values for package [^:]*:\s*/, '')}; ` +
+        `give them defaults in the package's schema, or export a release of a platform that sets them (--release)`,
+    );
+  }
   const platform = new Platform({ environments: { [PACKAGE_ENV]: { namespace: name, releases: { [name]: { package: cls } } } } });
   const env = platform.environment(PACKAGE_ENV);
   return { platform, sources: { entry: options.package }, env, release: env.releases[0], setter: "the package's defaults set it" };

@@ -134,8 +134,18 @@ export default new Platform({ environments: { dev: { namespace: 'vault', release
     }
   });
 
+  /** A package with a value that has no default. */
+  const REQUIRED = `import { z } from 'zod';
+import { Package } from '{{lib}}';
+const values = z.object({ host: z.string().describe('Host.'), replicas: z.number().default(1) });
+export class NeedsHost extends Package<typeof values> {
+  static readonly metadata = { name: 'needs-host', version: '1.0.0' };
+  static readonly values = values;
+}
+`;
+
   test('--package exports a package project without a platform: its own defaults, the release name and namespace from Helm', () => {
-    const project = makeProject({ 'src/shop.ts': SHOP, 'src/index.ts': "export { Shop } from './shop';\nexport const unrelated = 1;\n", 'src/two.ts': "export { Shop } from './shop';\nexport { Shop as Other } from './shop';\n" });
+    const project = makeProject({ 'src/shop.ts': SHOP, 'src/index.ts': "export { Shop } from './shop';\nexport const unrelated = 1;\n", 'src/two.ts': "export { Shop } from './shop';\nexport { Shop as Other } from './shop';\n", 'src/required.ts': REQUIRED });
     try {
       const ok = runCli(project, ['export', 'helm', '--package', 'src/index.ts', '--out', 'charts']);
       expect(ok.stderr).toContain("warning: origins: a list; it stays as the package's defaults set it");
@@ -158,6 +168,12 @@ export default new Platform({ environments: { dev: { namespace: 'vault', release
       const none = runCli(project, ['export', 'helm', '--package', 'src/two.ts#Third']);
       expect(none.code).toBe(1);
       expect(none.stderr).toContain('src/two.ts exports no package class "Third"');
+      const required = runCli(project, ['export', 'helm', '--package', 'src/required.ts', '--out', 'required']);
+      expect(required.code).toBe(1);
+      expect(required.stderr).toMatch(/^error: --package src\/required.ts: package needs-host has values without a default, and a chart's values.yaml needs one for each: host: a value is required/);
+      expect(required.stderr).toContain('give them defaults');
+      expect(required.stderr).not.toContain('"package"');
+      expect(fs.existsSync(path.join(project, 'required'))).toBe(false);
       const both = runCli(project, ['export', 'helm', '--package', 'src/index.ts', '--release', 'shop']);
       expect(both.code).toBe(2);
       expect(both.stderr).toContain('leave out --release');
