@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, LineCounter, isNode, parseAllDocuments } from 'yaml';
-import type { Tags } from 'yaml';
+import { YAML11_OPTIONS } from './yaml11';
 import { Finding, JsonPath } from './findings';
 import { isRecord } from './objects';
 import { YamlTreeError, yamlToPlain } from '../internal/yaml-tree';
@@ -261,11 +261,6 @@ function duplicateKeyFinding(file: string, segment: Segment, err: DuplicateKey, 
   };
 }
 
-/** YAML 1.1 as go-yaml v2 reads it: without sexagesimal numbers (1:20 is a string) and timestamps (kept as strings). */
-const YAML11_TAGS = (tags: Tags): Tags => tags.filter((t) => !(typeof t === 'object' && (t.tag === 'tag:yaml.org,2002:timestamp' || t.format === 'TIME')));
-
-/** The `yaml` package's options for reading as kubectl reads (also the reference the fast reader is tested against). */
-export const YAML11_OPTIONS = { version: '1.1', merge: true, customTags: YAML11_TAGS, uniqueKeys: true, prettyErrors: false } as const;
 
 /** Reads a text the fast reader leaves, with the `yaml` package set to kubectl's YAML 1.1. */
 function readWithYamlPackage(file: string, text: string, firstLine: number, firstIndex: number, objects: InputObject[], findings: Finding[]): void {

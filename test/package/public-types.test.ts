@@ -58,6 +58,12 @@ test("the declarations do not reach cdk8s-plus-28's generated Kubernetes types",
   expect(files.filter((f) => f.includes(`${path.sep}cdk8s-plus-28${path.sep}`))).toEqual([]);
 });
 
+test("the declarations do not reach the yaml package's declarations (validate's reading settings stay internal)", () => {
+  const files = program.getSourceFiles().map((f) => f.fileName);
+  expect(files.some((f) => f.endsWith(path.join('chartwright', 'build', 'lib', 'validate', 'input.d.ts')))).toBe(true);
+  expect(files.filter((f) => f.includes(`${path.sep}node_modules${path.sep}yaml${path.sep}`))).toEqual([]);
+});
+
 test('checking the project makes few types (a user schema is not compared with zod classes member by member)', () => {
   ts.getPreEmitDiagnostics(program);
   expect(program.getTypeCount()).toBeLessThan(2500);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LineCounter, parseAllDocuments, stringify } from 'yaml';
 import { parseManifests } from '../../lib/validate';
-import { YAML11_OPTIONS } from '../../lib/validate/input';
+import { YAML11_OPTIONS } from '../../lib/validate/yaml11';
 import { LineMap, Unsupported, readDocument, resolvePlain } from '../../lib/validate/yaml-reader';
 import { REPO } from '../support/project';
 
