@@ -36,17 +36,21 @@ const { median } = require('./cold');
 const REPO = path.resolve(__dirname, '..');
 const WAIT_MS = 60000;
 
-/** A temporary project holding examples/guestbook under apps/, importing this checkout's lib/. */
+/** A temporary project holding examples/guestbook (and the redis package it uses) under apps/, importing this checkout's lib/. */
 function makeProject() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartwright-bench-watch-'));
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const app = path.join(dir, 'apps', 'guestbook');
-  fs.mkdirSync(app, { recursive: true });
-  const from = path.join(REPO, 'examples', 'guestbook');
-  for (const name of fs.readdirSync(from)) {
-    if (name.endsWith('.md')) continue;
-    const text = fs.readFileSync(path.join(from, name), 'utf8');
-    fs.writeFileSync(path.join(app, name), text.split("'../../lib'").join(JSON.stringify(path.join(REPO, 'lib'))));
+  const lib = JSON.stringify(path.join(REPO, 'lib'));
+  // the guestbook and the redis package it imports (../redis/src), each importing this checkout's lib/
+  for (const sub of ['guestbook', path.join('redis', 'src')]) {
+    const from = path.join(REPO, 'examples', sub);
+    const to = path.join(dir, 'apps', sub);
+    fs.mkdirSync(to, { recursive: true });
+    for (const name of fs.readdirSync(from)) {
+      if (name.endsWith('.md') || !fs.statSync(path.join(from, name)).isFile()) continue;
+      const text = fs.readFileSync(path.join(from, name), 'utf8');
+      fs.writeFileSync(path.join(to, name), text.split("'../../lib'").join(lib).split("from 'chartwright'").join(`from ${lib}`));
+    }
   }
   return dir;
 }
