@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MessagePort, Worker } from 'worker_threads';
 import type * as TS from 'typescript';
-import { NO_TYPESCRIPT, TypecheckResult, checkOptions, findUp, formatDiagnostic, projectCompiler } from './typecheck';
+import { NO_TYPESCRIPT, TypecheckResult, checkOptions, errorMessages, findUp, projectCompiler } from './typecheck';
 
 /*
  * The type check of `synth --watch`: a worker thread that keeps the
@@ -129,14 +129,7 @@ export function runWarmTypecheck(data: { entry: string; cwd: string }, port: Mes
       };
       const program = ts.createSemanticDiagnosticsBuilderProgram([data.entry], options, host, previous, configErrors);
       previous = program;
-      const diagnostics = [
-        ...program.getConfigFileParsingDiagnostics(),
-        ...program.getOptionsDiagnostics(),
-        ...program.getGlobalDiagnostics(),
-        ...program.getSyntacticDiagnostics(),
-        ...program.getSemanticDiagnostics(),
-      ].filter((d) => d.category === ts.DiagnosticCategory.Error);
-      result = { errors: diagnostics.map((d) => formatDiagnostic(ts, d, data.cwd)) };
+      result = { errors: errorMessages(ts, program, data.cwd) };
     } catch (err) {
       result = { errors: [], skipped: `the type check failed: ${err instanceof Error ? err.message : String(err)}` };
     }

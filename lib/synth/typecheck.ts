@@ -56,15 +56,8 @@ export function typecheck(entry: string, cwd = process.cwd()): TypecheckResult {
   const { options: base, configErrors } = checkOptions(ts, configFile);
   const options: TS.CompilerOptions = { ...base, incremental: true, tsBuildInfoFile: `${cacheBase}.tsbuildinfo` };
   const program = ts.createIncrementalProgram({ rootNames: [entry], options, configFileParsingDiagnostics: configErrors });
-  const diagnostics = [
-    ...program.getConfigFileParsingDiagnostics(),
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...program.getSyntacticDiagnostics(),
-    ...program.getSemanticDiagnostics(),
-  ].filter((d) => d.category === ts.DiagnosticCategory.Error);
+  const result = { errors: errorMessages(ts, program, cwd) };
   program.emit(); // with noEmit, writes only the build info: the next run's cache
-  const result = { errors: diagnostics.map((d) => formatDiagnostic(ts, d, cwd)) };
   writeStamp(stampFile, key, program.getSourceFiles().map((f) => f.fileName), result);
   return result;
 }
@@ -142,6 +135,19 @@ export function checkOptions(ts: typeof TS, configFile: string | undefined): { o
 }
 
 /** A diagnostic as `file:line:col - error TSnnnn: message`, relative to `cwd`. */
+/** The errors of a program, of its configuration and of its files, each as `formatDiagnostic()` writes it. */
+export function errorMessages(ts: typeof TS, program: TS.BuilderProgram, cwd: string): string[] {
+  return [
+    ...program.getConfigFileParsingDiagnostics(),
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSyntacticDiagnostics(),
+    ...program.getSemanticDiagnostics(),
+  ]
+    .filter((d) => d.category === ts.DiagnosticCategory.Error)
+    .map((d) => formatDiagnostic(ts, d, cwd));
+}
+
 export function formatDiagnostic(ts: typeof TS, d: TS.Diagnostic, cwd: string): string {
   const message = ts.flattenDiagnosticMessageText(d.messageText, '\n    ');
   if (!d.file || d.start === undefined) return `error TS${d.code}: ${message}`;
