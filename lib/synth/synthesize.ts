@@ -125,7 +125,8 @@ export function stageSynthesis(options: SynthOptions = {}): StagedSynthesis {
       timeout: options.timeout ?? DEFAULT_TIMEOUT_SECONDS,
       guard,
       // worker threads start at once when asked for, or when the last output shows large environments
-      eager: options.jobs !== undefined || selected.reduce((n, env) => n + output!.previousBytes(env), 0) >= EAGER_BYTES,
+      // (its files are measured only when there are worker threads to start)
+      eager: options.jobs !== undefined || (jobs > 1 && selected.reduce((n, env) => n + output!.previousBytes(env), 0) >= EAGER_BYTES),
     });
     const objects = new Map<string, number>();
     const warnings = new Map<string, readonly Finding[]>();
