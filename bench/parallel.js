@@ -25,11 +25,15 @@
  *    (`ms_100k_jobs1`, `rss_100k_jobs1_mb`), so the ratio is also known
  *    without the second core.
  *
+ * 3. The ceiling, in the same run: the 4 environments split over two
+ *    separate processes of 2 environments each, started together
+ *    (`split_speedup`: the sequential time over the slower of the two).
+ *
  * Each measurement is `synthesize()` from call to return, the library
  * loaded before (as bench/worker.js does); worker threads load the project
  * inside the timed part. Prints a line per figure, then one JSON line.
  */
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -67,6 +71,35 @@ function measure(environments, jobs, out) {
   return JSON.parse(result.stdout.trim().split('\n').pop());
 }
 
+/** The same measurement as `measure`, in a process that runs beside others: resolves with its figures. */
+function measureAsync(environments, jobs, out) {
+  fs.rmSync(out, { recursive: true, force: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, '--child', String(SERVICES), String(environments), String(jobs), out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (status !== 0) reject(new Error(`${environments} environments, jobs ${jobs} failed:\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()));
+    });
+  });
+}
+
+/**
+ * The ceiling for `parallel_speedup` on this machine, measured in the same
+ * run: the 4 environments split over two separate processes of 2
+ * environments each, run at the same time (no thread to start, nothing
+ * shared). `split_speedup` is the sequential time over the slower of the
+ * two; no split of the work over threads can do better than it.
+ */
+async function splitAcrossProcesses(base) {
+  const [a, b] = await Promise.all([measureAsync(2, 1, path.join(base, 'split-a')), measureAsync(2, 1, path.join(base, 'split-b'))]);
+  return Math.max(a.ms, b.ms);
+}
+
 /** Every file below `dir`, relative path → bytes. */
 function tree(dir, prefix = '', into = new Map()) {
   for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
@@ -88,7 +121,7 @@ function sameTrees(a, b) {
   return true;
 }
 
-function main() {
+async function main() {
   const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? process.env.BENCH_RUNS ?? 3);
   const skip100k = process.argv.includes('--skip-100k');
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -96,21 +129,28 @@ function main() {
   try {
     const seq = path.join(base, 'sequential');
     const par = path.join(base, 'parallel');
-    const samples = { sequential: [], parallel: [] };
+    const samples = { sequential: [], parallel: [], split: [] };
     for (let r = 0; r < runs; r++) {
       samples.sequential.push(measure(4, 1, seq));
       samples.parallel.push(measure(4, Math.min(cores, 4), par));
+      samples.split.push(await splitAcrossProcesses(base));
     }
     const identical = sameTrees(seq, par);
     const seqMs = median(samples.sequential.map((s) => s.ms));
     const parMs = median(samples.parallel.map((s) => s.ms));
     const speedup = seqMs / parMs;
+    const splitMs = median(samples.split);
+    const splitSpeedup = seqMs / splitMs;
     const seqCpu = median(samples.sequential.map((s) => s.cpu_ms));
     const parCpu = median(samples.parallel.map((s) => s.cpu_ms));
     console.log(
       `4 environments × 10,000 objects: jobs 1 ${seqMs.toFixed(0)} ms (${Math.max(...samples.sequential.map((s) => s.rss_mb)).toFixed(0)} MB), ` +
         `jobs ${Math.min(cores, 4)} ${parMs.toFixed(0)} ms (${Math.max(...samples.parallel.map((s) => s.rss_mb)).toFixed(0)} MB): ${speedup.toFixed(2)}x on ${cores} cores; ` +
         `outputs ${identical ? 'byte-identical' : 'DIFFER'}; CPU time ${seqCpu.toFixed(0)} ms and ${parCpu.toFixed(0)} ms (load average ${os.loadavg()[0].toFixed(1)})  [medians of ${runs}, alternating]`,
+    );
+    console.log(
+      `the same 4 environments split over two processes of 2, run at the same time: ${splitMs.toFixed(0)} ms, ${splitSpeedup.toFixed(2)}x ` +
+        `(the ceiling for threads on this machine: nothing shared, nothing to start)  [median of ${runs}]`,
     );
     if (!identical) throw new Error('the parallel output differs from the sequential one');
 
@@ -125,6 +165,8 @@ function main() {
       sequential_cpu_ms: Math.round(seqCpu),
       parallel_cpu_ms: Math.round(parCpu),
       ms_10k: Math.round(ms10k),
+      split_speedup: +splitSpeedup.toFixed(2),
+      split_ms: Math.round(splitMs),
     };
     console.log(`1 environment × 10,000 objects: ${ms10k.toFixed(0)} ms, ${Math.max(...tenK.map((s) => s.rss_mb)).toFixed(0)} MB  [median of ${runs}]`);
     if (!skip100k) {
@@ -149,4 +191,7 @@ function main() {
   }
 }
 
-main();
+main().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});
