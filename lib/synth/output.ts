@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import { fileError, fsyncPath, shownPath } from '../internal/files';
 import { environmentFiles } from './layout';
 import { RenderedEnvironment } from './render';
-import { appendYaml } from './yaml';
+import { toYaml } from './yaml';
 
 /**
  * chartwright's own folder inside an output folder: the manifest of what it
@@ -636,29 +636,29 @@ function sameBytes(a: string, b: string): boolean {
   return fs.readFileSync(a).equals(fs.readFileSync(b));
 }
 
-/** Pieces of YAML text written at a time: some tens of KiB, below the size from which each write would allocate fresh memory for its bytes. */
-const CHUNK_PIECES = 4096;
+/** Characters of YAML text written at a time: some tens of KiB, so the stream is never one large string. */
+const CHUNK_CHARS = 32 * 1024;
 
 /**
  * Writes a YAML stream document by document, in chunks, and flushes it to
  * the device unless told not to (`flush`: false, when the caller flushes it
- * only if it is kept): the pieces of text go to one array, written and emptied every
- * CHUNK_PIECES. One string of the whole stream would be built, kept and
- * encoded into one large buffer, all in memory touched for the first time.
+ * only if it is kept): the documents' text is gathered into a chunk, written
+ * once it holds CHUNK_CHARS. One string of the whole stream would be built,
+ * kept and encoded into one large buffer, all in memory touched for the
+ * first time.
  */
 export function writeYamlStream(file: string, docs: readonly unknown[], flush = true): void {
   const fd = fs.openSync(file, 'w');
   try {
-    const out: string[] = [];
+    let chunk = '';
     for (let i = 0; i < docs.length; i++) {
-      if (i > 0) out.push('---\n');
-      appendYaml(out, docs[i]);
-      if (out.length >= CHUNK_PIECES) {
-        writeText(fd, out.join(''));
-        out.length = 0;
+      chunk += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
+      if (chunk.length >= CHUNK_CHARS) {
+        writeText(fd, chunk);
+        chunk = '';
       }
     }
-    writeText(fd, out.join(''));
+    writeText(fd, chunk);
     if (flush) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
