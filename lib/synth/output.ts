@@ -182,7 +182,7 @@ export class StagedOutput {
       const manifest: OutputManifest = { environments: { ...this.manifest.environments, ...Object.fromEntries(this.written) } };
       writeDurably(path.join(stage, MANIFEST_FILE), JSON.stringify(sortedManifest(manifest), null, 2) + '\n', this.flush);
       fs.mkdirSync(path.join(stage, 'old'));
-      for (const env of environments) fsyncTree(path.join(stage, 'new', env), this.flush);
+      for (const env of environments) fsyncTree(path.join(stage, 'new', env), this.written.get(env)!, this.flush);
       this.flush(path.join(stage, 'new'));
       this.flush(stage);
       step('staged');
@@ -267,15 +267,17 @@ export function writeStagedEnvironment(target: EnvironmentTarget, env: RenderedE
     // not recursive: the staging folder exists (StagedOutput.target() made it) unless the synth was stopped and it was removed
     fs.rmSync(dir, { recursive: true, force: true }); // staged before in this synth: replaced
     fs.mkdirSync(dir);
+    const written = new Set<string>();
     for (const file of environmentFiles(env)) {
       beforeFile?.();
       const out = path.join(dir, ...file.path.split('/'));
       fs.mkdirSync(path.dirname(out), { recursive: true });
       if ('docs' in file) writeYamlStream(out, file.docs, false);
       else fs.writeFileSync(out, file.text);
+      written.add(file.path);
     }
-    // the manifest lists what is in the folder, however it was written
-    const files = listFiles(dir).sort();
+    // the manifest lists what is in the folder: the folder was made empty above and holds what was written, so it is not read back
+    const files = [...written].sort();
     const kept = keepUnchanged(target.current, dir, files, target.owned);
     // an unchanged file is the old one, already on the device: only new bytes are flushed
     if (target.durable) for (const file of files) if (!kept.has(file)) fsyncPath(path.join(dir, file));
@@ -589,10 +591,17 @@ function writeDurably(file: string, text: string, flush: Flush): void {
   fs.renameSync(temp, file);
 }
 
-/** Flushes the folders below `dir` (files are flushed as they are written). */
-function fsyncTree(dir: string, flush: Flush): void {
+/**
+ * Flushes `dir` and the folders below it that hold `files` (files are
+ * flushed as they are written), deepest first, without reading the folders:
+ * the files are what writeStagedEnvironment() wrote there.
+ */
+function fsyncTree(dir: string, files: readonly string[], flush: Flush): void {
   if (flush === NO_FLUSH) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) fsyncTree(path.join(dir, entry.name), flush);
+  const folders = new Set<string>();
+  for (const file of files) for (let d = path.posix.dirname(file); d !== '.'; d = path.posix.dirname(d)) folders.add(d);
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+  for (const folder of deepestFirst) flush(path.join(dir, ...folder.split('/')));
   flush(dir);
 }
 
