@@ -10,7 +10,11 @@ import { Construct } from 'constructs';
  * contexts, replicas, schedules and selectors. What cdk8s-plus-28 has no
  * construct for is written as its generated type (PodDisruptionBudget) or
  * an ApiObject (ExternalSecret), and a StatefulSet's volume claim template
- * as a JSON patch. What differs: chartwright's objects also carry the
+ * as a JSON patch (its storage size a `k8s.Quantity`: KubeStatefulSet writes
+ * the patched JSON through its converters, which drop a plain string). The
+ * guestbook's Redis is the redis package's: both tracks of the frontend carry
+ * its client label, which its NetworkPolicies admit. What differs:
+ * chartwright's objects also carry the
  * recommended labels, checksums of the ConfigMaps they mount, startup
  * probes, anti-affinity and topology spread, and the release's notes; those
  * are not written here.
@@ -85,8 +89,9 @@ function statefulService(scope: Construct, id: string, o: StatefulOptions): { se
     automountServiceAccountToken: false,
     containers: [{ ...o.container, securityContext: { user: o.uid, group: o.uid } }],
   });
+  // a Quantity, not a string: the generated KubeStatefulSet writes the patched JSON through its converters, which drop a plain string there
   ApiObject.of(set).addJsonPatch(
-    JsonPatch.add('/spec/volumeClaimTemplates', [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: o.data.size } } } }]),
+    JsonPatch.add('/spec/volumeClaimTemplates', [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: kplus.k8s.Quantity.fromString(o.data.size) } } } }]),
     JsonPatch.add('/spec/template/spec/containers/0/volumeMounts/-', { name: 'data', mountPath: o.data.path }),
   );
   const service = new kplus.Service(scope, `${id}-service`, { selector: set, ports: [{ port: o.port, targetPort: o.port }] });
@@ -118,6 +123,8 @@ function writable(scope: Construct, name: string, path: string, sizeMebibytes = 
 }
 
 const guestbook: Build = (chart, release) => {
+  // Redis admits the pods with this label, both tracks of the frontend (the redis package's `clients`)
+  const redisClients = kplus.Pods.select(chart, 'redis-clients', { labels: { 'example.com/redis-client': 'guestbook' } });
   const redis = (id: string, replicas: number, command: string) =>
     statefulService(chart, id, {
       replicas,
@@ -159,6 +166,7 @@ const guestbook: Build = (chart, release) => {
     }, false);
     d.podMetadata.addLabel('app.kubernetes.io/instance', release);
     d.podMetadata.addLabel('app.kubernetes.io/component', 'frontend');
+    d.podMetadata.addLabel('example.com/redis-client', 'guestbook');
     return d;
   };
   const stable = frontend('frontend-stable', 3, 'v5');
@@ -170,8 +178,8 @@ const guestbook: Build = (chart, release) => {
   pdb(chart, 'frontend-pdb', stable);
   ingress(chart, service, 'guestbook.example.com', 'guestbook-tls');
   allowIngress(chart, 'allow-ingress', stable, [ingressControllerPeer(chart)], 8080);
-  allowIngress(chart, 'allow-redis-leader', leader.set, [stable, followers.set], 6379);
-  allowIngress(chart, 'allow-redis-followers', followers.set, [stable], 6379);
+  allowIngress(chart, 'allow-redis-leader', leader.set, [redisClients, followers.set], 6379);
+  allowIngress(chart, 'allow-redis-followers', followers.set, [redisClients], 6379);
 };
 
 /** MySQL: the server, its backup claim and CronJob, and their NetworkPolicies (mysql, and wordpress's database). */

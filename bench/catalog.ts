@@ -14,7 +14,8 @@ import { CATALOG_PLAIN } from './catalog-plain';
  * The benchmark's realistic fleet: the example catalog's apps (examples/*)
  * as one environment's releases, `copies` of each, with the values of each
  * example's own prod environment (its values.yaml and values.prod.yaml).
- * One copy is 68 objects; 147 copies are 9,996, plus the Namespace.
+ * One copy is 71 objects; 141 copies are 10,011, plus the environment's two
+ * Namespaces (catalog, and logging for the log agent).
  * ./catalog-plain.ts writes the same apps with cdk8s-plus-28.
  */
 const APPS: ReadonlyArray<{ readonly name: string; readonly dir: string; readonly pkg: PackageClass; readonly namespace?: string; readonly patches?: (release: string) => ReleaseSpec['patches'] }> = [

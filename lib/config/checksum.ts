@@ -30,6 +30,16 @@ export function configChecksum(scope: IConstruct, sources: readonly IConfigSourc
 }
 
 const derivedKeys = new WeakMap<IConstruct, string>();
+const constructLists = new WeakMap<IConstruct, readonly IConstruct[]>();
+
+/**
+ * Tells the checksums the constructs of the app under `root`, in construct
+ * order (`root.node.findAll()`), which the caller has already listed: a key
+ * derived from the app's Secrets then does not walk the tree once more.
+ */
+export function useConstructList(root: IConstruct, all: readonly IConstruct[]): void {
+  constructLists.set(root, all);
+}
 
 function checksumKey(scope: IConstruct): string {
   const given = scope.node.tryGetContext(CHECKSUM_KEY_CONTEXT) as unknown;
@@ -38,7 +48,7 @@ function checksumKey(scope: IConstruct): string {
   let key = derivedKeys.get(root);
   if (key === undefined) {
     // every Secret of the app, in construct order (deterministic), found once per app
-    const secrets = root.node.findAll().filter(isSecretSource).map((s) => [s.name, s.contentHash()]);
+    const secrets = (constructLists.get(root) ?? root.node.findAll()).filter(isSecretSource).map((s) => [s.name, s.contentHash()]);
     key = contentHash(['chartwright checksum key', secrets]);
     derivedKeys.set(root, key);
   }

@@ -87,7 +87,8 @@ export function walkJson(input: unknown, walk: JsonWalk, key: readonly string[] 
     if (walk.filterEmptyArrays && value.length === 0) return undefined;
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      const item = walkJson(value[i], walk, walk.keyed ? [...key, String(i)] : key);
+      const child = value[i];
+      const item = typeof child === 'string' && !walk.keyed ? child : walkJson(child, walk, walk.keyed ? [...key, String(i)] : key);
       if (item === NOT_PLAIN) return NOT_PLAIN;
       out[i] = item === null && walk.drop === 'nullish' ? undefined : item;
     }
@@ -99,24 +100,55 @@ export function walkJson(input: unknown, walk: JsonWalk, key: readonly string[] 
     throw new Error(`can't render non-simple object of type '${value.constructor?.name}'`);
   }
   const keys = Object.keys(value);
-  const values = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const item = walkJson(value[keys[i]], walk, walk.keyed ? [...key, keys[i]] : key);
-    if (item === NOT_PLAIN) return NOT_PLAIN;
-    values[i] = item;
-  }
-  if (walk.sortKeys) sortPairsInPlace(keys, values);
   const out: Record<string, unknown> = {};
   let any = false;
-  for (let i = 0; i < keys.length; i++) {
-    const item = values[i];
-    if (walk.drop === 'none' || (item !== undefined && (walk.drop === 'undefined' || item !== null))) {
-      // an own "__proto__" key stays a key; assignment would set the prototype
-      if (keys[i] === '__proto__') Object.defineProperty(out, keys[i], { value: item, enumerable: true, writable: true, configurable: true });
-      else out[keys[i]] = item;
-      any = true;
+  // keys in order already (or kept in their order): each value goes straight to the copy, with no list of values to sort
+  if (!walk.sortKeys || inOrder(keys)) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const child = value[k];
+      // a string stays as it is unless a keyed resolver sees it: no call for the most common value
+      const item = typeof child === 'string' && !walk.keyed ? child : walkJson(child, walk, walk.keyed ? [...key, k] : key);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      if (keep(item, walk)) {
+        setField(out, k, item);
+        any = true;
+      }
+    }
+  } else {
+    const values = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const child = value[keys[i]];
+      const item = typeof child === 'string' && !walk.keyed ? child : walkJson(child, walk, walk.keyed ? [...key, keys[i]] : key);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      values[i] = item;
+    }
+    sortPairsInPlace(keys, values);
+    for (let i = 0; i < keys.length; i++) {
+      const item = values[i];
+      if (keep(item, walk)) {
+        setField(out, keys[i], item);
+        any = true;
+      }
     }
   }
   if (walk.filterEmptyObjects && !any) return undefined;
   return out;
+}
+
+/** Whether the walk keeps a field of this value. */
+function keep(item: unknown, walk: JsonWalk): boolean {
+  return walk.drop === 'none' || (item !== undefined && (walk.drop === 'undefined' || item !== null));
+}
+
+function setField(out: Record<string, unknown>, key: string, item: unknown): void {
+  // an own "__proto__" key stays a key; assignment would set the prototype
+  if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+  else out[key] = item;
+}
+
+/** Whether the keys are sorted already, as `Array.prototype.sort()` sorts strings. */
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }

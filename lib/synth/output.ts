@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import { fileError, fsyncPath, shownPath } from '../internal/files';
 import { environmentFiles } from './layout';
 import { RenderedEnvironment } from './render';
-import { appendYaml } from './yaml';
+import { toYaml } from './yaml';
 
 /**
  * chartwright's own folder inside an output folder: the manifest of what it
@@ -182,7 +182,7 @@ export class StagedOutput {
       const manifest: OutputManifest = { environments: { ...this.manifest.environments, ...Object.fromEntries(this.written) } };
       writeDurably(path.join(stage, MANIFEST_FILE), JSON.stringify(sortedManifest(manifest), null, 2) + '\n', this.flush);
       fs.mkdirSync(path.join(stage, 'old'));
-      for (const env of environments) fsyncTree(path.join(stage, 'new', env), this.flush);
+      for (const env of environments) fsyncTree(path.join(stage, 'new', env), this.written.get(env)!, this.flush);
       this.flush(path.join(stage, 'new'));
       this.flush(stage);
       step('staged');
@@ -267,15 +267,17 @@ export function writeStagedEnvironment(target: EnvironmentTarget, env: RenderedE
     // not recursive: the staging folder exists (StagedOutput.target() made it) unless the synth was stopped and it was removed
     fs.rmSync(dir, { recursive: true, force: true }); // staged before in this synth: replaced
     fs.mkdirSync(dir);
+    const written = new Set<string>();
     for (const file of environmentFiles(env)) {
       beforeFile?.();
       const out = path.join(dir, ...file.path.split('/'));
       fs.mkdirSync(path.dirname(out), { recursive: true });
       if ('docs' in file) writeYamlStream(out, file.docs, false);
       else fs.writeFileSync(out, file.text);
+      written.add(file.path);
     }
-    // the manifest lists what is in the folder, however it was written
-    const files = listFiles(dir).sort();
+    // the manifest lists what is in the folder: the folder was made empty above and holds what was written, so it is not read back
+    const files = [...written].sort();
     const kept = keepUnchanged(target.current, dir, files, target.owned);
     // an unchanged file is the old one, already on the device: only new bytes are flushed
     if (target.durable) for (const file of files) if (!kept.has(file)) fsyncPath(path.join(dir, file));
@@ -589,10 +591,17 @@ function writeDurably(file: string, text: string, flush: Flush): void {
   fs.renameSync(temp, file);
 }
 
-/** Flushes the folders below `dir` (files are flushed as they are written). */
-function fsyncTree(dir: string, flush: Flush): void {
+/**
+ * Flushes `dir` and the folders below it that hold `files` (files are
+ * flushed as they are written), deepest first, without reading the folders:
+ * the files are what writeStagedEnvironment() wrote there.
+ */
+function fsyncTree(dir: string, files: readonly string[], flush: Flush): void {
   if (flush === NO_FLUSH) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) fsyncTree(path.join(dir, entry.name), flush);
+  const folders = new Set<string>();
+  for (const file of files) for (let d = path.posix.dirname(file); d !== '.'; d = path.posix.dirname(d)) folders.add(d);
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+  for (const folder of deepestFirst) flush(path.join(dir, ...folder.split('/')));
   flush(dir);
 }
 
@@ -636,29 +645,29 @@ function sameBytes(a: string, b: string): boolean {
   return fs.readFileSync(a).equals(fs.readFileSync(b));
 }
 
-/** Pieces of YAML text written at a time: some tens of KiB, below the size from which each write would allocate fresh memory for its bytes. */
-const CHUNK_PIECES = 4096;
+/** Characters of YAML text written at a time: some tens of KiB, so the stream is never one large string. */
+const CHUNK_CHARS = 32 * 1024;
 
 /**
  * Writes a YAML stream document by document, in chunks, and flushes it to
  * the device unless told not to (`flush`: false, when the caller flushes it
- * only if it is kept): the pieces of text go to one array, written and emptied every
- * CHUNK_PIECES. One string of the whole stream would be built, kept and
- * encoded into one large buffer, all in memory touched for the first time.
+ * only if it is kept): the documents' text is gathered into a chunk, written
+ * once it holds CHUNK_CHARS. One string of the whole stream would be built,
+ * kept and encoded into one large buffer, all in memory touched for the
+ * first time.
  */
 export function writeYamlStream(file: string, docs: readonly unknown[], flush = true): void {
   const fd = fs.openSync(file, 'w');
   try {
-    const out: string[] = [];
+    let chunk = '';
     for (let i = 0; i < docs.length; i++) {
-      if (i > 0) out.push('---\n');
-      appendYaml(out, docs[i]);
-      if (out.length >= CHUNK_PIECES) {
-        writeText(fd, out.join(''));
-        out.length = 0;
+      chunk += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
+      if (chunk.length >= CHUNK_CHARS) {
+        writeText(fd, chunk);
+        chunk = '';
       }
     }
-    writeText(fd, out.join(''));
+    writeText(fd, chunk);
     if (flush) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

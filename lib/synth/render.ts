@@ -15,7 +15,7 @@ import { gitopsObjects } from './gitops';
 import { isCustomResourceDefinition } from './layout';
 import { GitOpsTool } from '../package/gitops';
 import { Timings } from './timings';
-import { CHECKSUM_KEY_CONTEXT } from '../config/checksum';
+import { CHECKSUM_KEY_CONTEXT, useConstructList } from '../config/checksum';
 import { applyPatches } from './patches';
 import { constructPath } from '../construct/name-parts';
 
@@ -117,6 +117,7 @@ function buildReleases(env: ResolvedEnvironment, app: App, options: RenderOption
 function renderBuilt(env: ResolvedEnvironment, app: App, charts: Array<{ release: ResolvedRelease; chart: Package }>): RenderedEnvironment {
   // one walk of the tree (pre-order: each release's constructs follow it) serves every step below
   const all = app.node.findAll();
+  useConstructList(app, all);
   validateConstructs(env.name, all);
   const objectsByRelease = new Map<IConstruct, ApiObject[]>(charts.map(({ chart }) => [chart, []]));
   let current: ApiObject[] | undefined;

@@ -9,6 +9,13 @@
  *
  * It is about thirty times faster than the `yaml` package's stringify, so
  * emission is never the slow part of synthesis.
+ *
+ * The text of a document grows by concatenation into one string (`text`
+ * below), which V8 keeps as a rope of the pieces until it is written:
+ * cheaper than an array of pieces joined, which allocates the array, grows
+ * it and copies it, and on first runs (synth runs once per process) about
+ * twice as fast. The writer is synchronous and calls nothing outside this
+ * module, so one string for the module serves every document in turn.
  */
 
 const INDENTS: string[] = [];
@@ -145,85 +152,92 @@ function scalar(value: unknown): string {
   }
 }
 
-function isEmptyCollection(value: object): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  for (const k in value) {
-    if ((value as Record<string, unknown>)[k] !== undefined) return false;
-  }
-  return true;
+/** The document being written. */
+let text = '';
+
+function isEmptyList(value: object): boolean {
+  return Array.isArray(value) && value.length === 0;
 }
 
 /**
- * Appends `value`, the value of a mapping key or sequence entry, to `out`:
+ * Appends `value`, the value of a mapping key or sequence entry, to the text:
  * everything after the `key:` or `-` on the same line, and the lines below.
  */
-function writeValue(out: string[], value: unknown, level: number): void {
+function writeValue(value: unknown, level: number): void {
   if (typeof value === 'string' && value.includes('\n')) {
     const header = literalHeader(value);
     if (header !== undefined) {
       const pad = indent(level);
       const body = header === '|' ? value.slice(0, -1) : value;
-      out.push(' ', header, '\n');
+      text += ' ' + header + '\n';
       for (const line of body.split('\n')) {
-        if (line.length > 0) out.push(pad, line);
-        out.push('\n');
+        if (line.length > 0) text += pad + line;
+        text += '\n';
       }
       return;
     }
   }
   if (value !== null && typeof value === 'object') {
-    if (isEmptyCollection(value)) {
-      out.push(Array.isArray(value) ? ' []\n' : ' {}\n');
+    if (isEmptyList(value)) {
+      text += ' []\n';
       return;
     }
-    out.push('\n');
-    writeCollection(out, value, level, indent(level));
+    // a map whose fields are all undefined writes nothing: then `{}` on the key's line instead (the text before is kept, not copied)
+    const before = text;
+    text += '\n';
+    if (!writeCollection(value, level, indent(level))) text = before + ' {}\n';
     return;
   }
-  out.push(typeof value === 'string' ? valueLine(value) : ' ' + scalar(value) + '\n');
+  text += typeof value === 'string' ? valueLine(value) : ' ' + scalar(value) + '\n';
 }
 
 /**
- * Appends a non-empty map or sequence at `level`; its first line starts with
+ * Appends a map or a non-empty sequence at `level`; its first line starts with
  * `first` instead of the indent, so a sequence entry can put its dash there.
+ * Returns whether it wrote anything (a map of undefined fields writes nothing).
  */
-function writeCollection(out: string[], value: object, level: number, first: string): void {
+function writeCollection(value: object, level: number, first: string): boolean {
   const pad = indent(level);
   let prefix = first;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
       try {
-        if (item !== null && typeof item === 'object' && !isEmptyCollection(item)) {
-          writeCollection(out, item, level + 2, prefix + '- ');
+        if (item !== null && typeof item === 'object' && !isEmptyList(item)) {
+          const before = text;
+          if (!writeCollection(item, level + 2, prefix + '- ')) text = before + prefix + '- {}\n';
         } else {
-          out.push(prefix, '-');
-          writeValue(out, item, level + 2);
+          text += prefix + '-';
+          writeValue(item, level + 2);
         }
       } catch (err) {
         throw along(err, `[${i}]`);
       }
       prefix = pad;
     }
-    return;
+    return value.length > 0;
   }
   const record = value as Record<string, unknown>;
+  let wrote = false;
   for (const key in record) {
     const child = record[key];
     if (child === undefined) continue;
     if (typeof child === 'string' && prefix === pad && !child.includes('\n')) {
-      out.push(keyLine(level, key), valueLine(child)); // the most common line, inline
+      text += keyLine(level, key) + valueLine(child); // the most common line, inline
+      wrote = true;
       continue;
     }
     try {
-      if (prefix === pad) out.push(keyLine(level, key));
-      else out.push(prefix, quoteString(key), ':');
-      writeValue(out, child, level + 2);
+      if (prefix === pad) text += keyLine(level, key);
+      else text += prefix + quoteString(key) + ':';
+      writeValue(child, level + 2);
     } catch (err) {
       throw along(err, `.${key}`);
     }
     prefix = pad;
+    wrote = true;
   }
+  return wrote;
 }
 
 function along(err: unknown, step: string): unknown {
@@ -239,28 +253,25 @@ function unwritable(err: unknown): unknown {
 
 /** Renders one document (without the `---` separator). */
 export function toYaml(value: unknown): string {
-  const out: string[] = [];
-  appendYaml(out, value);
-  return out.join('');
-}
-
-/** Appends one document (without the `---` separator) to `out`, in pieces. */
-export function appendYaml(out: string[], value: unknown): void {
+  text = '';
   try {
     if (value !== null && typeof value === 'object') {
-      if (isEmptyCollection(value)) out.push(Array.isArray(value) ? '[]\n' : '{}\n');
-      else writeCollection(out, value, 0, '');
+      if (isEmptyList(value)) text = '[]\n';
+      else if (!writeCollection(value, 0, '')) text = '{}\n';
     } else {
-      out.push(scalar(value), '\n');
+      text = scalar(value) + '\n';
     }
+    return text;
   } catch (err) {
     throw unwritable(err);
+  } finally {
+    text = '';
   }
 }
 
 /** Renders a multi-document YAML stream, documents separated by `---`. */
 export function toYamlStream(docs: readonly unknown[]): string {
-  let text = '';
-  for (let i = 0; i < docs.length; i++) text += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
-  return text;
+  let stream = '';
+  for (let i = 0; i < docs.length; i++) stream += i > 0 ? '---\n' + toYaml(docs[i]) : toYaml(docs[i]);
+  return stream;
 }

@@ -1,6 +1,8 @@
+import { ApiObject, App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConfigMap, EnvValue, KubeObject, Package, PackageProps, Platform, Probe, Secret, Volume, WebService, WebServiceProps, renderEnvironment } from '../../lib';
 import { contentHash } from '../../lib/internal/hash';
+import { withFastResolve } from '../../lib/construct/fast-resolve';
 import { diffRenders } from '../support/diff';
 import { WEB, find, render } from '../support/render';
 
@@ -103,6 +105,10 @@ describe('WebService', () => {
     expect(annotation(pinApp('4821'), 'a key the cluster never sees')).toBe(seen);
     expect(annotation(pinApp('4821'), 'another key')).not.toBe(seen);
     expect(annotation(pinApp('4822'), 'a key the cluster never sees')).not.toBe(seen);
+    // the key derived from the Secrets is the same when synth lists the constructs for it (renderEnvironment) as when it walks the tree itself
+    const built = new (packageOf(pinApp('4821')))(new App(), 'shop', { namespace: 'web' });
+    const deployment = built.node.findAll().find((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'Deployment')!;
+    expect(withFastResolve(() => deployment.toJson()).spec.template.metadata.annotations['checksum/config']).toBe(annotation(pinApp('4821')));
     // the environment variable is the key when none is given
     process.env.CHARTWRIGHT_CHECKSUM_KEY = 'a key the cluster never sees';
     try {

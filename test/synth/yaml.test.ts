@@ -113,4 +113,19 @@ describe('YAML emitter', () => {
     const manifest = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', labels: { 'app.kubernetes.io/version': '1.0' } }, spec: { replicas: 3, template: { spec: { containers: [{ name: 'web', image: 'nginx', args: ['--port', '8080', 'on'] }] } } } };
     expect(parse(toYaml(manifest))).toEqual(parse(stringify(manifest)));
   });
+
+  test('writes a map whose fields are all undefined as {}, as a value, a list item and a document', () => {
+    expect(toYaml({ a: { b: undefined }, list: [{ x: undefined }, [], {}, { y: 1, z: undefined }], c: 1, d: [[{ e: undefined }]] })).toBe(
+      'a: {}\nlist:\n  - {}\n  - []\n  - {}\n  - "y": 1\nc: 1\nd:\n  - - {}\n',
+    );
+    expect(toYaml({ only: undefined })).toBe('{}\n');
+    expect(toYaml([{ x: undefined }])).toBe('- {}\n');
+    expect(toYaml([])).toBe('[]\n');
+  });
+
+  test('names the path of a value it cannot write, and writes the next document whole', () => {
+    expect(() => toYaml({ a: [{ b: Infinity }] })).toThrow('cannot write Infinity at a[0].b');
+    expect(toYaml({ a: 1 })).toBe('a: 1\n');
+  });
 });
+
