@@ -168,13 +168,15 @@ function splitDocuments(text: string): Segment[] | undefined {
  * Parses one YAML file into objects. Syntax errors and duplicate keys become
  * findings (rule yaml-syntax, yaml-duplicate-key); such documents are skipped.
  */
-export function parseManifests(file: string, text: string): { objects: InputObject[]; findings: Finding[] } {
+export function parseManifests(file: string, text: string, options: { readonly reread?: Reread } = {}): { objects: InputObject[]; findings: Finding[] } {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const objects: InputObject[] = [];
   const findings: Finding[] = [];
+  // a document's text, to read it again for its lines: kept, or read again from the file
+  const textOf = options.reread ? options.reread.from(file) : keptText(text);
   const segments = splitDocuments(text);
   if (!segments) {
-    readWithYamlPackage(file, text, 0, 0, objects, findings);
+    readWithYamlPackage(file, text, 0, 0, objects, findings, () => textOf(0, text.length));
     return { objects, findings };
   }
   for (const segment of segments) {
@@ -186,7 +188,7 @@ export function parseManifests(file: string, text: string): { objects: InputObje
       if (err instanceof DuplicateKey) {
         findings.push(duplicateKeyFinding(file, segment, err, doc));
       } else if (err instanceof Unsupported) {
-        readWithYamlPackage(file, doc, segment.line, segment.index, objects, findings);
+        readWithYamlPackage(file, doc, segment.line, segment.index, objects, findings, () => textOf(segment.start, segment.end));
       } else {
         throw err;
       }
@@ -194,17 +196,81 @@ export function parseManifests(file: string, text: string): { objects: InputObje
     }
     if (read === undefined) continue; // an empty or comment-only document
     const source = { file, document: segment.index };
-    const locate = (p: JsonPath): number | undefined => {
-      if (tracked?.source !== source) {
-        const lines: LineMap = new Map();
-        const again = readDocument(doc, lines)!;
-        tracked = { source, value: again.value, lines, line: firstContentLine(doc) };
-      }
-      return segment.line + lineIn(tracked.value, tracked.lines, tracked.line, p);
-    };
-    addObjects(read.value, source, locate, objects);
+    addObjects(read.value, source, locator(source, segment, textOf), objects);
   }
   return { objects, findings };
+}
+
+/** Where the text of a document comes from when it is read again for its lines: `(start, end)` of its file's text. */
+type TextOf = (start: number, end: number) => string;
+
+function keptText(text: string): TextOf {
+  return (start, end) => text.slice(start, end);
+}
+
+/**
+ * Files read again for the lines of findings, when their text is not kept
+ * (validateFiles): the file last read is kept until another is asked for, as
+ * the lines are looked up file by file. A file that changed since gives what
+ * it says now, and one that cannot be read any more, no text (and no line).
+ */
+export class Reread {
+  private file: string | undefined;
+  private text = '';
+
+  from(file: string): TextOf {
+    return (start, end) => {
+      if (this.file !== file) {
+        this.file = file;
+        try {
+          this.text = fs.readFileSync(file, 'utf8');
+        } catch {
+          this.text = ''; // no line, rather than an error once the checks are done
+        }
+        if (this.text.charCodeAt(0) === 0xfeff) this.text = this.text.slice(1);
+      }
+      return this.text.slice(start, end);
+    };
+  }
+}
+
+/** The line of a path in the object of a document (`segment`), reading the document again with its lines. */
+function locator(source: object, segment: Segment, textOf: TextOf): (p: JsonPath) => number | undefined {
+  return (p) => {
+    if (tracked?.source !== source) {
+      const doc = textOf(segment.start, segment.end);
+      const lines: LineMap = new Map();
+      let again: { value: unknown } | undefined;
+      try {
+        again = readDocument(doc, lines);
+      } catch {
+        // a file that changed since it was checked
+      }
+      if (again === undefined) return undefined;
+      tracked = { source, value: again.value, lines, line: firstContentLine(doc) };
+    }
+    return segment.line + lineIn(tracked.value, tracked.lines, tracked.line, p);
+  };
+}
+
+/** The objects of the CustomResourceDefinitions in files: only the files that name the kind are read as YAML. */
+export function* customResourceDefinitions(files: readonly string[]): Generator<unknown> {
+  for (const file of files) {
+    const text = readInput(file);
+    if (!text.includes('CustomResourceDefinition')) continue;
+    for (const o of parseManifests(file, text).objects) {
+      if (isRecord(o.obj) && o.obj.kind === 'CustomResourceDefinition') yield o.obj;
+    }
+  }
+}
+
+/** A file's text; UnreadableInputError when it cannot be read. */
+export function readInput(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UnreadableInputError(`${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 /**
@@ -263,7 +329,7 @@ function duplicateKeyFinding(file: string, segment: Segment, err: DuplicateKey, 
 
 
 /** Reads a text the fast reader leaves, with the `yaml` package set to kubectl's YAML 1.1. */
-function readWithYamlPackage(file: string, text: string, firstLine: number, firstIndex: number, objects: InputObject[], findings: Finding[]): void {
+function readWithYamlPackage(file: string, text: string, firstLine: number, firstIndex: number, objects: InputObject[], findings: Finding[], again: () => string): void {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML11_OPTIONS, lineCounter });
   const lineOf = (offset: number) => firstLine + lineCounter.linePos(offset).line;
@@ -294,9 +360,26 @@ function readWithYamlPackage(file: string, text: string, firstLine: number, firs
       findings.push({ rule: 'yaml-syntax', severity: 'error', source: { ...source, line: lineOf(err.offset) }, path: '', message: err.message, fix: 'correct the YAML' });
       return;
     }
-    addObjects(value, source, (p) => locateIn(doc, p, lineOf), objects);
+    addObjects(value, source, yamlLocator(again, firstLine, i), objects);
   });
 }
+
+/** The line of a path in document `i` of a text the `yaml` package reads, reading the text again (`again`) when asked. */
+function yamlLocator(again: () => string, firstLine: number, i: number): (p: JsonPath) => number | undefined {
+  return (p) => {
+    if (parsed?.again !== again) {
+      const lineCounter = new LineCounter();
+      const docs = parseAllDocuments(again(), { ...YAML11_OPTIONS, lineCounter });
+      parsed = { again, docs: Array.isArray(docs) ? docs : [docs], lineCounter };
+    }
+    const { docs, lineCounter } = parsed;
+    const doc = docs[i];
+    return doc === undefined ? undefined : locateIn(doc, p, (offset) => firstLine + lineCounter.linePos(offset).line);
+  };
+}
+
+/** The text the `yaml` package read last for lines, by the function that gives it. */
+let parsed: { again: () => string; docs: Document[]; lineCounter: LineCounter } | undefined;
 
 /** Reads every file (folders expanded); throws UnreadableInputError when one cannot be read. */
 export function readManifests(paths: readonly string[]): { files: string[]; objects: InputObject[]; findings: Finding[] } {
@@ -304,13 +387,7 @@ export function readManifests(paths: readonly string[]): { files: string[]; obje
   const objects: InputObject[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UnreadableInputError(`${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    const parsed = parseManifests(file, text);
+    const parsed = parseManifests(file, readInput(file));
     for (const o of parsed.objects) objects.push(o);
     for (const f of parsed.findings) findings.push(f);
   }

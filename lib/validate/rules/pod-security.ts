@@ -436,15 +436,17 @@ spec:
       image: nginx:1.27.3
 `,
   },
-  checkPod({ item, pod, output }) {
-    const policy = output.podSecurity.get(item.namespace);
+  // the violations at each level are recorded as the pod is read (entries.ts); its namespace's modes may come later
+  checkWorkload({ entry, workload, output }) {
+    const policy = output.podSecurity.get(entry.namespace);
     if (!policy) return;
     const enforce = policy.enforce ?? 'privileged';
     const strictest = POD_SECURITY_MODES.reduce<PodSecurityLevel>((max, m) => (policy[m] && RANK[policy[m]!] > RANK[max] ? policy[m]! : max), 'privileged');
-    for (const v of podSecurityViolations(pod, strictest)) {
+    if (strictest === 'privileged') return;
+    for (const v of workload.podSecurity[strictest]) {
       const enforced = RANK[v.level] <= RANK[enforce];
       const mode = enforced ? 'enforces' : policy.warn && RANK[v.level] <= RANK[policy.warn] ? 'warns about' : 'audits';
-      item.report(id, v.path, `namespace "${item.namespace}" ${mode} Pod Security "${v.level}": ${v.reason} (${v.detail})`, undefined, enforced);
+      entry.report(id, v.path, `namespace "${entry.namespace}" ${mode} Pod Security "${v.level}": ${v.reason} (${v.detail})`, undefined, enforced);
     }
   },
 };
