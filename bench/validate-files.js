@@ -9,6 +9,10 @@
  *                                             thread, the main thread's wait for a CPU) and peak RSS
  *                                             of `validate` on N objects
  *   node bench/validate-files.js --worker DIR (one measurement; prints JSON)
+ *   node --expose-gc bench/validate-files.js --heap N
+ *                                             the heap after a full collection: once every file is
+ *                                             checked (what validate keeps for the checks across
+ *                                             objects), and with the findings at the end
  *
  * Module loading is outside the timed part, as in bench/worker.js.
  */
@@ -86,6 +90,37 @@ function worker(dir) {
   }) + '\n');
 }
 
+/**
+ * What validate keeps, in MB of heap after a full collection (node
+ * --expose-gc): once every file is checked and dropped (the records of
+ * lib/validate/entries.ts and the findings so far), and with every finding at
+ * the end. It does what validateFiles (lib/validate/files.ts) does, step by step.
+ */
+function heap(dir) {
+  require('../bin/register').register();
+  const { Validation, collectCustomResourceDefinitions } = require('../lib/validate/validation.ts');
+  const { Reread, customResourceDefinitions, expandInputs, parseFile, readInput } = require('../lib/validate/input.ts');
+  const used = () => {
+    global.gc();
+    global.gc();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+  const base = used();
+  const files = expandInputs([dir]);
+  const validation = new Validation({}, collectCustomResourceDefinitions(customResourceDefinitions(files)));
+  const reread = new Reread();
+  let objects = 0;
+  for (const file of files) {
+    const parsed = parseFile(file, readInput(file), reread);
+    for (const o of parsed.objects) validation.check(o);
+    objects += parsed.objects.length;
+  }
+  const checked = used() - base;
+  const findings = validation.finish();
+  const end = used() - base;
+  return { objects, findings: findings.length, checked_mb: checked, end_mb: end };
+}
+
 /** Median time and peak RSS of `runs` fresh-process validations of N generated objects. */
 function measure(n, runs) {
   const { median } = require('./cold');
@@ -110,6 +145,16 @@ module.exports = { measure, writeInput };
 if (require.main === module) {
   if (process.argv[2] === '--worker') {
     worker(process.argv[3]);
+  } else if (process.argv[2] === '--heap') {
+    if (typeof global.gc !== 'function') throw new Error('run it as node --expose-gc bench/validate-files.js --heap N');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartwright-validate-input-'));
+    try {
+      writeInput(dir, Number(process.argv[3]) || 10000);
+      const h = heap(dir);
+      console.log(`validate ${h.objects} objects: heap after a full collection ${h.checked_mb.toFixed(1)} MB once every file is checked, ${h.end_mb.toFixed(1)} MB with the ${h.findings} findings at the end`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   } else {
     const n = Number(process.argv[2]) || 10000;
     const m = measure(n, Number(process.argv[3]) || 3);

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
-import { Finding, ProfileName, UnreadableInputError, countBySeverity, formatFinding, kubeMinor, kubeVersions, newestKubeVersion, plural, validateFiles as validateManifestFiles } from '../validate';
+import { Finding, ProfileName, UnreadableInputError, countBySeverity, formatFinding, kubeMinor, kubeVersions, newestKubeVersion, plural } from '../validate';
+import { validateFiles as validateManifestFiles } from '../validate/files';
 import { defineCommand } from './command';
 import { profileFlag } from './flags';
 

@@ -16,7 +16,6 @@ import { JsonPath } from './findings';
 import { Json, isRecord, mapSelectorMatches, selectorMatches } from './objects';
 
 export { EXTERNAL_ANNOTATION } from '../kube/annotations';
-export { parseExternal } from './entries';
 
 /** The objects of one output by kind, namespace and name. */
 export type EntryIndex = ObjectIndex<Entry & { readonly name: string }>;

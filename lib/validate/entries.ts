@@ -7,8 +7,9 @@
  * memory grows with them, not with the parsed documents (100,000 objects:
  * docs/performance.md).
  *
- * Strings kept here are copied out of the text they were read from: a
- * string the YAML reader sliced out of a file keeps the whole file alive.
+ * Strings kept here are copied out of the text they were read from
+ * (lib/internal/detached.ts): a string the YAML reader cut out of a file
+ * keeps the whole file alive.
  */
 import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { NamespacePodSecurity, namespacePodSecurity } from '../kube/pod-security';
@@ -18,13 +19,14 @@ import { PodSecurityViolation, podSecurityViolations } from './rules/pod-securit
 import { spreads } from './rules/pod-spread';
 import { tokenAccount } from './rules/service-account-token';
 import type { Report } from './schema';
+import { detached } from '../internal/detached';
 import { setOwn } from '../internal/objects';
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** A string (or any value, deeply) copied out of the text it was read from. */
+/** A string (or any value, deeply) copied out of the text it was read from (detached). */
 export function keep<T>(value: T): T {
-  if (typeof value === 'string') return (value.length < 13 ? value : (' ' + value).slice(1)) as T;
+  if (typeof value === 'string') return detached(value) as T;
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(keep) as T;
   const out: Record<string, unknown> = {};

@@ -168,15 +168,20 @@ function splitDocuments(text: string): Segment[] | undefined {
  * Parses one YAML file into objects. Syntax errors and duplicate keys become
  * findings (rule yaml-syntax, yaml-duplicate-key); such documents are skipped.
  */
-export function parseManifests(file: string, text: string, options: { readonly reread?: Reread } = {}): { objects: InputObject[]; findings: Finding[] } {
+export function parseManifests(file: string, text: string): { objects: InputObject[]; findings: Finding[] } {
+  return parseFile(file, text);
+}
+
+/** parseManifests; with `reread`, the text is not kept: a document is read again from the file for its lines. */
+export function parseFile(file: string, text: string, reread?: Reread): { objects: InputObject[]; findings: Finding[] } {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const objects: InputObject[] = [];
   const findings: Finding[] = [];
   // a document's text, to read it again for its lines: kept, or read again from the file
-  const textOf = options.reread ? options.reread.from(file) : keptText(text);
+  const textOf = reread ? reread.from(file) : keptText(text);
   const segments = splitDocuments(text);
   if (!segments) {
-    readWithYamlPackage(file, text, 0, 0, objects, findings, () => textOf(0, text.length));
+    readWithYamlPackage(file, text, 0, 0, objects, findings, range(textOf, 0, text.length));
     return { objects, findings };
   }
   for (const segment of segments) {
@@ -188,7 +193,7 @@ export function parseManifests(file: string, text: string, options: { readonly r
       if (err instanceof DuplicateKey) {
         findings.push(duplicateKeyFinding(file, segment, err, doc));
       } else if (err instanceof Unsupported) {
-        readWithYamlPackage(file, doc, segment.line, segment.index, objects, findings, () => textOf(segment.start, segment.end));
+        readWithYamlPackage(file, doc, segment.line, segment.index, objects, findings, range(textOf, segment.start, segment.end));
       } else {
         throw err;
       }
@@ -203,6 +208,16 @@ export function parseManifests(file: string, text: string, options: { readonly r
 
 /** Where the text of a document comes from when it is read again for its lines: `(start, end)` of its file's text. */
 type TextOf = (start: number, end: number) => string;
+
+/*
+ * The functions below that make closures kept for the lines (locate) make
+ * nothing else: a closure keeps every variable of its scope that any
+ * closure there uses, and these must not keep a file's text or objects.
+ */
+
+function range(textOf: TextOf, start: number, end: number): () => string {
+  return () => textOf(start, end);
+}
 
 function keptText(text: string): TextOf {
   return (start, end) => text.slice(start, end);
@@ -287,11 +302,15 @@ function addObjects(value: unknown, source: InputObject['source'], locate: (p: J
   // kubectl applies the items of a list (`kubectl get -o yaml` writes `kind: List`)
   if (isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
     value.items.forEach((item: unknown, i: number) => {
-      if (!isKustomizeConfig(item)) objects.push({ obj: item, source, locate: (p) => locate(['items', i, ...p]) });
+      if (!isKustomizeConfig(item)) objects.push({ obj: item, source, locate: itemLocator(locate, i) });
     });
     return;
   }
   objects.push({ obj: value, source, locate });
+}
+
+function itemLocator(locate: (p: JsonPath) => number | undefined, i: number): (p: JsonPath) => number | undefined {
+  return (p) => locate(['items', i, ...p]);
 }
 
 /** The line (1-based) of the deepest key or item along `path` that a tracked read recorded. */

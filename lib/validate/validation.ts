@@ -124,17 +124,9 @@ export class Validation {
     const kept = name === undefined ? undefined : keep(name);
     const meta = obj.metadata;
     const shownNamespace = isRecord(meta) && typeof meta.namespace === 'string' ? keep(meta.namespace) : '';
-    // what the checks at the end report through: no reference to the object
-    const base = this.reporter(n, input, ignoreAnnotations(annotations), () => `${kind} ${shownNamespace ? `${shownNamespace}/` : ''}${kept ?? '(no name)'}`);
-    // while the object is here, a finding in a Secret's data does not show the value
-    const report: Report = (rule, path, message, fix, enforced) => {
-      const secret = secretValueAt(obj, path);
-      if (secret) {
-        message = redact(message, secret.value);
-        if (fix !== undefined) fix = redact(fix, secret.value);
-      }
-      base(rule, path, message, fix, enforced);
-    };
+    // what the checks at the end report through: it holds no reference to the object
+    const base = this.reporter(n, input, ignoreAnnotations(annotations), describer(kind, shownNamespace, kept));
+    const report = redacting(obj, base);
 
     checkOptOuts(annotations, report);
     const schema = this.schemaFor(obj, report);
@@ -305,4 +297,21 @@ function ignoreAnnotations(annotations: Readonly<Record<string, unknown>>): Read
     if (key.startsWith(IGNORE_PREFIX)) (out ??= {})[key] = keep(annotations[key]);
   }
   return out ?? EMPTY;
+}
+
+/** `Deployment hello/web`, as describeObject() gives it, from what an entry keeps (the closures of a function of their own hold nothing else). */
+function describer(kind: string, namespace: string, name: string | undefined): () => string {
+  return () => `${kind} ${namespace ? `${namespace}/` : ''}${name ?? '(no name)'}`;
+}
+
+/** `report`, where a finding in a Secret's data does not show the value: for the checks that run while the object is here. */
+function redacting(obj: Json, report: Report): Report {
+  return (rule, path, message, fix, enforced) => {
+    const secret = secretValueAt(obj, path);
+    if (secret) {
+      message = redact(message, secret.value);
+      if (fix !== undefined) fix = redact(fix, secret.value);
+    }
+    report(rule, path, message, fix, enforced);
+  };
 }
