@@ -15,10 +15,9 @@ import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { NamespacePodSecurity, namespacePodSecurity } from '../kube/pod-security';
 import { JsonPath, Source } from './findings';
 import { EMPTY, Json, PodTemplate, annotationsOf, asArray, isRecord, replicasOf } from './objects';
-import { PodSecurityViolation, podSecurityViolations } from './rules/pod-security';
+import { PodSecurityViolation, podSecurityViolationsByLevel } from './rules/pod-security';
 import { spreads } from './rules/pod-spread';
 import { tokenAccount } from './rules/service-account-token';
-import type { Report } from './schema';
 import { detached } from '../internal/detached';
 import { setOwn } from '../internal/objects';
 
@@ -134,18 +133,37 @@ export interface ServiceAccountRecord {
 
 export type KindRecord = ServiceRecord | DataRecord | IngressRecord | AutoscalerRecord | BudgetRecord | NetworkPolicyRecord | StatefulSetRecord | NamespaceRecord | ServiceAccountRecord;
 
+/** An object findings are reported on: its place in the input, where it came from, its opt-outs, and how findings name it. */
+export interface Subject {
+  readonly n: number;
+  readonly source: Source;
+  /** The line of a path within the object (input.ts). */
+  readonly locate: ((path: JsonPath) => number | undefined) | undefined;
+  /** The object's `chartwright.dev/ignore-<rule>` annotations. */
+  readonly ignore: Readonly<Record<string, unknown>>;
+  /** `Deployment hello/web`, or what is known. */
+  description(): string | undefined;
+}
+
+/** Where findings go (validation.ts). */
+export interface FindingSink {
+  report(subject: Subject, rule: string, path: JsonPath, message: string, fix?: string, enforced?: boolean): void;
+}
+
 /**
  * One object as the checks across objects see it: its identity, how to
  * report on it, what it declares external, and the records of its kind.
  * The `ObjectIndex` finds it by kind, namespace and name.
  */
-export class Entry {
+export class Entry implements Subject {
   /** Everything the object refers to is external (`chartwright.dev/external: "true"`). */
   readonly allExternal: boolean;
   /** What the object declares external, one by one. */
   readonly declared: readonly External[];
+  private described: string | undefined;
 
   constructor(
+    private readonly sink: FindingSink,
     /** The object's place in the input. */
     readonly n: number,
     readonly kind: string,
@@ -153,8 +171,11 @@ export class Entry {
     readonly name: string | undefined,
     /** `metadata.namespace`, or '' for none and for `default` (namespaceOf) */
     readonly namespace: string,
+    /** `metadata.namespace` as written, as findings name the object */
+    private readonly shownNamespace: string,
     readonly source: Source,
-    readonly report: Report,
+    readonly locate: ((path: JsonPath) => number | undefined) | undefined,
+    readonly ignore: Readonly<Record<string, unknown>>,
     readonly record: KindRecord | undefined,
     readonly workload: Workload | undefined,
     annotations: Readonly<Record<string, unknown>>,
@@ -162,6 +183,16 @@ export class Entry {
     const declared = annotations[EXTERNAL_ANNOTATION];
     this.allExternal = declared === 'true' || declared === true || declared === '*';
     this.declared = typeof declared === 'string' && !this.allExternal ? parseExternals(declared.split(',')) : NONE;
+  }
+
+  /** Reports a finding on the object (a `Report`). */
+  report(rule: string, path: JsonPath, message: string, fix?: string, enforced?: boolean): void {
+    this.sink.report(this, rule, path, message, fix, enforced);
+  }
+
+  /** `Deployment hello/web`, as describeObject() gives it. */
+  description(): string {
+    return (this.described ??= keep(`${this.kind} ${this.shownNamespace ? `${this.shownNamespace}/` : ''}${this.name ?? '(no name)'}`));
   }
 
   /** The identity ObjectIndex reads (`obj.kind`, `obj.apiVersion`): the entry itself. */
@@ -264,8 +295,7 @@ const SECRET_DATA = ['data', 'stringData'] as const;
  */
 export function workloadRecord(obj: Json, pod: PodTemplate, namespace: string): Workload {
   const account = tokenAccount(pod.spec);
-  const baseline = podSecurityViolations(pod, 'baseline');
-  const restricted = podSecurityViolations(pod, 'restricted');
+  const { baseline, restricted } = podSecurityViolationsByLevel(pod);
   return {
     labels: keep(pod.labels),
     labelsPath: pod.labelsPath,

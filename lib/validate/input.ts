@@ -271,9 +271,9 @@ function locator(source: object, segment: Segment, textOf: TextOf): (p: JsonPath
 /** The objects of the CustomResourceDefinitions in files: only the files that name the kind are read as YAML. */
 export function* customResourceDefinitions(files: readonly string[]): Generator<unknown> {
   for (const file of files) {
-    const text = readInput(file);
-    if (!text.includes('CustomResourceDefinition')) continue;
-    for (const o of parseManifests(file, text).objects) {
+    const bytes = readBytes(file);
+    if (!bytes.includes('CustomResourceDefinition')) continue; // searched in the bytes: most files are not decoded here
+    for (const o of parseManifests(file, bytes.toString('utf8')).objects) {
       if (isRecord(o.obj) && o.obj.kind === 'CustomResourceDefinition') yield o.obj;
     }
   }
@@ -281,8 +281,16 @@ export function* customResourceDefinitions(files: readonly string[]): Generator<
 
 /** A file's text; UnreadableInputError when it cannot be read. */
 export function readInput(file: string): string {
+  return read(file, () => fs.readFileSync(file, 'utf8'));
+}
+
+function readBytes(file: string): Buffer {
+  return read(file, () => fs.readFileSync(file));
+}
+
+function read<T>(file: string, how: () => T): T {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return how();
   } catch (err) {
     throw new UnreadableInputError(`${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

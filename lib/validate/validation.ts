@@ -16,7 +16,7 @@
  */
 import { checkApiServer } from './apiserver';
 import { EntryIndex, checkReferences } from './crossref';
-import { Entry, keep, kindRecord, workloadRecord } from './entries';
+import { Entry, Subject, keep, kindRecord, workloadRecord } from './entries';
 import { Finding, JsonPath, Severity, Source, formatPath } from './findings';
 import { InputObject } from './input';
 import { knownResource } from './known-resources';
@@ -88,6 +88,7 @@ export class Validation {
   /** The place of each best-practice finding: its object's place in the input × SLOTS + the check's slot (policy.ts). */
   private readonly policyKeys: number[] = [];
   private readonly unlocated: Unlocated[] = [];
+  private readonly strings = new Map<string, string>();
   private phase = Phase.Object;
   private key = 0;
   private count = 0;
@@ -106,13 +107,13 @@ export class Validation {
     const obj = input.obj;
     this.phase = Phase.Object;
     if (!isRecord(obj)) {
-      const report = this.reporter(n, input, EMPTY, () => describeObject(obj));
+      const report = this.reporter({ n, source: input.source, locate: input.locate, ignore: EMPTY, description: () => keep(describeObject(obj)) });
       report('yaml-syntax', [], `the document is ${Array.isArray(obj) ? 'a list' : typeof obj}, not a Kubernetes object`, 'write each object as a mapping with apiVersion, kind and metadata');
       return;
     }
     const annotations = annotationsOf(obj);
     if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string' || obj.apiVersion === '' || obj.kind === '') {
-      const report = this.reporter(n, input, annotations, () => describeObject(obj));
+      const report = this.reporter({ n, source: input.source, locate: input.locate, ignore: annotations, description: () => keep(describeObject(obj)) });
       const missing = ['apiVersion', 'kind'].filter((k) => typeof obj[k] !== 'string' || obj[k] === '');
       report('object-kind', [missing[0]], `the object has no ${missing.join(' and no ')}`, `add ${missing.map((k) => (k === 'kind' ? 'kind (such as Deployment)' : 'apiVersion (such as apps/v1)')).join(' and ')}`);
       return;
@@ -120,21 +121,19 @@ export class Validation {
 
     const name = nameOf(obj);
     const namespace = namespaceOf(obj);
-    const kind = keep(obj.kind);
-    const kept = name === undefined ? undefined : keep(name);
     const meta = obj.metadata;
-    const shownNamespace = isRecord(meta) && typeof meta.namespace === 'string' ? keep(meta.namespace) : '';
-    // what the checks at the end report through: it holds no reference to the object
-    const base = this.reporter(n, input, ignoreAnnotations(annotations), describer(kind, shownNamespace, kept));
-    const report = redacting(obj, base);
+    const shownNamespace = isRecord(meta) && typeof meta.namespace === 'string' ? this.once(meta.namespace) : '';
+    const pod = podTemplateOf(obj);
+    // what the checks at the end report on: it holds no reference to the object
+    const entry = new Entry(this, n, this.once(obj.kind), this.once(obj.apiVersion), keep(name), this.once(namespace), shownNamespace, input.source, input.locate, ignoreAnnotations(annotations),
+      kindRecord(obj), pod && workloadRecord(obj, pod, namespace), annotations);
+    const report = redacting(obj, entry);
 
     checkOptOuts(annotations, report);
     const schema = this.schemaFor(obj, report);
     if (schema && !passes(schema, obj)) checkNode(schema, obj, [], report);
-    const pod = podTemplateOf(obj);
     checkApiServer(obj, pod, report);
-    const entry = new Entry(n, kind, keep(obj.apiVersion), kept, keep(namespace), input.source, base, kindRecord(obj), pod && workloadRecord(obj, pod, namespace), annotations);
-    if (kept !== undefined) checkDuplicate(entry as Entry & { name: string }, this.index, report);
+    if (name !== undefined) checkDuplicate(entry as Entry & { name: string }, this.index, report);
     this.entries.push(entry);
 
     this.phase = Phase.Policy;
@@ -166,36 +165,41 @@ export class Validation {
     this.key = n * SLOTS + slot;
   };
 
+  private reporter(subject: Subject): Report {
+    return (rule, path, message, fix, enforced) => this.report(subject, rule, path, message, fix, enforced);
+  }
+
   /**
-   * Reports findings on object `n`: applies the profile and the object's
-   * opt-outs (`ignore`), names the object (`describe`, once), and keeps what
-   * is needed to look up the line. It holds no reference to the object.
+   * Reports a finding on an object: applies the profile and the object's
+   * opt-outs, and keeps what is needed to look up the line.
    */
-  private reporter(n: number, input: InputObject, ignore: Readonly<Record<string, unknown>>, describe: () => string | undefined): Report {
-    const { source, locate } = input;
-    let object: string | undefined | null = null; // described when first reported
-    return (rule, path, message, fix, enforced) => {
-      const level = enforced ? 'error' : this.severity(rule);
-      if (level === 'off') return; // a rule the profile does not apply (STRICT_ONLY)
-      if (!enforced && isIgnorable(rule)) {
-        const reason = ignore[IGNORE_PREFIX + rule];
-        if (typeof reason === 'string' && reason.trim() !== '') return;
-      }
-      if (object === null) object = keep(describe());
-      let at: Source | undefined = source;
-      if (locate !== undefined) {
-        // the line is looked up once all checks are done; a copy of the path, which the schema walk reuses
-        at = { ...source };
-        this.unlocated.push({ source: at, n, locate, path: path.slice() });
-      }
-      const finding: Finding = { rule, severity: level, object, source: at, path: formatPath(path), message: keep(message), fix: keep(fix ?? ruleInfo(rule).fix) };
-      if (this.phase === Phase.Object) this.objectFindings.push(finding);
-      else if (this.phase === Phase.Reference) this.referenceFindings.push(finding);
-      else {
-        this.policyFindings.push(finding);
-        this.policyKeys.push(this.key);
-      }
-    };
+  report(subject: Subject, rule: string, path: JsonPath, message: string, fix?: string, enforced?: boolean): void {
+    const level = enforced ? 'error' : this.severity(rule);
+    if (level === 'off') return; // a rule the profile does not apply (STRICT_ONLY)
+    if (!enforced && isIgnorable(rule)) {
+      const reason = subject.ignore[IGNORE_PREFIX + rule];
+      if (typeof reason === 'string' && reason.trim() !== '') return;
+    }
+    let at: Source | undefined = subject.source;
+    if (subject.locate !== undefined) {
+      // the line is looked up once all checks are done; a copy of the path, which the schema walk reuses
+      at = { ...at };
+      this.unlocated.push({ source: at, n: subject.n, locate: subject.locate, path: path.slice() });
+    }
+    const finding: Finding = { rule, severity: level, object: subject.description(), source: at, path: this.once(formatPath(path)), message: keep(message), fix: this.once(fix ?? ruleInfo(rule).fix) };
+    if (this.phase === Phase.Object) this.objectFindings.push(finding);
+    else if (this.phase === Phase.Reference) this.referenceFindings.push(finding);
+    else {
+      this.policyFindings.push(finding);
+      this.policyKeys.push(this.key);
+    }
+  }
+
+  /** One copy of a string that objects and findings repeat (kinds, namespaces, paths, fixes). */
+  private once(s: string): string {
+    let kept = this.strings.get(s);
+    if (kept === undefined) this.strings.set((kept = keep(s)), kept);
+    return kept;
   }
 
   private schemaFor(obj: Json, report: Report): Node | undefined {
@@ -299,19 +303,14 @@ function ignoreAnnotations(annotations: Readonly<Record<string, unknown>>): Read
   return out ?? EMPTY;
 }
 
-/** `Deployment hello/web`, as describeObject() gives it, from what an entry keeps (the closures of a function of their own hold nothing else). */
-function describer(kind: string, namespace: string, name: string | undefined): () => string {
-  return () => `${kind} ${namespace ? `${namespace}/` : ''}${name ?? '(no name)'}`;
-}
-
-/** `report`, where a finding in a Secret's data does not show the value: for the checks that run while the object is here. */
-function redacting(obj: Json, report: Report): Report {
+/** Reports on `entry`, where a finding in a Secret's data does not show the value: for the checks that run while the object is here. */
+function redacting(obj: Json, entry: Entry): Report {
   return (rule, path, message, fix, enforced) => {
     const secret = secretValueAt(obj, path);
     if (secret) {
       message = redact(message, secret.value);
       if (fix !== undefined) fix = redact(fix, secret.value);
     }
-    report(rule, path, message, fix, enforced);
+    entry.report(rule, path, message, fix, enforced);
   };
 }
