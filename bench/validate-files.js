@@ -99,7 +99,7 @@ function worker(dir) {
 function heap(dir) {
   require('../bin/register').register();
   const { Validation, collectCustomResourceDefinitions } = require('../lib/validate/validation.ts');
-  const { Reread, customResourceDefinitions, expandInputs, parseFile, readInput } = require('../lib/validate/input.ts');
+  const { Reread, expandInputs, parseFile, readInput, scanFiles } = require('../lib/validate/input.ts');
   const used = () => {
     global.gc();
     global.gc();
@@ -107,7 +107,8 @@ function heap(dir) {
   };
   const base = used();
   const files = expandInputs([dir]);
-  const validation = new Validation({}, collectCustomResourceDefinitions(customResourceDefinitions(files)));
+  const scan = scanFiles(files);
+  const validation = new Validation({}, collectCustomResourceDefinitions(scan.customResourceDefinitions), scan.podSecurity);
   const reread = new Reread();
   let objects = 0;
   for (const file of files) {

@@ -285,17 +285,20 @@ export function kindRecord(obj: Json): KindRecord | undefined {
 }
 
 const CONFIG_MAP_DATA = ['data', 'binaryData'] as const;
+const NO_VIOLATIONS = { baseline: NONE, restricted: NONE } as const;
 const SECRET_DATA = ['data', 'stringData'] as const;
 
 /**
  * The record of an object's pod template. What it records for a rule, the
- * rule defines: the Pod Security checks the pod fails (rules/pod-security.ts),
+ * rule defines: the Pod Security checks the pod fails (rules/pod-security.ts;
+ * only when `podSecurity`, some namespace may have Pod Security modes),
  * whether it spreads its pods (pod-spread.ts), the ServiceAccount whose token
  * setting it takes (service-account-token.ts).
  */
-export function workloadRecord(obj: Json, pod: PodTemplate, namespace: string): Workload {
+export function workloadRecord(obj: Json, pod: PodTemplate, namespace: string, podSecurity: boolean): Workload {
   const account = tokenAccount(pod.spec);
-  const { baseline, restricted } = podSecurityViolationsByLevel(pod);
+  // only a namespace's modes make them matter, and no namespace may have any: not run
+  const { baseline, restricted } = podSecurity ? podSecurityViolationsByLevel(pod) : NO_VIOLATIONS;
   return {
     labels: keep(pod.labels),
     labelsPath: pod.labelsPath,

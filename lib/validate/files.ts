@@ -1,19 +1,20 @@
 /** `chartwright validate`'s reading of files: one file at a time, validated as one output. */
 import { Finding } from './findings';
-import { Reread, customResourceDefinitions, expandInputs, parseFile, readInput } from './input';
+import { Reread, expandInputs, parseFile, readInput, scanFiles } from './input';
 import { ValidateOptions, Validation, collectCustomResourceDefinitions } from './validation';
 
 /**
  * Reads manifest files and folders and validates them as one output, each
  * file's objects checked and dropped before the next file is read: memory
  * grows with what the checks across objects keep (entries.ts), not with the
- * input. The CustomResourceDefinitions are read first, so that a custom
- * resource is checked against its CRD wherever the CRD is. Throws
+ * input. What every object's checks need of all files is found first
+ * (scanFiles: the CRDs, whether a Namespace sets Pod Security). Throws
  * UnreadableInputError when a file cannot be read.
  */
 export function validateFiles(paths: readonly string[], options: ValidateOptions = {}): { files: string[]; objects: number; findings: Finding[] } {
   const files = expandInputs(paths);
-  const validation = new Validation(options, collectCustomResourceDefinitions(customResourceDefinitions(files)));
+  const scan = scanFiles(files);
+  const validation = new Validation(options, collectCustomResourceDefinitions(scan.customResourceDefinitions), scan.podSecurity);
   const findings: Finding[] = [];
   const reread = new Reread();
   let objects = 0;

@@ -6,6 +6,7 @@
  */
 import { Finding } from './findings';
 import { InputObject } from './input';
+import { isRecord } from './objects';
 import { ValidateOptions, Validation, collectCustomResourceDefinitions } from './validation';
 
 export * from './findings';
@@ -21,7 +22,8 @@ export type { ValidateOptions } from './validation';
 
 /** Validates objects as one output; returns the findings in input order. */
 export function validateObjects(inputs: readonly InputObject[], options: ValidateOptions = {}): Finding[] {
-  const validation = new Validation(options, collectCustomResourceDefinitions(inputs.map((input) => input.obj)));
+  const objects = inputs.map((input) => input.obj);
+  const validation = new Validation(options, collectCustomResourceDefinitions(objects), objects.some((obj) => isRecord(obj) && obj.kind === 'Namespace'));
   for (let i = 0; i < inputs.length; i++) validation.check(inputs[i]);
   return validation.finish();
 }

@@ -268,15 +268,26 @@ function locator(source: object, segment: Segment, textOf: TextOf): (p: JsonPath
   };
 }
 
-/** The objects of the CustomResourceDefinitions in files: only the files that name the kind are read as YAML. */
-export function* customResourceDefinitions(files: readonly string[]): Generator<unknown> {
+/**
+ * What checking any object of files needs from all of them, found before:
+ * the CustomResourceDefinitions (a custom resource is checked against its
+ * CRD wherever it is), and whether any Namespace may set Pod Security modes
+ * (a Namespace's labels name `pod-security.kubernetes.io/`; without one,
+ * the Pod Security checks of the pods are not run). The bytes are searched;
+ * only a file that names the CRD kind is read as YAML here.
+ */
+export function scanFiles(files: readonly string[]): { customResourceDefinitions: unknown[]; podSecurity: boolean } {
+  const customResourceDefinitions: unknown[] = [];
+  let podSecurity = false;
   for (const file of files) {
     const bytes = readBytes(file);
-    if (!bytes.includes('CustomResourceDefinition')) continue; // searched in the bytes: most files are not decoded here
+    podSecurity ||= bytes.includes('pod-security.kubernetes.io/');
+    if (!bytes.includes('CustomResourceDefinition')) continue;
     for (const o of parseManifests(file, bytes.toString('utf8')).objects) {
-      if (isRecord(o.obj) && o.obj.kind === 'CustomResourceDefinition') yield o.obj;
+      if (isRecord(o.obj) && o.obj.kind === 'CustomResourceDefinition') customResourceDefinitions.push(o.obj);
     }
   }
+  return { customResourceDefinitions, podSecurity };
 }
 
 /** A file's text; UnreadableInputError when it cannot be read. */

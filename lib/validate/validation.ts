@@ -93,7 +93,12 @@ export class Validation {
   private key = 0;
   private count = 0;
 
-  constructor(private readonly options: ValidateOptions, private readonly customKinds: ReadonlyMap<string, Node>) {
+  /** Whether a namespace may have Pod Security modes: the input has a Namespace that may set them, or the options declare some. */
+  private readonly podSecurity: boolean;
+
+  /** `customKinds`: the schemas of the input's CRDs; `namespaces`: whether the input may hold a Namespace with Pod Security labels. */
+  constructor(private readonly options: ValidateOptions, private readonly customKinds: ReadonlyMap<string, Node>, namespaces: boolean) {
+    this.podSecurity = namespaces || (options.podSecurity !== undefined && Object.keys(options.podSecurity).length > 0);
     const profile = options.profile ?? DEFAULT_PROFILE;
     this.kube = KubeSchema.of(options.kubeVersion);
     this.ignoreMissingSchemas = options.ignoreMissingSchemas ?? false;
@@ -126,7 +131,7 @@ export class Validation {
     const pod = podTemplateOf(obj);
     // what the checks at the end report on: it holds no reference to the object
     const entry = new Entry(this, n, this.once(obj.kind), this.once(obj.apiVersion), keep(name), this.once(namespace), shownNamespace, input.source, input.locate, ignoreAnnotations(annotations),
-      kindRecord(obj), pod && workloadRecord(obj, pod, namespace), annotations);
+      kindRecord(obj), pod && workloadRecord(obj, pod, namespace, this.podSecurity), annotations);
     const report = redacting(obj, entry);
 
     checkOptOuts(annotations, report);
