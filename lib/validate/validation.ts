@@ -162,6 +162,7 @@ export class Validation {
       const line = locate(path);
       if (line !== undefined) source.line = line;
     }
+    unlocated.length = 0;
     return findings;
   }
 

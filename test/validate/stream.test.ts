@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { validateFiles } from '../../lib/cli/validate';
 import { Finding, ValidateOptions, kubeVersions, parseManifests, readManifests, validateObjects } from '../../lib/validate';
+import { Reread, parseFile } from '../../lib/validate/input';
 import { generateFiles } from '../support/manifest-gen';
 import { REPO } from '../support/project';
 
@@ -97,5 +98,26 @@ test('a whole fixture folder at once (objects of many files referring to each ot
     const read = readManifests([name]);
     expect(streamed).toEqual([...read.findings, ...validateObjects(read.objects, { profile: 'prod' })]);
     expectRecorded(name, streamed);
+  }
+});
+
+test('the line of a finding is read again from its file: a file changed or removed since gives findings without a line, never an error', () => {
+  const file = path.join(dir, 'pod.yaml');
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27.3\n';
+  fs.writeFileSync(file, text);
+  const lines = (findings: readonly Finding[]) => findings.map((f) => f.source?.line);
+  const kept = validateObjects(parseManifests(file, text).objects);
+  expect(lines(kept)).toContain(7);
+  const again = (change: () => void) => {
+    const parsed = parseFile(file, text, new Reread());
+    change();
+    return validateObjects(parsed.objects);
+  };
+  expect(again(() => undefined)).toEqual(kept);
+  for (const change of [() => fs.writeFileSync(file, '- not: [an object\n'), () => fs.writeFileSync(file, ''), () => fs.rmSync(file)]) {
+    const findings = again(change);
+    expect(findings.map((f) => f.message)).toEqual(kept.map((f) => f.message));
+    expect(lines(findings).every((line) => line === undefined)).toBe(true);
+    fs.writeFileSync(file, text);
   }
 });
