@@ -9,7 +9,9 @@
  * Documents are read by yaml-reader.ts, straight to values; the few it
  * leaves (tags, directives, syntax errors…) by the `yaml` package with the
  * same YAML 1.1 rules. A line is looked up only for an object with a
- * finding, by reading its document again.
+ * finding, by reading its document again: from the text given
+ * (parseManifests), or from the file (validateFiles, which keeps no text:
+ * `Reread`).
  */
 import * as fs from 'fs';
 import * as path from 'path';

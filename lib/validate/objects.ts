@@ -117,7 +117,7 @@ function addContainers(out: ContainerAt[], list: unknown, path: JsonPath, field:
   }
 }
 
-/** An object that passed the per-object checks, with what the checks across objects need of it. */
+/** An object with apiVersion and kind, as the checks that read it alone see it while it is read (the best-practice rules' checkObject, checkPod, checkContainer). */
 export interface Checked {
   readonly obj: Json;
   /** Reports a finding on this object. */
