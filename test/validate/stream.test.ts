@@ -2,9 +2,12 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { validateFiles } from '../../lib/cli/validate';
 import { Finding, ValidateOptions, kubeVersions, parseManifests, readManifests, validateObjects } from '../../lib/validate';
 import { Reread, parseFile } from '../../lib/validate/input';
+import { Validation } from '../../lib/validate/validation';
 import { generateFiles } from '../support/manifest-gen';
 import { REPO } from '../support/project';
 
@@ -120,4 +123,31 @@ test('the line of a finding is read again from its file: a file changed or remov
     expect(lines(findings).every((line) => line === undefined)).toBe(true);
     fs.writeFileSync(file, text);
   }
+});
+
+/** Checks every file of `dir` with `validation`; a WeakRef to each parsed object (in a function of its own: an async test's frame would keep the last file's). */
+function checkAll(validation: Validation): WeakRef<object>[] {
+  const refs: WeakRef<object>[] = [];
+  const reread = new Reread();
+  for (const name of fs.readdirSync(dir).sort()) {
+    const parsed = parseFile(path.join(dir, name), fs.readFileSync(path.join(dir, name), 'utf8'), reread);
+    for (const o of parsed.objects) {
+      if (o.obj !== null && typeof o.obj === 'object') refs.push(new WeakRef(o.obj));
+      validation.check(o);
+    }
+  }
+  return refs;
+}
+
+test('validate keeps no parsed object once it is checked: only the records of the checks across objects', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  for (const [name, text] of Object.entries(generateFiles(7, 3, 30))) fs.writeFileSync(path.join(dir, name), text);
+  const validation = new Validation({ profile: 'strict' }, new Map(), true);
+  const refs = checkAll(validation);
+  expect(refs.length).toBeGreaterThan(20);
+  await new Promise((resolve) => setImmediate(resolve)); // a WeakRef holds its object until the job that made it ends
+  gc();
+  expect(refs.filter((r) => r.deref() !== undefined)).toEqual([]);
+  expect(validation.finish().length).toBeGreaterThan(0);
 });
