@@ -9,6 +9,10 @@
  *                                             thread, the main thread's wait for a CPU) and peak RSS
  *                                             of `validate` on N objects
  *   node bench/validate-files.js --worker DIR (one measurement; prints JSON)
+ *   node --expose-gc bench/validate-files.js --heap N
+ *                                             the heap after a full collection: once every file is
+ *                                             checked, and at the end: what the records for the
+ *                                             checks across objects take, and what the findings take
  *
  * Module loading is outside the timed part, as in bench/worker.js.
  */
@@ -86,6 +90,46 @@ function worker(dir) {
   }) + '\n');
 }
 
+/**
+ * What validate keeps, in MB of heap after a full collection (node
+ * --expose-gc): once every file is checked and dropped (the records of
+ * lib/validate/entries.ts and the findings so far), and at the end, split
+ * into the records and the findings. It does what validateFiles
+ * (lib/validate/files.ts) does, step by step; the schemas, which a process
+ * compiles once, are loaded before the first measure.
+ */
+function heap(dir) {
+  require('../bin/register').register();
+  const { Validation, collectCustomResourceDefinitions } = require('../lib/validate/validation.ts');
+  const { Reread, expandInputs, parseFile, readInput, scanFiles } = require('../lib/validate/input.ts');
+  const used = () => {
+    global.gc();
+    global.gc();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+  const files = expandInputs([dir]);
+  // the schemas of the kinds, compiled when first needed and kept for the process, are not what validate keeps: loaded first
+  const warm = new Validation({}, new Map(), false);
+  for (const o of parseFile(files[0], readInput(files[0])).objects) warm.check(o);
+  warm.finish();
+  const base = used();
+  const scan = scanFiles(files);
+  let validation = new Validation({}, collectCustomResourceDefinitions(scan.customResourceDefinitions), scan.podSecurity);
+  const reread = new Reread();
+  let objects = 0;
+  for (const file of files) {
+    const parsed = parseFile(file, readInput(file), reread);
+    for (const o of parsed.objects) validation.check(o);
+    objects += parsed.objects.length;
+  }
+  const checked = used() - base;
+  const findings = validation.finish();
+  const end = used() - base;
+  validation = undefined; // the records go; the findings stay
+  const alone = used() - base;
+  return { objects, findings: findings.length, checked_mb: checked, end_mb: end, findings_mb: alone, records_mb: end - alone };
+}
+
 /** Median time and peak RSS of `runs` fresh-process validations of N generated objects. */
 function measure(n, runs) {
   const { median } = require('./cold');
@@ -110,6 +154,17 @@ module.exports = { measure, writeInput };
 if (require.main === module) {
   if (process.argv[2] === '--worker') {
     worker(process.argv[3]);
+  } else if (process.argv[2] === '--heap') {
+    if (typeof global.gc !== 'function') throw new Error('run it as node --expose-gc bench/validate-files.js --heap N');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartwright-validate-input-'));
+    try {
+      writeInput(dir, Number(process.argv[3]) || 10000);
+      const h = heap(dir);
+      console.log(`validate ${h.objects} objects: heap after a full collection ${h.checked_mb.toFixed(1)} MB once every file is checked, ${h.end_mb.toFixed(1)} MB with the ${h.findings} findings at the end: ` +
+        `the records of the checks across objects ${h.records_mb.toFixed(1)} MB, the findings ${h.findings_mb.toFixed(1)} MB`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   } else {
     const n = Number(process.argv[2]) || 10000;
     const m = measure(n, Number(process.argv[3]) || 3);

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
-import { Finding, ProfileName, UnreadableInputError, countBySeverity, formatFinding, kubeMinor, kubeVersions, newestKubeVersion, plural, readManifests, validateObjects } from '../validate';
+import { Finding, ProfileName, UnreadableInputError, countBySeverity, formatFinding, kubeMinor, kubeVersions, newestKubeVersion, plural } from '../validate';
+import { validateFiles as validateManifestFiles } from '../validate/files';
 import { defineCommand } from './command';
 import { profileFlag } from './flags';
 
@@ -26,9 +27,8 @@ export interface ValidateCommandResult {
  * unreadable file.
  */
 export function validateFiles(paths: readonly string[], options: ValidateCommandOptions = {}): ValidateCommandResult {
-  const { files, objects, findings: parseFindings } = readManifests(paths);
-  const findings = [...parseFindings, ...validateObjects(objects, options)];
-  return { files, objects: objects.length, findings, ...countBySeverity(findings) };
+  const { files, objects, findings } = validateManifestFiles(paths, options);
+  return { files, objects, findings, ...countBySeverity(findings) };
 }
 
 export function formatText(result: ValidateCommandResult): string {

@@ -9,7 +9,9 @@
  * Documents are read by yaml-reader.ts, straight to values; the few it
  * leaves (tags, directives, syntax errors…) by the `yaml` package with the
  * same YAML 1.1 rules. A line is looked up only for an object with a
- * finding, by reading its document again.
+ * finding, by reading its document again: from the text given
+ * (parseManifests), or from the file (validateFiles, which keeps no text:
+ * `Reread`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -169,12 +171,19 @@ function splitDocuments(text: string): Segment[] | undefined {
  * findings (rule yaml-syntax, yaml-duplicate-key); such documents are skipped.
  */
 export function parseManifests(file: string, text: string): { objects: InputObject[]; findings: Finding[] } {
+  return parseFile(file, text);
+}
+
+/** parseManifests; with `reread`, the text is not kept: a document is read again from the file for its lines. */
+export function parseFile(file: string, text: string, reread?: Reread): { objects: InputObject[]; findings: Finding[] } {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const objects: InputObject[] = [];
   const findings: Finding[] = [];
+  // a document's text, to read it again for its lines: kept, or read again from the file
+  const textOf = reread ? reread.from(file) : keptText(text);
   const segments = splitDocuments(text);
   if (!segments) {
-    readWithYamlPackage(file, text, 0, 0, objects, findings);
+    readWithYamlPackage(file, text, 0, 0, objects, findings, range(textOf, 0, text.length));
     return { objects, findings };
   }
   for (const segment of segments) {
@@ -186,7 +195,7 @@ export function parseManifests(file: string, text: string): { objects: InputObje
       if (err instanceof DuplicateKey) {
         findings.push(duplicateKeyFinding(file, segment, err, doc));
       } else if (err instanceof Unsupported) {
-        readWithYamlPackage(file, doc, segment.line, segment.index, objects, findings);
+        readWithYamlPackage(file, doc, segment.line, segment.index, objects, findings, range(textOf, segment.start, segment.end));
       } else {
         throw err;
       }
@@ -194,17 +203,110 @@ export function parseManifests(file: string, text: string): { objects: InputObje
     }
     if (read === undefined) continue; // an empty or comment-only document
     const source = { file, document: segment.index };
-    const locate = (p: JsonPath): number | undefined => {
-      if (tracked?.source !== source) {
-        const lines: LineMap = new Map();
-        const again = readDocument(doc, lines)!;
-        tracked = { source, value: again.value, lines, line: firstContentLine(doc) };
-      }
-      return segment.line + lineIn(tracked.value, tracked.lines, tracked.line, p);
-    };
-    addObjects(read.value, source, locate, objects);
+    addObjects(read.value, source, locator(source, segment, textOf), objects);
   }
   return { objects, findings };
+}
+
+/** Where the text of a document comes from when it is read again for its lines: `(start, end)` of its file's text. */
+type TextOf = (start: number, end: number) => string;
+
+/*
+ * The functions below that make closures kept for the lines (locate) make
+ * nothing else: a closure keeps every variable of its scope that any
+ * closure there uses, and these must not keep a file's text or objects.
+ */
+
+function range(textOf: TextOf, start: number, end: number): () => string {
+  return () => textOf(start, end);
+}
+
+function keptText(text: string): TextOf {
+  return (start, end) => text.slice(start, end);
+}
+
+/**
+ * Files read again for the lines of findings, when their text is not kept
+ * (validateFiles): the file last read is kept until another is asked for, as
+ * the lines are looked up file by file. A file that changed since gives what
+ * it says now, and one that cannot be read any more, no text (and no line).
+ */
+export class Reread {
+  private file: string | undefined;
+  private text = '';
+
+  from(file: string): TextOf {
+    return (start, end) => {
+      if (this.file !== file) {
+        this.file = file;
+        try {
+          this.text = fs.readFileSync(file, 'utf8');
+        } catch {
+          this.text = ''; // no line, rather than an error once the checks are done
+        }
+        if (this.text.charCodeAt(0) === 0xfeff) this.text = this.text.slice(1);
+      }
+      return this.text.slice(start, end);
+    };
+  }
+}
+
+/** The line of a path in the object of a document (`segment`), reading the document again with its lines. */
+function locator(source: object, segment: Segment, textOf: TextOf): (p: JsonPath) => number | undefined {
+  return (p) => {
+    if (tracked?.source !== source) {
+      const doc = textOf(segment.start, segment.end);
+      const lines: LineMap = new Map();
+      let again: { value: unknown } | undefined;
+      try {
+        again = readDocument(doc, lines);
+      } catch {
+        // a file that changed since it was checked
+      }
+      if (again === undefined) return undefined;
+      tracked = { source, value: again.value, lines, line: firstContentLine(doc) };
+    }
+    return segment.line + lineIn(tracked.value, tracked.lines, tracked.line, p);
+  };
+}
+
+/**
+ * What checking any object of files needs from all of them, found before:
+ * the CustomResourceDefinitions (a custom resource is checked against its
+ * CRD wherever it is), and whether any Namespace may set Pod Security modes
+ * (a Namespace's labels name `pod-security.kubernetes.io/`; without one,
+ * the Pod Security checks of the pods are not run). The bytes are searched;
+ * only a file that names the CRD kind is read as YAML here.
+ */
+export function scanFiles(files: readonly string[]): { customResourceDefinitions: unknown[]; podSecurity: boolean } {
+  const customResourceDefinitions: unknown[] = [];
+  let podSecurity = false;
+  for (const file of files) {
+    const bytes = readBytes(file);
+    podSecurity ||= bytes.includes('pod-security.kubernetes.io/');
+    if (!bytes.includes('CustomResourceDefinition')) continue;
+    for (const o of parseManifests(file, bytes.toString('utf8')).objects) {
+      if (isRecord(o.obj) && o.obj.kind === 'CustomResourceDefinition') customResourceDefinitions.push(o.obj);
+    }
+  }
+  return { customResourceDefinitions, podSecurity };
+}
+
+/** A file's text; UnreadableInputError when it cannot be read. */
+export function readInput(file: string): string {
+  return read(file, () => fs.readFileSync(file, 'utf8'));
+}
+
+function readBytes(file: string): Buffer {
+  return read(file, () => fs.readFileSync(file));
+}
+
+function read<T>(file: string, how: () => T): T {
+  try {
+    return how();
+  } catch (err) {
+    throw new UnreadableInputError(`${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 /**
@@ -221,11 +323,15 @@ function addObjects(value: unknown, source: InputObject['source'], locate: (p: J
   // kubectl applies the items of a list (`kubectl get -o yaml` writes `kind: List`)
   if (isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
     value.items.forEach((item: unknown, i: number) => {
-      if (!isKustomizeConfig(item)) objects.push({ obj: item, source, locate: (p) => locate(['items', i, ...p]) });
+      if (!isKustomizeConfig(item)) objects.push({ obj: item, source, locate: itemLocator(locate, i) });
     });
     return;
   }
   objects.push({ obj: value, source, locate });
+}
+
+function itemLocator(locate: (p: JsonPath) => number | undefined, i: number): (p: JsonPath) => number | undefined {
+  return (p) => locate(['items', i, ...p]);
 }
 
 /** The line (1-based) of the deepest key or item along `path` that a tracked read recorded. */
@@ -263,7 +369,7 @@ function duplicateKeyFinding(file: string, segment: Segment, err: DuplicateKey, 
 
 
 /** Reads a text the fast reader leaves, with the `yaml` package set to kubectl's YAML 1.1. */
-function readWithYamlPackage(file: string, text: string, firstLine: number, firstIndex: number, objects: InputObject[], findings: Finding[]): void {
+function readWithYamlPackage(file: string, text: string, firstLine: number, firstIndex: number, objects: InputObject[], findings: Finding[], again: () => string): void {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML11_OPTIONS, lineCounter });
   const lineOf = (offset: number) => firstLine + lineCounter.linePos(offset).line;
@@ -294,9 +400,26 @@ function readWithYamlPackage(file: string, text: string, firstLine: number, firs
       findings.push({ rule: 'yaml-syntax', severity: 'error', source: { ...source, line: lineOf(err.offset) }, path: '', message: err.message, fix: 'correct the YAML' });
       return;
     }
-    addObjects(value, source, (p) => locateIn(doc, p, lineOf), objects);
+    addObjects(value, source, yamlLocator(again, firstLine, i), objects);
   });
 }
+
+/** The line of a path in document `i` of a text the `yaml` package reads, reading the text again (`again`) when asked. */
+function yamlLocator(again: () => string, firstLine: number, i: number): (p: JsonPath) => number | undefined {
+  return (p) => {
+    if (parsed?.again !== again) {
+      const lineCounter = new LineCounter();
+      const docs = parseAllDocuments(again(), { ...YAML11_OPTIONS, lineCounter });
+      parsed = { again, docs: Array.isArray(docs) ? docs : [docs], lineCounter };
+    }
+    const { docs, lineCounter } = parsed;
+    const doc = docs[i];
+    return doc === undefined ? undefined : locateIn(doc, p, (offset) => firstLine + lineCounter.linePos(offset).line);
+  };
+}
+
+/** The text the `yaml` package read last for lines, by the function that gives it. */
+let parsed: { again: () => string; docs: Document[]; lineCounter: LineCounter } | undefined;
 
 /** Reads every file (folders expanded); throws UnreadableInputError when one cannot be read. */
 export function readManifests(paths: readonly string[]): { files: string[]; objects: InputObject[]; findings: Finding[] } {
@@ -304,13 +427,7 @@ export function readManifests(paths: readonly string[]): { files: string[]; obje
   const objects: InputObject[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UnreadableInputError(`${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    const parsed = parseManifests(file, text);
+    const parsed = parseManifests(file, readInput(file));
     for (const o of parsed.objects) objects.push(o);
     for (const f of parsed.findings) findings.push(f);
   }

@@ -1,7 +1,6 @@
 /** Helpers for reading Kubernetes objects of any origin: identity, pod templates, selectors. */
 import { JsonPath, Source } from './findings';
 import type { Report } from './schema';
-import type { ObjectIndex } from '../kube/object-index';
 import { isRecord } from '../internal/objects';
 
 export type Json = Record<string, any>;
@@ -118,7 +117,7 @@ function addContainers(out: ContainerAt[], list: unknown, path: JsonPath, field:
   }
 }
 
-/** An object that passed the per-object checks, with what the checks across objects need of it. */
+/** An object with apiVersion and kind, as the checks that read it alone see it while it is read (the best-practice rules' checkObject, checkPod, checkContainer). */
 export interface Checked {
   readonly obj: Json;
   /** Reports a finding on this object. */
@@ -129,9 +128,6 @@ export interface Checked {
   readonly pod: PodTemplate | undefined;
   readonly source: Source;
 }
-
-/** The named objects that passed the per-object checks. */
-export type CheckedIndex = ObjectIndex<Checked & { readonly name: string }>;
 
 const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 

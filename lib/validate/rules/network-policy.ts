@@ -66,10 +66,10 @@ spec:
   policyTypes: [Ingress]
 `,
   },
-  checkPod({ item, pod, output }) {
+  checkWorkload({ entry, workload, output }) {
     if (output.networkPolicies.size === 0) return;
-    const selectors = output.networkPolicies.candidates(item.namespace, pod.labels);
-    for (let i = 0; i < selectors.length; i++) if (selectorMatches(selectors[i], pod.labels)) return;
-    item.report(id, pod.labelsPath, `no NetworkPolicy${item.namespace ? ` of namespace "${item.namespace}"` : ''} selects the pods of this ${item.obj.kind}: they accept traffic from anywhere`);
+    const selectors = output.networkPolicies.candidates(entry.namespace, workload.labels);
+    for (let i = 0; i < selectors.length; i++) if (selectorMatches(selectors[i], workload.labels)) return;
+    entry.report(id, workload.labelsPath, `no NetworkPolicy${entry.namespace ? ` of namespace "${entry.namespace}"` : ''} selects the pods of this ${entry.kind}: they accept traffic from anywhere`);
   },
 };

@@ -1,4 +1,4 @@
-import { WORKLOAD_KINDS, isRecord, replicasOf, selectorMatches } from '../objects';
+import { WORKLOAD_KINDS, isRecord, selectorMatches } from '../objects';
 import { BEST_PRACTICE, PolicyRule } from './rule';
 
 const id = 'pdb-blocks-eviction';
@@ -72,19 +72,19 @@ spec:
     if (minAvailable === '100%') item.report(id, ['spec', 'minAvailable'], 'minAvailable is "100%": no pod it selects can ever be evicted');
   },
   // a workload's count against each budget that selects its pods: reported on the budget, where the fix is
-  checkPod({ item, pod, output }) {
-    const { obj } = item;
-    if (!WORKLOAD_KINDS.has(obj.kind) || obj.kind === 'Job') return;
-    const key = `${item.namespace}/${obj.kind}/${item.name}`;
+  checkWorkload({ entry, workload, output }) {
+    const { kind } = entry;
+    if (!WORKLOAD_KINDS.has(kind) || kind === 'Job') return;
+    const key = `${entry.namespace}/${kind}/${entry.name}`;
     const autoscaled = output.minReplicas.get(key);
-    const least = autoscaled ?? replicasOf(obj);
+    const least = autoscaled ?? workload.replicas;
     if (least === undefined) return;
-    const budgets = output.disruptionBudgets.candidates(item.namespace, pod.labels);
+    const budgets = output.disruptionBudgets.candidates(entry.namespace, workload.labels);
     for (let i = 0; i < budgets.length; i++) {
       const budget = budgets[i];
-      const min = isRecord(budget.item.obj.spec) ? budget.item.obj.spec.minAvailable : undefined;
-      if (typeof min !== 'number' || min < least || !selectorMatches(budget.selector, pod.labels)) continue;
-      budget.item.report(id, ['spec', 'minAvailable'], `minAvailable ${min} is at least the ${least} pod${least === 1 ? '' : 's'} of ${obj.kind} "${item.name}"${autoscaled !== undefined ? ' at its autoscaler\'s minReplicas' : ''}: none can be evicted`);
+      const min = budget.minAvailable;
+      if (typeof min !== 'number' || min < least || !selectorMatches(budget.selector, workload.labels)) continue;
+      budget.entry.report(id, ['spec', 'minAvailable'], `minAvailable ${min} is at least the ${least} pod${least === 1 ? '' : 's'} of ${kind} "${entry.name}"${autoscaled !== undefined ? ' at its autoscaler\'s minReplicas' : ''}: none can be evicted`);
     }
   },
 };

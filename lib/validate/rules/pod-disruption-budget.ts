@@ -56,11 +56,11 @@ spec:
     matchLabels: {app: web}
 `,
   },
-  checkReplicated({ item, pod, output, replicated }) {
-    const budgets = output.disruptionBudgets.candidates(item.namespace, pod.labels);
+  checkReplicated({ entry, workload, output, replicated }) {
+    const budgets = output.disruptionBudgets.candidates(entry.namespace, workload.labels);
     for (let i = 0; i < budgets.length; i++) {
-      if (selectorMatches(budgets[i].selector, pod.labels)) return;
+      if (selectorMatches(budgets[i].selector, workload.labels)) return;
     }
-    item.report(id, [], `${replicated} has no PodDisruptionBudget: a node drain may stop every pod at once`);
+    entry.report(id, [], `${replicated} has no PodDisruptionBudget: a node drain may stop every pod at once`);
   },
 };

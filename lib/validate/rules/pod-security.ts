@@ -360,26 +360,31 @@ const OVERRIDDEN = new Set(['capabilities_baseline', 'hostPathVolumes', 'seccomp
 
 /** The checks a pod fails at `level`, in the order admission lists them. */
 export function podSecurityViolations(template: PodTemplate, level: PodSecurityLevel): PodSecurityViolation[] {
-  if (level === 'privileged') return [];
+  return level === 'privileged' ? [] : podSecurityViolationsByLevel(template)[level];
+}
+
+/** The checks a pod template fails at baseline and at restricted, in one pass: restricted runs the baseline checks too, but for those it overrides. */
+export function podSecurityViolationsByLevel(template: PodTemplate): { baseline: PodSecurityViolation[]; restricted: PodSecurityViolation[] } {
   const pod: Pod = {
     spec: template.spec,
     annotations: template.annotations,
     path: template.path,
     containers: template.containers.map(({ container, path }) => ({ c: container, sc: isRecord(container.securityContext) ? container.securityContext : EMPTY, path })),
   };
-  const out: PodSecurityViolation[] = [];
+  const baseline: PodSecurityViolation[] = [];
+  const restricted: PodSecurityViolation[] = [];
   for (const [checkId, check] of BASELINE) {
-    if (level === 'restricted' && OVERRIDDEN.has(checkId)) continue;
     const v = check(pod);
-    if (v) out.push({ level: 'baseline', ...v });
+    if (!v) continue;
+    const violation: PodSecurityViolation = { level: 'baseline', ...v };
+    baseline.push(violation);
+    if (!OVERRIDDEN.has(checkId)) restricted.push(violation);
   }
-  if (level === 'restricted') {
-    for (const [, check] of RESTRICTED) {
-      const v = check(pod);
-      if (v) out.push({ level: 'restricted', ...v });
-    }
+  for (const [, check] of RESTRICTED) {
+    const v = check(pod);
+    if (v) restricted.push({ level: 'restricted', ...v });
   }
-  return out;
+  return { baseline, restricted };
 }
 
 /** Admission's refusal text for a list of violations: `reason (detail), reason (detail)`. */
@@ -436,15 +441,17 @@ spec:
       image: nginx:1.27.3
 `,
   },
-  checkPod({ item, pod, output }) {
-    const policy = output.podSecurity.get(item.namespace);
+  // the violations at each level are recorded as the pod is read (entries.ts); its namespace's modes may come later
+  checkWorkload({ entry, workload, output }) {
+    const policy = output.podSecurity.get(entry.namespace);
     if (!policy) return;
     const enforce = policy.enforce ?? 'privileged';
     const strictest = POD_SECURITY_MODES.reduce<PodSecurityLevel>((max, m) => (policy[m] && RANK[policy[m]!] > RANK[max] ? policy[m]! : max), 'privileged');
-    for (const v of podSecurityViolations(pod, strictest)) {
+    if (strictest === 'privileged') return;
+    for (const v of workload.podSecurity[strictest]) {
       const enforced = RANK[v.level] <= RANK[enforce];
       const mode = enforced ? 'enforces' : policy.warn && RANK[v.level] <= RANK[policy.warn] ? 'warns about' : 'audits';
-      item.report(id, v.path, `namespace "${item.namespace}" ${mode} Pod Security "${v.level}": ${v.reason} (${v.detail})`, undefined, enforced);
+      entry.report(id, v.path, `namespace "${entry.namespace}" ${mode} Pod Security "${v.level}": ${v.reason} (${v.detail})`, undefined, enforced);
     }
   },
 };

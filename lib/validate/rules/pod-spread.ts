@@ -1,7 +1,14 @@
-import { EMPTY, asArray, isRecord } from '../objects';
+import { EMPTY, Json, asArray, isRecord } from '../objects';
 import { BEST_PRACTICE, PolicyRule } from './rule';
 
 const id = 'pod-spread';
+
+/** Whether a pod spec spreads its pods: a pod anti-affinity (required or preferred) or a topology spread constraint. */
+export function spreads(spec: Json): boolean {
+  const affinity = isRecord(spec.affinity) ? spec.affinity : EMPTY;
+  const anti = isRecord(affinity.podAntiAffinity) && (asArray(affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).length > 0 || asArray(affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution).length > 0);
+  return anti || asArray(spec.topologySpreadConstraints).length > 0;
+}
 
 /** Either a pod anti-affinity (required or preferred) or a topology spread constraint spreads the pods. */
 export const podSpread: PolicyRule = {
@@ -53,12 +60,8 @@ spec:
           image: nginx:1.27.3
 `,
   },
-  checkReplicated({ item, pod, replicated }) {
-    const spec = pod.spec;
-    const affinity = isRecord(spec.affinity) ? spec.affinity : EMPTY;
-    const anti = isRecord(affinity.podAntiAffinity) && (asArray(affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).length > 0 || asArray(affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution).length > 0);
-    if (!anti && asArray(spec.topologySpreadConstraints).length === 0) {
-      item.report(id, [...pod.path, 'topologySpreadConstraints'], `${replicated} may put every pod on one node`);
-    }
+  // whether the pod spreads is recorded as it is read (entries.ts); whether it is replicated may take an autoscaler that comes later
+  checkReplicated({ entry, workload, replicated }) {
+    if (!workload.spread) entry.report(id, [...workload.specPath, 'topologySpreadConstraints'], `${replicated} may put every pod on one node`);
   },
 };

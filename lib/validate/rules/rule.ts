@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../findings';
 import type { NamespacePodSecurity } from '../../kube/pod-security';
+import type { Entry, Workload } from '../entries';
 import type { Checked, ContainerAt, Json, PodTemplate } from '../objects';
 import type { SelectorIndex } from '../selector-index';
 
@@ -51,10 +52,17 @@ export interface RuleInfo {
   readonly fix: string;
 }
 
-/** What a policy rule sees of the whole output, gathered once before any rule runs. */
+/** A PodDisruptionBudget as the rules see it: its selector, its `spec.minAvailable`, and its entry to report on. */
+export interface Budget {
+  readonly selector: unknown;
+  readonly minAvailable: unknown;
+  readonly entry: Entry;
+}
+
+/** What a policy rule sees of the whole output, gathered once before the checks across objects run. */
 export interface Output {
-  /** The PodDisruptionBudgets by namespace and selector: their selector and object. */
-  readonly disruptionBudgets: SelectorIndex<{ readonly selector: unknown; readonly item: Checked }>;
+  /** The PodDisruptionBudgets by namespace and selector. */
+  readonly disruptionBudgets: SelectorIndex<Budget>;
   /** `namespace/Kind/name` of every workload a HorizontalPodAutoscaler scales. */
   readonly autoscaled: ReadonlySet<string>;
   /** The Pod Security modes of each namespace, from its Namespace in the output or as the environment declares it. */
@@ -75,7 +83,6 @@ export interface PodContext {
   readonly securityContext: Json;
   /** Whether the pod keeps running (not a Job's, CronJob's or a Pod that does not restart always): probes matter. */
   readonly longRunning: boolean;
-  readonly output: Output;
 }
 
 /** A container of the pod, with its securityContext (or an empty mapping), as the container checks see it. */
@@ -83,8 +90,15 @@ export interface ContainerContext extends ContainerAt {
   readonly securityContext: Json;
 }
 
+/** An object with a pod template (not a bare PodTemplate), as the checks against the whole output see it: its records (entries.ts). */
+export interface WorkloadContext {
+  readonly entry: Entry;
+  readonly workload: Workload;
+  readonly output: Output;
+}
+
 /** A Deployment or StatefulSet that runs more than one pod, or that an autoscaler scales. */
-export interface ReplicatedContext extends PodContext {
+export interface ReplicatedContext extends WorkloadContext {
   /** `Deployment with 3 replicas`, `StatefulSet with an autoscaler`: how messages name it. */
   readonly replicated: string;
 }
@@ -103,13 +117,19 @@ export interface PolicyRule extends RuleInfo {
   readonly why: string;
   /** The smallest manifest that trips the rule, and the same manifest fixed. Docs and tests use both. */
   readonly example: { readonly fails: string; readonly passes: string };
-  /** Runs once per object. */
-  readonly checkObject?: (item: Checked, output: Output) => void;
-  /** Runs once per pod template (of a Pod, workload, Job or CronJob), before its containers. */
+  /** Runs once per object, as it is read. */
+  readonly checkObject?: (item: Checked) => void;
+  /** Runs once per pod template (of a Pod, workload, Job or CronJob), before its containers, as it is read. */
   readonly checkPod?: (pod: PodContext) => void;
-  /** Runs once per container of a pod, init containers first. */
+  /**
+   * Runs once per pod template, at the place of `checkPod` (a rule has one
+   * or the other), once the whole output is read: for checks against other
+   * objects. It sees the workload's records (entries.ts), not the object.
+   */
+  readonly checkWorkload?: (workload: WorkloadContext) => void;
+  /** Runs once per container of a pod, init containers first, as it is read. */
   readonly checkContainer?: (container: ContainerContext, pod: PodContext) => void;
-  /** Runs once per replicated Deployment or StatefulSet, after its containers. */
+  /** Runs once per replicated Deployment or StatefulSet, after its containers, once the whole output is read (an autoscaler may come later). */
   readonly checkReplicated?: (workload: ReplicatedContext) => void;
 }
 

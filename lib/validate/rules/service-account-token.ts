@@ -1,6 +1,14 @@
+import type { Json } from '../objects';
 import { BEST_PRACTICE, PolicyRule } from './rule';
 
 const id = 'service-account-token';
+
+/** The ServiceAccount whose token setting a pod spec takes, when it leaves `automountServiceAccountToken` unset; undefined when it sets it. */
+export function tokenAccount(spec: Json): unknown {
+  const automount = spec.automountServiceAccountToken;
+  if (automount !== undefined && automount !== null) return undefined;
+  return spec.serviceAccountName || spec.serviceAccount || 'default';
+}
 
 /** Unset is the finding, unless the pod's ServiceAccount of the output says false: Kubernetes then mounts the token, and the manifest does not say whether the pod needs it. */
 export const serviceAccountToken: PolicyRule = {
@@ -33,13 +41,10 @@ spec:
       image: nginx:1.27.3
 `,
   },
-  checkPod({ item, pod, output }) {
-    const automount = pod.spec.automountServiceAccountToken;
-    if (automount === undefined || automount === null) {
-      // a pod that leaves it unset takes its ServiceAccount's setting
-      const account = pod.spec.serviceAccountName || pod.spec.serviceAccount || 'default';
-      if (output.tokenless.size > 0 && output.tokenless.has(`${item.namespace}/${account}`)) return;
-      item.report(id, [...pod.path, 'automountServiceAccountToken'], 'the pod mounts a service-account token without asking for one', 'set automountServiceAccountToken: false (or true if the pod calls the Kubernetes API)');
-    }
+  checkWorkload({ entry, workload, output }) {
+    const account = workload.tokenAccount;
+    if (account === undefined) return;
+    if (output.tokenless.size > 0 && output.tokenless.has(account)) return;
+    entry.report(id, [...workload.specPath, 'automountServiceAccountToken'], 'the pod mounts a service-account token without asking for one', 'set automountServiceAccountToken: false (or true if the pod calls the Kubernetes API)');
   },
 };
