@@ -21,7 +21,8 @@
  * on third-party input (bench/validate-files.js): 10,000 objects (medians of
  * the runs) and 100,000 (one run).
  * Then `tsc --noEmit` of the `init app` project against a cdk8s app of the
- * same size (bench/typecheck.js: `typecheck_ms`, `cdk8s_typecheck_ms`).
+ * same size (bench/typecheck.js: `typecheck_ms`, `cdk8s_typecheck_ms`, and
+ * `cdk8s_zod_typecheck_ms` for the cdk8s app with the same zod values schema).
  *
  * The last lines are JSON objects: the diff figure, the watch figures, the
  * synth figures at the largest size, then the validate figures, then those

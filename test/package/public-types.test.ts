@@ -68,3 +68,32 @@ test('checking the project makes few types (a user schema is not compared with z
   ts.getPreEmitDiagnostics(program);
   expect(program.getTypeCount()).toBeLessThan(2500);
 });
+
+/** Syntax nodes of the program's files whose path contains `part`: what tsc parses and binds for them. */
+function nodesOf(of: ts.Program, part: string): number {
+  let count = 0;
+  const visit = (node: ts.Node): void => {
+    count++;
+    ts.forEachChild(node, visit);
+  };
+  for (const file of of.getSourceFiles()) if (file.fileName.includes(part)) visit(file);
+  return count;
+}
+
+test("chartwright's declarations cost a project less to read than cdk8s-plus-28's (the values schema's zod aside)", () => {
+  // tsc's parse and bind time follows the syntax nodes it reads (docs/performance.md, "Type-checking
+  // a project"): the init project reads zod's declarations for its values schema, about as many nodes
+  // as cdk8s-plus-28's, so chartwright's own must stay well under those of the cdk8s app it is
+  // measured against (bench/typecheck.js), which reads cdk8s-plus-28's in their place
+  const entry = path.join(project, 'apps', 'cdk8s-plus.ts');
+  fs.writeFileSync(entry, "import * as kplus from 'cdk8s-plus-28';\nexport const deployment = kplus.Deployment;\n");
+  try {
+    const cdk8s = ts.createProgram({ rootNames: [entry], options: program.getCompilerOptions() });
+    const chartwright = nodesOf(program, `${path.sep}chartwright${path.sep}build${path.sep}`);
+    const plus = nodesOf(cdk8s, `${path.sep}cdk8s-plus-28${path.sep}`);
+    expect(chartwright).toBeGreaterThan(0);
+    expect(chartwright).toBeLessThan(plus * 0.8); // 0.68 when this was written
+  } finally {
+    fs.rmSync(entry);
+  }
+});
