@@ -27,7 +27,7 @@
  * The last lines are JSON objects: the diff figure, the watch figures, the
  * synth figures at the largest size, then the validate figures, then those
  * of environments on every core and of 100,000 objects (bench/parallel.js:
- * `parallel_speedup`, `ms_10k`, `ms_100k`, `rss_100k_mb`…).
+ * `parallel_speedup`, `split_speedup`, `ms_10k`, `ms_100k`, `rss_100k_mb`…).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
