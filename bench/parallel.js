@@ -33,7 +33,7 @@
  * loaded before (as bench/worker.js does); worker threads load the project
  * inside the timed part. Prints a line per figure, then one JSON line.
  */
-const { spawn, spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -61,18 +61,8 @@ if (process.argv[2] === '--child') {
 
 const { median } = require('./cold');
 
+/** One measurement in a fresh process (which may run beside another): resolves with its figures. */
 function measure(environments, jobs, out) {
-  fs.rmSync(out, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [__filename, '--child', String(SERVICES), String(environments), String(jobs), out], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  if (result.status !== 0) throw new Error(`${environments} environments, jobs ${jobs} failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split('\n').pop());
-}
-
-/** The same measurement as `measure`, in a process that runs beside others: resolves with its figures. */
-function measureAsync(environments, jobs, out) {
   fs.rmSync(out, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [__filename, '--child', String(SERVICES), String(environments), String(jobs), out], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -96,7 +86,7 @@ function measureAsync(environments, jobs, out) {
  * two; no split of the work over threads can do better than it.
  */
 async function splitAcrossProcesses(base) {
-  const [a, b] = await Promise.all([measureAsync(2, 1, path.join(base, 'split-a')), measureAsync(2, 1, path.join(base, 'split-b'))]);
+  const [a, b] = await Promise.all([measure(2, 1, path.join(base, 'split-a')), measure(2, 1, path.join(base, 'split-b'))]);
   return Math.max(a.ms, b.ms);
 }
 
@@ -131,8 +121,8 @@ async function main() {
     const par = path.join(base, 'parallel');
     const samples = { sequential: [], parallel: [], split: [] };
     for (let r = 0; r < runs; r++) {
-      samples.sequential.push(measure(4, 1, seq));
-      samples.parallel.push(measure(4, Math.min(cores, 4), par));
+      samples.sequential.push(await measure(4, 1, seq));
+      samples.parallel.push(await measure(4, Math.min(cores, 4), par));
       samples.split.push(await splitAcrossProcesses(base));
     }
     const identical = sameTrees(seq, par);
@@ -156,7 +146,7 @@ async function main() {
 
     const out = path.join(base, 'size');
     const tenK = [];
-    for (let r = 0; r < runs; r++) tenK.push(measure(1, 'default', out));
+    for (let r = 0; r < runs; r++) tenK.push(await measure(1, 'default', out));
     const ms10k = median(tenK.map((s) => s.ms));
     const figures = {
       parallel_speedup: +speedup.toFixed(2),
@@ -170,8 +160,8 @@ async function main() {
     };
     console.log(`1 environment × 10,000 objects: ${ms10k.toFixed(0)} ms, ${Math.max(...tenK.map((s) => s.rss_mb)).toFixed(0)} MB  [median of ${runs}]`);
     if (!skip100k) {
-      const big = measure(10, Math.min(cores, 10), out);
-      const bigSeq = measure(10, 1, out);
+      const big = await measure(10, Math.min(cores, 10), out);
+      const bigSeq = await measure(10, 1, out);
       console.log(
         `10 environments × 10,000 = ${big.objects} objects: jobs ${Math.min(cores, 10)} ${big.ms.toFixed(0)} ms (${(big.ms / ms10k).toFixed(1)}x the 10,000-object time), peak RSS ${big.rss_mb.toFixed(0)} MB; ` +
           `jobs 1 ${bigSeq.ms.toFixed(0)} ms (${(bigSeq.ms / ms10k).toFixed(1)}x), peak RSS ${bigSeq.rss_mb.toFixed(0)} MB  [one run each]`,
