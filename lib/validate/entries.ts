@@ -14,7 +14,7 @@
 import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { NamespacePodSecurity, namespacePodSecurity } from '../kube/pod-security';
 import { JsonPath, Source } from './findings';
-import { EMPTY, Json, PodTemplate, annotationsOf, asArray, isRecord, replicasOf } from './objects';
+import { EMPTY, Json, PodTemplate, asArray, isRecord, namespaceOf, normalNamespace, replicasOf } from './objects';
 import { PodSecurityViolation, podSecurityViolationsByLevel } from './rules/pod-security';
 import { spreads } from './rules/pod-spread';
 import { tokenAccount } from './rules/service-account-token';
@@ -218,10 +218,6 @@ export function parseExternals(entries: readonly string[]): External[] {
   return out;
 }
 
-function normalNamespace(namespace: string): string {
-  return namespace !== 'default' ? namespace : '';
-}
-
 function hasKeys(x: unknown): boolean {
   if (!isRecord(x)) return false;
   for (const _ in x) return true;
@@ -263,7 +259,7 @@ export function kindRecord(obj: Json): KindRecord | undefined {
     case 'HorizontalPodAutoscaler': {
       const ref = spec.scaleTargetRef;
       const target = isRecord(ref) && typeof ref.kind === 'string' && typeof ref.name === 'string' ? { kind: keep(ref.kind), name: keep(ref.name) } : undefined;
-      const namespace = isRecord(obj.metadata) ? normalNamespace(typeof obj.metadata.namespace === 'string' ? obj.metadata.namespace : '') : '';
+      const namespace = namespaceOf(obj);
       const scales = isRecord(obj.spec) && isRecord(ref) ? keep(`${namespace}/${ref.kind}/${ref.name}`) : undefined;
       return { is: 'HorizontalPodAutoscaler', target, scales, minReplicas: typeof spec.minReplicas === 'number' ? spec.minReplicas : 1 };
     }
