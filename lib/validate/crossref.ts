@@ -13,7 +13,7 @@ import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import type { ObjectIndex } from '../kube/object-index';
 import { Entry, External, Reference, Workload, parseExternals } from './entries';
 import { JsonPath } from './findings';
-import { Json, isRecord, mapSelectorMatches, selectorMatches } from './objects';
+import { Json, hasKeys, isRecord, mapSelectorMatches, selectorMatches } from './objects';
 
 export { EXTERNAL_ANNOTATION } from '../kube/annotations';
 
@@ -209,10 +209,4 @@ class References {
   private inNamespace(): string {
     return this.item.namespace ? ` in namespace "${this.item.namespace}"` : '';
   }
-}
-
-function hasKeys(x: unknown): boolean {
-  if (!isRecord(x)) return false;
-  for (const _ in x) return true;
-  return false;
 }

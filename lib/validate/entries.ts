@@ -14,7 +14,7 @@
 import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { NamespacePodSecurity, namespacePodSecurity } from '../kube/pod-security';
 import { JsonPath, Source } from './findings';
-import { EMPTY, Json, PodTemplate, asArray, isRecord, namespaceOf, normalNamespace, replicasOf } from './objects';
+import { EMPTY, Json, PodTemplate, asArray, hasKeys, isRecord, namespaceOf, normalNamespace, replicasOf } from './objects';
 import { PodSecurityViolation, podSecurityViolationsByLevel } from './rules/pod-security';
 import { spreads } from './rules/pod-spread';
 import { tokenAccount } from './rules/service-account-token';
@@ -216,12 +216,6 @@ export function parseExternals(entries: readonly string[]): External[] {
     if (e !== undefined) out.push(e);
   }
   return out;
-}
-
-function hasKeys(x: unknown): boolean {
-  if (!isRecord(x)) return false;
-  for (const _ in x) return true;
-  return false;
 }
 
 /** The record of an object's kind, for the kinds other objects look up or that refer to others. */

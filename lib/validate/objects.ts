@@ -41,6 +41,13 @@ export function normalNamespace(namespace: unknown): string {
   return typeof namespace === 'string' && namespace !== 'default' ? namespace : '';
 }
 
+/** Whether `x` is a mapping with at least one key. */
+export function hasKeys(x: unknown): boolean {
+  if (!isRecord(x)) return false;
+  for (const _ in x) return true;
+  return false;
+}
+
 /** An empty mapping for fields an object does not have; never written to. */
 export const EMPTY: Readonly<Record<string, any>> = Object.freeze({});
 
