@@ -14,7 +14,7 @@
 import { EXTERNAL_ANNOTATION } from '../kube/annotations';
 import { NamespacePodSecurity, namespacePodSecurity } from '../kube/pod-security';
 import { JsonPath, Source } from './findings';
-import { EMPTY, Json, PodTemplate, asArray, hasKeys, isRecord, namespaceOf, normalNamespace, replicasOf } from './objects';
+import { EMPTY, Json, PodTemplate, asArray, hasKeys, isRecord, namespaceOf, normalNamespace, objectDescription, replicasOf } from './objects';
 import { PodSecurityViolation, podSecurityViolationsByLevel } from './rules/pod-security';
 import { spreads } from './rules/pod-spread';
 import { tokenAccount } from './rules/service-account-token';
@@ -192,7 +192,7 @@ export class Entry implements Subject {
 
   /** `Deployment hello/web`, as describeObject() gives it. */
   description(): string {
-    return (this.described ??= keep(`${this.kind} ${this.shownNamespace ? `${this.shownNamespace}/` : ''}${this.name ?? '(no name)'}`));
+    return (this.described ??= keep(objectDescription(this.kind, this.shownNamespace, this.name)));
   }
 
   /** The identity ObjectIndex reads (`obj.kind`, `obj.apiVersion`): the entry itself. */

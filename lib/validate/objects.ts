@@ -18,8 +18,12 @@ export function describeObject(obj: unknown): string | undefined {
   if (!isRecord(obj)) return undefined;
   const kind = typeof obj.kind === 'string' ? obj.kind : '(no kind)';
   const meta = isRecord(obj.metadata) ? obj.metadata : {};
-  const name = typeof meta.name === 'string' ? meta.name : '(no name)';
-  return `${kind} ${typeof meta.namespace === 'string' && meta.namespace ? `${meta.namespace}/` : ''}${name}`;
+  return objectDescription(kind, typeof meta.namespace === 'string' ? meta.namespace : '', typeof meta.name === 'string' ? meta.name : undefined);
+}
+
+/** `Deployment hello/web` from the parts: the namespace as written ('' for none), the name if it has one. */
+export function objectDescription(kind: string, namespace: string, name: string | undefined): string {
+  return `${kind} ${namespace ? `${namespace}/` : ''}${name ?? '(no name)'}`;
 }
 
 export function nameOf(obj: Json): string | undefined {
